@@ -1,0 +1,40 @@
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Labs;
+
+/// <summary>
+/// What one laboratory reports and how: its unit, whether it washes the hair, its reference ranges and toxic limits,
+/// and which tradition's ideals apply. Loaded from <c>ratios/labs/*.yaml</c>; every figure there names its source.
+/// </summary>
+public sealed record LabProfile
+{
+    /// <summary>Short id used on the command line and in YAML, e.g. <c>arl</c>, <c>tei</c>, <c>doctors-data</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Display name, e.g. <c>Analytical Research Labs</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Other names a panel's <see cref="Panel.Lab"/> may carry for this lab (case-insensitive).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The unit the lab prints.</summary>
+    public required ConcentrationUnit ReportingUnit { get; init; }
+
+    /// <summary>Whether the lab washes samples.</summary>
+    public required SampleTreatment Treatment { get; init; }
+
+    /// <summary>Reference ranges by element symbol, in the lab's unit.</summary>
+    public IReadOnlyDictionary<string, ReferenceRange> ReferenceRanges { get; init; } = new Dictionary<string, ReferenceRange>();
+
+    /// <summary>Toxic limits (above = elevated) by element symbol, in the lab's unit.</summary>
+    public IReadOnlyDictionary<string, Concentration> ToxicLimits { get; init; } = new Dictionary<string, Concentration>();
+
+    /// <summary>Which tradition's ideal ratio values apply (a key in <c>ratios.yaml</c>'s ideals, e.g. <c>wilson</c> or <c>tei</c>).</summary>
+    public required string IdealTradition { get; init; }
+
+    /// <summary>Caveats to show with every interpretation made with this profile.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+
+    /// <summary>Where the figures come from.</summary>
+    public required string Source { get; init; }
+}
