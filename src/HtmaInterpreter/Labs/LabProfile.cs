@@ -37,4 +37,37 @@ public sealed record LabProfile
 
     /// <summary>Where the figures come from.</summary>
     public required string Source { get; init; }
+
+    /// <summary>
+    /// Places an amount against this profile: above the toxic limit is <see cref="ElementLevel.Elevated"/>;
+    /// otherwise below/within/above the reference range. Both sides are compared in mg% (exact conversion).
+    /// </summary>
+    /// <param name="symbol">The element symbol, e.g. <c>Ca</c>.</param>
+    /// <param name="milligramPercent">The amount in mg%.</param>
+    /// <returns>The level, or <see cref="ElementLevel.Unknown"/> when the profile has no range or limit for the element.</returns>
+    public ElementLevel LevelOf(string symbol, decimal milligramPercent)
+    {
+        if (ToxicLimits.TryGetValue(symbol, out var limit))
+        {
+            return milligramPercent > limit.MilligramPercent ? ElementLevel.Elevated : ElementLevel.WithinRange;
+        }
+
+        if (!ReferenceRanges.TryGetValue(symbol, out var range))
+        {
+            return ElementLevel.Unknown;
+        }
+
+        var inCanonical = range.To(ConcentrationUnit.MilligramPercent);
+        if (inCanonical.Low is { } low && milligramPercent < low)
+        {
+            return ElementLevel.Low;
+        }
+
+        if (inCanonical.High is { } high && milligramPercent > high)
+        {
+            return ElementLevel.High;
+        }
+
+        return ElementLevel.WithinRange;
+    }
 }
