@@ -29,6 +29,9 @@ public sealed record LabProfile
     /// <summary>Toxic limits (above = elevated) by element symbol, in the lab's unit.</summary>
     public IReadOnlyDictionary<string, Concentration> ToxicLimits { get; init; } = new Dictionary<string, Concentration>();
 
+    /// <summary>Ideal element values by symbol, in the lab's unit, when the lab's tradition publishes them (e.g. Wilson's Ca 40 mg%).</summary>
+    public IReadOnlyDictionary<string, Concentration> ElementIdeals { get; init; } = new Dictionary<string, Concentration>();
+
     /// <summary>Which tradition's ideal ratio values apply (a key in <c>ratios.yaml</c>'s ideals, e.g. <c>wilson</c> or <c>tei</c>).</summary>
     public required string IdealTradition { get; init; }
 

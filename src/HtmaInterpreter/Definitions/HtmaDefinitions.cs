@@ -1,0 +1,141 @@
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Labs;
+
+namespace HtmaInterpreter.Definitions;
+
+/// <summary>
+/// The ratio definitions, lab profiles and oxidation models, loaded from the YAML under <c>ratios/</c>
+/// (<c>ratios.yaml</c>, <c>labs/*.yaml</c>, <c>oxidation.yaml</c>; never <c>rules/</c>). Immutable and safe to share.
+/// </summary>
+public sealed class HtmaDefinitions
+{
+    private const string ResourcePrefix = "HtmaInterpreter.Defaults/";
+    private const string EmbeddedFilePrefix = "embedded:";
+
+    private static readonly Lazy<ParseResult<HtmaDefinitions>> Defaults = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    internal HtmaDefinitions(
+        IReadOnlyList<IdealTradition> traditions,
+        IReadOnlyList<RatioDefinition> ratios,
+        IReadOnlyList<LabProfile> labs,
+        IReadOnlyList<OxidationModel> models,
+        LabProfile defaultLab,
+        OxidationModel defaultModel)
+    {
+        Traditions = [.. traditions];
+        Ratios = [.. ratios];
+        Labs = [.. labs];
+        OxidationModels = [.. models];
+        DefaultLab = defaultLab;
+        DefaultModel = defaultModel;
+    }
+
+    /// <summary>The traditions of ideal values, in file order.</summary>
+    public IReadOnlyList<IdealTradition> Traditions { get; }
+
+    /// <summary>The ratios, in file order.</summary>
+    public IReadOnlyList<RatioDefinition> Ratios { get; }
+
+    /// <summary>The lab profiles, ordered by file name.</summary>
+    public IReadOnlyList<LabProfile> Labs { get; }
+
+    /// <summary>The oxidation models, in file order.</summary>
+    public IReadOnlyList<OxidationModel> OxidationModels { get; }
+
+    /// <summary>The lab profile used when a panel's lab is not named or not known (<c>default_lab</c> in <c>ratios.yaml</c>).</summary>
+    public LabProfile DefaultLab { get; }
+
+    /// <summary>The model used when the caller names none (<c>default_model</c> in <c>oxidation.yaml</c>).</summary>
+    public OxidationModel DefaultModel { get; }
+
+    /// <summary>
+    /// The definitions embedded in the assembly, loaded once on first use and shared by every caller.
+    /// The shipped files are tested to load with no diagnostics.
+    /// </summary>
+    /// <returns>The result.</returns>
+    public static ParseResult<HtmaDefinitions> LoadDefault() => Defaults.Value;
+
+    /// <summary>Loads the definitions from a folder laid out like the repository's <c>ratios/</c> folder. Files under <c>rules/</c> are not read.</summary>
+    /// <param name="path">The folder.</param>
+    /// <returns>The definitions (partial when there are errors) and every diagnostic, with file, line and column.</returns>
+    public static ParseResult<HtmaDefinitions> LoadFromDirectory(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!Directory.Exists(path))
+        {
+            return ParseResult.Failed<HtmaDefinitions>(
+                [Diagnostic.Error(DiagnosticCodes.DefinitionsFileNotFound, "The definitions folder does not exist.", new SourceLocation(path))]);
+        }
+
+        var files = new List<DefinitionsFile>
+        {
+            ReadFile(path, DefinitionsLoader.RatiosFile),
+            ReadFile(path, DefinitionsLoader.OxidationFile),
+        };
+        var labs = Path.Combine(path, "labs");
+        if (Directory.Exists(labs))
+        {
+            files.AddRange(Directory.EnumerateFiles(labs, "*.yaml")
+                .Select(f => ReadFile(path, DefinitionsLoader.LabsFolder + Path.GetFileName(f))));
+        }
+
+        return DefinitionsLoader.Load(files);
+    }
+
+    /// <summary>Finds a ratio by name, e.g. <c>Ca/K</c> (case-sensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The ratio, or <c>null</c>.</returns>
+    public RatioDefinition? FindRatio(string name) => Ratios.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Finds a lab profile by id, e.g. <c>arl</c> (case-insensitive).</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The profile, or <c>null</c>.</returns>
+    public LabProfile? FindLab(string id) => Labs.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Finds an oxidation model by id, e.g. <c>eck-wilson</c> (case-insensitive).</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The model, or <c>null</c>.</returns>
+    public OxidationModel? FindModel(string id) => OxidationModels.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    private static DefinitionsFile ReadFile(string folder, string relativePath)
+    {
+        var fullPath = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        try
+        {
+            return new DefinitionsFile(relativePath, fullPath, File.ReadAllText(fullPath));
+        }
+        catch (IOException)
+        {
+            return new DefinitionsFile(relativePath, fullPath, null);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new DefinitionsFile(relativePath, fullPath, null);
+        }
+    }
+
+    private static ParseResult<HtmaDefinitions> LoadEmbedded()
+    {
+        var assembly = typeof(HtmaDefinitions).Assembly;
+        var files = new List<DefinitionsFile>();
+        foreach (var resource in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var relativePath = resource[ResourcePrefix.Length..].Replace('\\', '/');
+            using var stream = assembly.GetManifestResourceStream(resource);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(stream);
+            files.Add(new DefinitionsFile(relativePath, EmbeddedFilePrefix + relativePath, reader.ReadToEnd()));
+        }
+
+        return DefinitionsLoader.Load(files);
+    }
+}

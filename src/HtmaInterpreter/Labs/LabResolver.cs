@@ -1,0 +1,61 @@
+using HtmaInterpreter.Definitions;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Labs;
+
+/// <summary>Chooses the lab profile for a panel: the caller's override by id, else the panel's lab by id, name or alias, else the default.</summary>
+internal static class LabResolver
+{
+    /// <summary>Normalises a lab name for matching: trimmed, typographic apostrophes made plain (comparison ignores case).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The normalised name.</returns>
+    public static string Normalize(string name) => name.Trim().Replace('\u2019', '\'').Replace('\u2018', '\'');
+
+    /// <summary>Resolves the profile.</summary>
+    /// <param name="definitions">The definitions.</param>
+    /// <param name="panel">The panel.</param>
+    /// <param name="labId">The caller's override, or <c>null</c>.</param>
+    /// <param name="diagnostics">Where diagnostics go.</param>
+    /// <returns>The profile; never <c>null</c>.</returns>
+    public static LabProfile Resolve(HtmaDefinitions definitions, Panel panel, string? labId, ICollection<Diagnostic> diagnostics)
+    {
+        var location = (panel.Source ?? SourceLocation.None).WithField("lab");
+        if (!string.IsNullOrWhiteSpace(labId))
+        {
+            if (definitions.FindLab(labId.Trim()) is { } chosen)
+            {
+                return chosen;
+            }
+
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.LabOverrideUnknown,
+                $"There is no lab profile '{labId}'; known profiles: {string.Join(", ", definitions.Labs.Select(l => l.Id))}. The panel's own lab is used instead.",
+                location));
+        }
+
+        if (string.IsNullOrWhiteSpace(panel.Lab))
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.LabNotNamed,
+                $"The panel does not say which lab produced it; the default profile '{definitions.DefaultLab.Id}' ({definitions.DefaultLab.Name}) is used.",
+                location));
+            return definitions.DefaultLab;
+        }
+
+        var wanted = Normalize(panel.Lab);
+        foreach (var lab in definitions.Labs)
+        {
+            if (lab.Aliases.Append(lab.Id).Append(lab.Name).Any(n => string.Equals(Normalize(n), wanted, StringComparison.OrdinalIgnoreCase)))
+            {
+                return lab;
+            }
+        }
+
+        diagnostics.Add(Diagnostic.Warning(
+            DiagnosticCodes.LabUnknown,
+            $"The lab '{panel.Lab}' has no profile; the default profile '{definitions.DefaultLab.Id}' ({definitions.DefaultLab.Name}) is used. Known profiles: {string.Join(", ", definitions.Labs.Select(l => l.Id))}.",
+            location));
+        return definitions.DefaultLab;
+    }
+}
