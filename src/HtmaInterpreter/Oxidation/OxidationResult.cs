@@ -25,6 +25,9 @@ public sealed record OxidationResult
     /// <summary>The Na/K qualifier (e.g. <c>inversion</c>), which qualifies but does not decide the type; <c>null</c> when Na/K is missing.</summary>
     public string? SodiumPotassiumQualifier { get; init; }
 
+    /// <summary>The stage of stress (e.g. <c>alarm</c>, <c>resistance</c>, <c>exhaustion</c>) when the model defines one for this type, degree and qualifier; otherwise <c>null</c>.</summary>
+    public string? StressStage { get; init; }
+
     /// <summary>The ratios and thresholds that decided the type, in the model's order.</summary>
     public IReadOnlyList<DecidingRatio> DecidingRatios { get; init; } = [];
 

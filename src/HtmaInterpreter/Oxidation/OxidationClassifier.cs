@@ -1,0 +1,180 @@
+using System.Globalization;
+using HtmaInterpreter.Definitions;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Labs;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
+
+namespace HtmaInterpreter.Oxidation;
+
+/// <summary>
+/// Classifies the oxidation type under an <see cref="OxidationModel"/>: four lows first, then the deciding ratios' votes,
+/// the lean of a mixed result, the degree, the qualifier and stage of stress, and the washed-sample caveat.
+/// </summary>
+internal static class OxidationClassifier
+{
+    /// <summary>Classifies a panel.</summary>
+    /// <param name="panel">The panel (for the four-lows check and the sample treatment).</param>
+    /// <param name="ratios">The panel's computed ratios.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="lab">The lab profile.</param>
+    /// <param name="diagnostics">Where diagnostics go.</param>
+    /// <returns>The result.</returns>
+    public static OxidationResult Classify(Panel panel, IReadOnlyList<RatioValue> ratios, OxidationModel model, LabProfile lab, ICollection<Diagnostic> diagnostics)
+    {
+        var notes = new List<string>();
+        var location = panel.Source ?? SourceLocation.None;
+
+        var fourLows = model.FourLows is { } fourLowsDefinition && CheckFourLows(panel, fourLowsDefinition, location, diagnostics);
+        if (fourLows)
+        {
+            notes.Add(model.FourLows!.OnMatch == FourLowsAction.SeparateType
+                ? "Four lows: Ca, Mg, Na and K are all low; this model reads that as a pattern of its own, so no oxidation type is given."
+                : "Four lows: Ca, Mg, Na and K are all low (checked before the type).");
+        }
+
+        double? Find(string name) => ratios.FirstOrDefault(r => r.Name == name)?.Value;
+
+        var type = OxidationType.Indeterminate;
+        OxidationType? lean = null;
+        var votes = new List<DecidingRatio>();
+        var missing = model.DecidingRatios.Where(d => Find(d.Ratio) is null).Select(d => d.Ratio).ToList();
+        if (missing.Count > 0)
+        {
+            var message = $"The oxidation type cannot be decided with the {model.Id} model: {string.Join(" and ", missing)} could not be computed (see the ratio diagnostics).";
+            notes.Add(message);
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.OxidationIndeterminate, message, location.WithField("oxidation")));
+        }
+        else
+        {
+            foreach (var deciding in model.DecidingRatios)
+            {
+                var value = Find(deciding.Ratio)!.Value;
+                var indicates = deciding.SlowCondition.Matches(value) ? OxidationType.Slow : OxidationType.Fast;
+                votes.Add(new DecidingRatio(deciding.Ratio, value, deciding.Threshold, indicates));
+                if (value == deciding.Threshold)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{deciding.Ratio} is exactly at the threshold {deciding.Threshold}; this model counts that as {Word(indicates)} ({(indicates == OxidationType.Slow ? deciding.SlowWhen : deciding.FastWhen)})."));
+                }
+            }
+
+            if (fourLows && model.FourLows!.OnMatch == FourLowsAction.SeparateType)
+            {
+                type = OxidationType.Indeterminate;
+            }
+            else if (votes.All(v => v.Indicates == OxidationType.Slow))
+            {
+                type = OxidationType.Slow;
+            }
+            else if (votes.All(v => v.Indicates == OxidationType.Fast))
+            {
+                type = OxidationType.Fast;
+            }
+            else
+            {
+                type = OxidationType.Mixed;
+                lean = Lean(model, votes);
+                if (lean is null)
+                {
+                    notes.Add("Mixed with no lean: the deciding ratios are equally far from their ideals.");
+                }
+            }
+        }
+
+        var degree = Degree(model, type, lean, votes, Find);
+        string? qualifier = null;
+        if (model.Qualifier is { } qualifierDefinition && Find(qualifierDefinition.Ratio) is { } qualifierValue)
+        {
+            qualifier = qualifierDefinition.Bands.FirstOrDefault(b => b.Condition.Matches(qualifierValue))?.Label;
+        }
+
+        var stage = model.StressStages.FirstOrDefault(s =>
+            s.Type == type
+            && (s.Degrees.Count == 0 || s.Degrees.Contains(degree))
+            && (s.Qualifier is null || s.Qualifier == qualifier))?.Stage;
+
+        var treatment = panel.Treatment != SampleTreatment.Unknown ? panel.Treatment : lab.Treatment;
+        if (treatment == SampleTreatment.Washed)
+        {
+            notes.Add(model.WashedSampleCaveat);
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.WashedSample,
+                $"The sample was washed ({(panel.Treatment == SampleTreatment.Washed ? "as the panel states" : $"the {lab.Name} profile washes samples")}); the {model.Id} oxidation model is calibrated for unwashed hair.",
+                location.WithField("treatment")));
+        }
+
+        notes.AddRange(model.Notes);
+
+        return new OxidationResult
+        {
+            Type = type,
+            Lean = lean,
+            Degree = degree,
+            FourLows = fourLows,
+            SodiumPotassiumQualifier = qualifier,
+            StressStage = stage,
+            DecidingRatios = votes,
+            ModelId = model.Id,
+            LabProfileId = lab.Id,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>The lean of a mixed result: the vote of the ratio furthest from its ideal, |log10(value / ideal)|; a tie between opposite votes gives none.</summary>
+    private static OxidationType? Lean(OxidationModel model, IReadOnlyList<DecidingRatio> votes)
+    {
+        var distances = votes.Select((vote, i) => (vote.Indicates, Distance: Math.Abs(Math.Log10(vote.Value / model.DecidingRatios[i].Ideal)))).ToList();
+        var furthest = distances.Max(d => d.Distance);
+        var leaders = distances.Where(d => Math.Abs(d.Distance - furthest) <= 1e-12).Select(d => d.Indicates).Distinct().ToList();
+        return leaders.Count == 1 ? leaders[0] : null;
+    }
+
+    private static OxidationDegree Degree(OxidationModel model, OxidationType type, OxidationType? lean, IReadOnlyList<DecidingRatio> votes, Func<string, double?> find)
+    {
+        if (model.Degree is not { } definition || find(definition.Ratio) is not { } value)
+        {
+            return OxidationDegree.None;
+        }
+
+        var target = type == OxidationType.Mixed ? lean : type;
+        if (target is not (OxidationType.Slow or OxidationType.Fast))
+        {
+            return OxidationDegree.None;
+        }
+
+        // For a mixed result the degree ratio's bands only make sense when that ratio itself points to the lean.
+        if (type == OxidationType.Mixed && votes.FirstOrDefault(v => v.Ratio == definition.Ratio) is { } vote && vote.Indicates != target)
+        {
+            return OxidationDegree.None;
+        }
+
+        var bands = target == OxidationType.Slow ? definition.Slow : definition.Fast;
+        return bands.FirstOrDefault(b => b.Condition.Matches(value))?.Degree ?? OxidationDegree.None;
+    }
+
+    private static bool CheckFourLows(Panel panel, FourLowsDefinition definition, SourceLocation location, ICollection<Diagnostic> diagnostics)
+    {
+        foreach (var (symbol, condition) in definition.Conditions)
+        {
+            var measurement = panel.Find(symbol);
+            if (measurement is null)
+            {
+                diagnostics.Add(Diagnostic.Info(
+                    DiagnosticCodes.FourLowsNotChecked,
+                    $"Four lows could not be checked: the panel has no {symbol} value.",
+                    location.WithField(symbol)));
+                return false;
+            }
+
+            // Not detected / below a detection limit: the amount (0 or the limit) is an upper bound, compared as is.
+            if (!condition.Matches((double)measurement.MilligramPercent))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Word(OxidationType type) => type.ToString().ToLowerInvariant();
+}

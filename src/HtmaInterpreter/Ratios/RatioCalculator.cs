@@ -1,0 +1,104 @@
+using HtmaInterpreter.Definitions;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Labs;
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Ratios;
+
+/// <summary>Computes every defined ratio of a panel in mg%, with the ideal and band of the lab profile's tradition.</summary>
+internal static class RatioCalculator
+{
+    /// <summary>Computes the ratios. A ratio whose elements are not both quantified and positive is left out with a diagnostic.</summary>
+    /// <param name="panel">The panel.</param>
+    /// <param name="lab">The lab profile (chooses the tradition).</param>
+    /// <param name="ratios">The ratio definitions.</param>
+    /// <param name="diagnostics">Where diagnostics go.</param>
+    /// <returns>The ratios that could be computed, in definition order.</returns>
+    public static IReadOnlyList<RatioValue> Compute(Panel panel, LabProfile lab, IEnumerable<RatioDefinition> ratios, ICollection<Diagnostic> diagnostics)
+    {
+        var values = new List<RatioValue>();
+        foreach (var ratio in ratios)
+        {
+            var numerator = Usable(panel, ratio, ratio.Numerator, diagnostics);
+            var denominator = Usable(panel, ratio, ratio.Denominator, diagnostics);
+            if (numerator is not { } n || denominator is not { } d)
+            {
+                continue;
+            }
+
+            var value = (double)(n / d);
+            if (!double.IsFinite(value) || value <= 0)
+            {
+                continue; // decimal division of two positive amounts cannot get here; kept as a guard against NaN/Infinity.
+            }
+
+            ratio.Ideals.TryGetValue(lab.IdealTradition, out var ideal);
+            string? band = null;
+            if (ratio.Bands.TryGetValue(lab.IdealTradition, out var bands))
+            {
+                band = bands.FirstOrDefault(b => b.Condition.Matches(value))?.Label;
+            }
+
+            values.Add(new RatioValue
+            {
+                Name = ratio.Name,
+                Numerator = ratio.Numerator,
+                Denominator = ratio.Denominator,
+                Value = value,
+                DisplayName = ratio.DisplayName,
+                Tradition = lab.IdealTradition,
+                Ideal = ideal?.Value,
+                IdealLow = ideal?.Low,
+                IdealHigh = ideal?.High,
+                Deviation = ideal?.Value is { } idealValue ? Math.Log10(value / idealValue) : null,
+                Band = band,
+            });
+        }
+
+        return values;
+    }
+
+    private static decimal? Usable(Panel panel, RatioDefinition ratio, string symbol, ICollection<Diagnostic> diagnostics)
+    {
+        var element = ElementCatalog.Default[symbol];
+        var measurement = panel.Find(symbol);
+        var location = (measurement?.Source ?? panel.Source ?? SourceLocation.None).WithField(ratio.Name);
+        if (measurement is null)
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.RatioElementMissing,
+                $"{ratio.Name} was not computed: the panel has no {symbol} ({element.Name}) value.",
+                location));
+            return null;
+        }
+
+        switch (measurement.Qualifier)
+        {
+            case MeasurementQualifier.NotDetected:
+            case MeasurementQualifier.BelowDetectionLimit:
+                diagnostics.Add(Diagnostic.Info(
+                    DiagnosticCodes.RatioElementNotDetected,
+                    $"{ratio.Name} was not computed: {symbol} ({element.Name}) was not detected or is below the detection limit.",
+                    location));
+                return null;
+            case MeasurementQualifier.AboveQuantitationLimit:
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.RatioElementAboveLimit,
+                    $"{ratio.Name} was not computed: {symbol} ({element.Name}) is above the lab's quantitation limit, so its exact value is unknown.",
+                    location));
+                return null;
+        }
+
+        var amount = measurement.MilligramPercent;
+        if (amount <= 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.RatioElementNotPositive,
+                $"{ratio.Name} was not computed: the {symbol} ({element.Name}) value is zero or negative.",
+                location));
+            return null;
+        }
+
+        return amount;
+    }
+}
