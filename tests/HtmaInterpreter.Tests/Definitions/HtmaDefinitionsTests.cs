@@ -1,0 +1,104 @@
+using HtmaInterpreter.Definitions;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Tests.Ratios;
+
+namespace HtmaInterpreter.Tests.Definitions;
+
+public class HtmaDefinitionsTests
+{
+    private static readonly string[] ExpectedRatios =
+    [
+        "Ca/Mg", "Na/K", "Ca/K", "Na/Mg", "Zn/Cu", "Ca/P", "Fe/Cu",
+        "Ca/Pb", "Fe/Pb", "Fe/Hg", "Se/Hg", "Zn/Cd", "S/Cd", "Zn/Hg", "S/Hg", "S/Pb", "Fe/Al",
+    ];
+
+    [Test]
+    public void Embedded_defaults_load_without_diagnostics()
+    {
+        var result = HtmaDefinitions.LoadDefault();
+
+        result.Diagnostics.Should().BeEmpty();
+        var definitions = result.GetValueOrThrow();
+        definitions.Ratios.Select(r => r.Name).Should().Equal(ExpectedRatios);
+        definitions.Labs.Select(l => l.Id).Should().BeEquivalentTo(["arl", "tei", "doctors-data"]);
+        definitions.OxidationModels.Select(m => m.Id).Should().Equal("eck-wilson", "ca-k-na-k", "tei-ca-p");
+        definitions.DefaultLab.Id.Should().Be("arl");
+        definitions.DefaultModel.Id.Should().Be("eck-wilson");
+    }
+
+    [Test]
+    public void Default_is_loaded_once_and_shared()
+    {
+        HtmaDefinitions.LoadDefault().Should().BeSameAs(HtmaDefinitions.LoadDefault());
+    }
+
+    [Test]
+    public void Embedded_defaults_equal_the_repository_folder()
+    {
+        var fromFolder = HtmaDefinitions.LoadFromDirectory(TestPanels.RepositoryRatiosFolder());
+
+        fromFolder.Diagnostics.Should().BeEmpty();
+        fromFolder.GetValueOrThrow().Should().BeEquivalentTo(
+            HtmaDefinitions.LoadDefault().GetValueOrThrow(),
+            options => options.ComparingRecordsByMembers().WithStrictOrdering());
+    }
+
+    [Test]
+    public void Figures_come_through_with_their_units()
+    {
+        var definitions = HtmaDefinitions.LoadDefault().GetValueOrThrow();
+
+        var dd = definitions.FindLab("doctors-data")!;
+        dd.ReportingUnit.Should().Be(ConcentrationUnit.MicrogramPerGram);
+        dd.Treatment.Should().Be(SampleTreatment.Washed);
+        dd.ReferenceRanges["Ca"].Should().Be(new ReferenceRange(300m, 1200m, ConcentrationUnit.MicrogramPerGram));
+        dd.ToxicLimits["Hg"].Should().Be(new Concentration(1.1m, ConcentrationUnit.MicrogramPerGram));
+        dd.LevelOf("Hg", 0.12m).Should().Be(Labs.ElementLevel.Elevated); // 1.2 µg/g > 1.1
+
+        var tei = definitions.FindLab("TEI")!;
+        tei.ReferenceRanges["K"].Should().Be(new ReferenceRange(2m, 24m, ConcentrationUnit.MilligramPercent));
+        tei.ToxicLimits.Should().NotContainKey("Ni");
+
+        var arl = definitions.FindLab("arl")!;
+        arl.ElementIdeals["Ca"].Should().Be(new Concentration(40m, ConcentrationUnit.MilligramPercent));
+        arl.ReferenceRanges.Should().NotContainKey("Ca");
+        arl.ToxicLimits.Should().NotContainKey("Cd");
+        arl.Caveats.Should().Contain(c => c.Contains("reference ranges were not found", StringComparison.Ordinal));
+
+        var naK = definitions.FindRatio("Na/K")!;
+        naK.Ideals["wilson"].Value.Should().Be(2.5);
+        naK.Ideals["tei"].Should().Be(naK.Ideals["tei"] with { Value = 2.4, Low = 1.4, High = 3.4 });
+        naK.Bands["wilson"].Should().HaveCount(6);
+        definitions.FindRatio("Fe/Cu")!.Ideals.Should().ContainKey("tei").And.NotContainKey("wilson");
+        definitions.FindRatio("Ca/Pb")!.Ideals.Should().BeEmpty();
+
+        var model = definitions.FindModel("eck-wilson")!;
+        model.DecidingRatios.Select(d => (d.Ratio, d.Threshold, d.SlowWhen, d.FastWhen))
+            .Should().Equal(("Ca/K", 4, ">= 4", "< 4"), ("Na/Mg", 4.17, "< 4.17", ">= 4.17"));
+        model.FourLows!.OnMatch.Should().Be(FourLowsAction.Flag);
+        model.Degree!.Slow.Select(b => b.Degree).Should().Equal(OxidationDegree.Mild, OxidationDegree.Moderate, OxidationDegree.Extreme);
+        definitions.FindModel("tei-ca-p")!.Degree.Should().BeNull();
+    }
+
+    [Test]
+    public void Every_figure_in_the_shipped_yaml_names_a_source()
+    {
+        var definitions = HtmaDefinitions.LoadDefault().GetValueOrThrow();
+
+        definitions.Ratios.SelectMany(r => r.Ideals.Values).Should().OnlyContain(i => i.Source.Length > 0);
+        definitions.Ratios.SelectMany(r => r.Bands.Values.SelectMany(b => b)).Should().OnlyContain(b => b.Source.Length > 0);
+        definitions.Labs.Should().OnlyContain(l => l.Source.Length > 0);
+        definitions.OxidationModels.SelectMany(m => m.DecidingRatios).Should().OnlyContain(d => d.Source.Length > 0);
+    }
+
+    [Test]
+    public void A_missing_folder_is_a_diagnostic()
+    {
+        var result = HtmaDefinitions.LoadFromDirectory(Path.Combine(Path.GetTempPath(), "htma-no-such-folder-" + Guid.NewGuid()));
+
+        result.Value.Should().BeNull();
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DefinitionsFileNotFound);
+    }
+}
