@@ -27,6 +27,9 @@ internal sealed class DefinitionsLoader
     private readonly List<OxidationModel> _models = [];
     private readonly Dictionary<string, string> _labNames = new(StringComparer.OrdinalIgnoreCase);
 
+    // Ids of labs and models that were found but had errors: a reference to them is not reported again.
+    private readonly HashSet<string> _brokenIds = new(StringComparer.Ordinal);
+
     /// <summary>Loads the files. Files under <c>rules/</c> and anything not named above are ignored.</summary>
     /// <param name="files">The files.</param>
     /// <returns>The definitions, partial when there are errors, or no value when the defaults cannot be resolved.</returns>
@@ -64,13 +67,13 @@ internal sealed class DefinitionsLoader
         }
 
         var lab = defaultLab is null ? null : _labs.FirstOrDefault(l => string.Equals(l.Id, defaultLab, StringComparison.Ordinal));
-        if (defaultLab is not null && lab is null && defaultLabNode is not null)
+        if (defaultLab is not null && lab is null && defaultLabNode is not null && !_brokenIds.Contains(defaultLab))
         {
             ratiosRoot!.Reader.Error(DiagnosticCodes.DefinitionsUnknownReference, $"default_lab '{defaultLab}' is not the id of any lab profile under labs/.", defaultLabNode, "default_lab");
         }
 
         var model = defaultModel is null ? null : _models.FirstOrDefault(m => string.Equals(m.Id, defaultModel, StringComparison.Ordinal));
-        if (defaultModel is not null && model is null && defaultModelNode is not null)
+        if (defaultModel is not null && model is null && defaultModelNode is not null && !_brokenIds.Contains(defaultModel))
         {
             oxidationRoot!.Reader.Error(DiagnosticCodes.DefinitionsUnknownReference, $"default_model '{defaultModel}' is not the id of any model in oxidation.yaml.", defaultModelNode, "default_model");
         }
@@ -327,6 +330,11 @@ internal sealed class DefinitionsLoader
 
         if (id is null || name is null || unit is null || treatment is null || tradition is null || source is null)
         {
+            if (id is not null)
+            {
+                _brokenIds.Add(id);
+            }
+
             return;
         }
 
@@ -601,6 +609,11 @@ internal sealed class DefinitionsLoader
 
         if (!valid || id is null || name is null || description is null || source is null || caveat is null || deciding.Count == 0)
         {
+            if (id is not null)
+            {
+                _brokenIds.Add(id);
+            }
+
             return null;
         }
 
