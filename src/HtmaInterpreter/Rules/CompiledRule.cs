@@ -6,7 +6,7 @@ namespace HtmaInterpreter.Rules;
 internal sealed record CompiledBand(string Label, EvidenceAtom Of, Condition? When, IReadOnlyList<BandRow> Rows, string Source, string Unit);
 
 /// <summary>One evaluable form of a rule: the rule itself, or one element of a <c>for_each</c> rule.</summary>
-internal sealed record CompiledInstance(string? Subject, int SubjectIndex, string Title, Condition Condition, IReadOnlyList<CompiledLeaf> Leaves, IReadOnlyList<CompiledBand> Bands);
+internal sealed record CompiledInstance(string? Subject, int SubjectIndex, string Title, Condition Condition, ExplainNode Explanation, IReadOnlyList<CompiledBand> Bands);
 
 /// <summary>A rule ready to evaluate.</summary>
 internal sealed record CompiledRule(

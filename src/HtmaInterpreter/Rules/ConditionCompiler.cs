@@ -13,8 +13,58 @@ internal delegate bool OperandReader(EvaluationState state, out double low, out 
 /// <summary>An input a leaf reads, for evidence.</summary>
 internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string? Detail = null);
 
-/// <summary>A leaf of a compiled condition, kept to explain a finding: which tests passed and what they read.</summary>
-internal sealed record CompiledLeaf(string Text, Condition Condition, bool Positive, IReadOnlyList<EvidenceAtom> Atoms);
+/// <summary>A test of a compiled condition, kept to explain a finding: how it reads and what it read.</summary>
+internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms);
+
+internal enum ExplainKind
+{
+    And,
+    Or,
+    Not,
+    Count,
+    Leaf,
+}
+
+/// <summary>A node of the explanation tree.</summary>
+internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadOnlyList<ExplainNode> Children, CompiledLeaf? Leaf)
+{
+    /// <summary>Calls <paramref name="use"/> for each test that made this node come out as <paramref name="wanted"/>.</summary>
+    public void Walk(EvaluationState state, Truth wanted, Action<CompiledLeaf> use)
+    {
+        switch (Kind)
+        {
+            case ExplainKind.Leaf:
+                if (Condition(state) == wanted)
+                {
+                    use(Leaf!);
+                }
+
+                break;
+            case ExplainKind.Not:
+                Children[0].Walk(state, wanted == Truth.True ? Truth.False : Truth.True, use);
+                break;
+            case ExplainKind.Count:
+                foreach (var child in Children)
+                {
+                    child.Walk(state, Truth.True, use);
+                }
+
+                break;
+            default:
+                // A true 'and' rests on all its parts, a true 'or' on its true parts (and the reverse for false).
+                var all = (Kind == ExplainKind.And) == (wanted == Truth.True);
+                foreach (var child in Children)
+                {
+                    if (all || child.Condition(state) == wanted)
+                    {
+                        child.Walk(state, wanted, use);
+                    }
+                }
+
+                break;
+        }
+    }
+}
 
 /// <summary>
 /// Turns bound condition trees into closures, once, at load time. Evaluation then runs plain delegate calls over arrays
@@ -39,13 +89,23 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         _ => throw new InvalidOperationException($"No compiler for {node.GetType().Name}."),
     };
 
-    /// <summary>The leaves of a condition with their polarity (a leaf under an odd number of <c>not</c> supports the rule when false).</summary>
-    public List<CompiledLeaf> Leaves(ConditionNode node, int placeholder)
+    /// <summary>
+    /// A compiled copy of the condition tree kept to explain a finding: walking it with the truth each node had tells
+    /// which tests actually carried the result (only the true branches of an <c>or</c>, for instance).
+    /// </summary>
+    public ExplainNode Explain(ConditionNode node, int placeholder) => node switch
     {
-        var leaves = new List<CompiledLeaf>();
-        Collect(node, placeholder, positive: true, leaves);
-        return leaves;
-    }
+        AndNode and => new ExplainNode(ExplainKind.And, Compile(node, placeholder), [Explain(and.Left, placeholder), Explain(and.Right, placeholder)], null),
+        OrNode or => new ExplainNode(ExplainKind.Or, Compile(node, placeholder), [Explain(or.Left, placeholder), Explain(or.Right, placeholder)], null),
+        NotNode not => new ExplainNode(ExplainKind.Not, Compile(node, placeholder), [Explain(not.Operand, placeholder)], null),
+        CountNode count => new ExplainNode(ExplainKind.Count, Compile(node, placeholder), [.. count.Items.Select(item => Explain(item, placeholder))], null),
+        LeafNode leaf => new ExplainNode(
+            ExplainKind.Leaf,
+            Compile(node, placeholder),
+            [],
+            new CompiledLeaf(placeholder >= 0 ? ReplacePlaceholder(leaf.Text, elementSymbols[placeholder]) : leaf.Text, AtomsOf(leaf, placeholder))),
+        _ => throw new InvalidOperationException($"No explanation for {node.GetType().Name}."),
+    };
 
     public IReadOnlyList<EvidenceAtom> AtomsOf(LeafNode leaf, int placeholder)
     {
@@ -77,35 +137,6 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         OperandKind.Ratio => new EvidenceAtom(EvidenceKind.Ratio, ratioNames[operand.Index], operand.Index),
         _ => new EvidenceAtom(EvidenceKind.Client, "age", 0),
     };
-
-    private void Collect(ConditionNode node, int placeholder, bool positive, List<CompiledLeaf> leaves)
-    {
-        switch (node)
-        {
-            case AndNode and:
-                Collect(and.Left, placeholder, positive, leaves);
-                Collect(and.Right, placeholder, positive, leaves);
-                break;
-            case OrNode or:
-                Collect(or.Left, placeholder, positive, leaves);
-                Collect(or.Right, placeholder, positive, leaves);
-                break;
-            case NotNode not:
-                Collect(not.Operand, placeholder, !positive, leaves);
-                break;
-            case CountNode count:
-                foreach (var item in count.Items)
-                {
-                    Collect(item, placeholder, positive, leaves);
-                }
-
-                break;
-            case LeafNode leaf:
-                var text = placeholder >= 0 ? ReplacePlaceholder(leaf.Text, elementSymbols[placeholder]) : leaf.Text;
-                leaves.Add(new CompiledLeaf(text, Compile(leaf, placeholder), positive, AtomsOf(leaf, placeholder)));
-                break;
-        }
-    }
 
     internal static string ReplacePlaceholder(string text, string symbol) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"\belement\b", symbol);

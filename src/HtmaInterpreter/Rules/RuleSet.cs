@@ -179,17 +179,13 @@ public sealed class RuleSet
     private static Finding BuildFinding(CompiledRule rule, CompiledInstance instance, EvaluationState state)
     {
         var evidence = new EvidenceCollector(state);
-        foreach (var leaf in instance.Leaves)
+        instance.Explanation.Walk(state, Truth.True, leaf =>
         {
-            var truth = leaf.Condition(state);
-            if (truth == (leaf.Positive ? Truth.True : Truth.False))
+            foreach (var atom in leaf.Atoms)
             {
-                foreach (var atom in leaf.Atoms)
-                {
-                    evidence.Add(atom, leaf.Text);
-                }
+                evidence.Add(atom, leaf.Text);
             }
-        }
+        });
 
         foreach (var atom in rule.ExtraEvidence)
         {

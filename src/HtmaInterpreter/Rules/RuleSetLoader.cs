@@ -370,7 +370,7 @@ internal static class RuleSetLoader
                 b.Band.Rows,
                 b.Band.Source,
                 b.Of.Kind == EvidenceKind.Element ? "mg%" : "")).ToList();
-            instances.Add(new CompiledInstance(symbol, subject, title, compiler.Compile(rule.Condition, subject), compiler.Leaves(rule.Condition, subject), bands));
+            instances.Add(new CompiledInstance(symbol, subject, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands));
         }
 
         var info = new RuleInfo
