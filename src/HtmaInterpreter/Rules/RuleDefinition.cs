@@ -13,8 +13,6 @@ internal sealed class BandDefinition
 {
     public required string Label { get; init; }
 
-    public required Token Of { get; init; }
-
     public required YamlScalarNode OfNode { get; init; }
 
     public YamlScalarNode? When { get; init; }
@@ -370,11 +368,9 @@ internal static class RuleFileReader
 
             if (diagnostics.Count == before)
             {
-                var ofTokens = TryTokenize(of.Value ?? "");
                 bands.Add(new BandDefinition
                 {
                     Label = label.Value ?? "",
-                    Of = ofTokens,
                     OfNode = of,
                     When = when,
                     Source = source.Value ?? "",
@@ -386,8 +382,6 @@ internal static class RuleFileReader
 
         return bands;
     }
-
-    private static Token TryTokenize(string text) => new(TokenKind.Word, text.Trim(), 0, text.Trim().Length);
 
     /// <summary>Reads <c>165</c> or <c>165 mg%</c>; amounts with a unit are converted to mg%.</summary>
     private static double? ReadAmount(SourceText file, YamlNode node, string text, List<Diagnostic> diagnostics, ref bool anyUnit)

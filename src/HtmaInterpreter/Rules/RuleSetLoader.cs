@@ -90,7 +90,7 @@ internal static class RuleSetLoader
         // 5. Compile.
         var ruleIndex = ordered.Select((rule, i) => KeyValuePair.Create(rule.Definition.Id, i)).ToDictionary(StringComparer.Ordinal);
         var compiler = new ConditionCompiler(elementSymbols, ratioNames, ruleIndex);
-        var compiled = ordered.Select(rule => Compile(rule, compiler, catalog, elementIndex)).ToArray();
+        var compiled = ordered.Select(rule => Compile(rule, compiler, catalog)).ToArray();
         diagnostics.Sort(CompareLocation);
         return (new CompiledRuleSet
         {
@@ -350,7 +350,7 @@ internal static class RuleSetLoader
         return ordered.Where(r => !excluded.Contains(r.Definition.Id)).ToList();
     }
 
-    private static CompiledRule Compile(ParsedRule rule, ConditionCompiler compiler, ElementCatalog catalog, FrozenDictionary<string, int> elementIndex)
+    private static CompiledRule Compile(ParsedRule rule, ConditionCompiler compiler, ElementCatalog catalog)
     {
         var definition = rule.Definition;
         var isForEach = definition.ForEach is not null;
@@ -385,7 +385,6 @@ internal static class RuleSetLoader
             ForEach = isForEach ? [.. rule.ForEach.Select(i => catalog.All[i].Symbol)] : [],
             File = definition.RelativeFile,
         };
-        _ = elementIndex;
         return new CompiledRule(definition, info, isForEach, instances, rule.ExtraEvidence);
     }
 }
