@@ -1,0 +1,516 @@
+using HtmaInterpreter.Labs;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Rules;
+
+/// <summary>A compiled condition: reads the evaluation state and answers true, false or unknown.</summary>
+internal delegate Truth Condition(EvaluationState state);
+
+/// <summary>Reads a numeric operand as an interval; false (after recording what is missing) when it has no value.</summary>
+internal delegate bool OperandReader(EvaluationState state, out double low, out double high);
+
+/// <summary>An input a leaf reads, for evidence.</summary>
+internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string? Detail = null);
+
+/// <summary>A test of a compiled condition, kept to explain a finding: how it reads and what it read.</summary>
+internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms);
+
+internal enum ExplainKind
+{
+    And,
+    Or,
+    Not,
+    Count,
+    Leaf,
+}
+
+/// <summary>A node of the explanation tree.</summary>
+internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadOnlyList<ExplainNode> Children, CompiledLeaf? Leaf)
+{
+    /// <summary>Calls <paramref name="use"/> for each test that made this node come out as <paramref name="wanted"/>.</summary>
+    public void Walk(EvaluationState state, Truth wanted, Action<CompiledLeaf> use)
+    {
+        switch (Kind)
+        {
+            case ExplainKind.Leaf:
+                if (Condition(state) == wanted)
+                {
+                    use(Leaf!);
+                }
+
+                break;
+            case ExplainKind.Not:
+                Children[0].Walk(state, wanted == Truth.True ? Truth.False : Truth.True, use);
+                break;
+            case ExplainKind.Count:
+                foreach (var child in Children)
+                {
+                    child.Walk(state, Truth.True, use);
+                }
+
+                break;
+            default:
+                // A true 'and' rests on all its parts, a true 'or' on its true parts (and the reverse for false).
+                var all = (Kind == ExplainKind.And) == (wanted == Truth.True);
+                foreach (var child in Children)
+                {
+                    if (all || child.Condition(state) == wanted)
+                    {
+                        child.Walk(state, wanted, use);
+                    }
+                }
+
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// Turns bound condition trees into closures, once, at load time. Evaluation then runs plain delegate calls over arrays
+/// indexed at load time: no reflection, no dictionary lookups by name, no allocation unless an input is missing.
+/// </summary>
+internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
+{
+    public Condition Compile(ConditionNode node, int placeholder) => node switch
+    {
+        AndNode and => And(Compile(and.Left, placeholder), Compile(and.Right, placeholder)),
+        OrNode or => Or(Compile(or.Left, placeholder), Compile(or.Right, placeholder)),
+        NotNode not => Not(Compile(not.Operand, placeholder)),
+        CountNode count => Count([.. count.Items.Select(item => Compile(item, placeholder))], count.Op, count.Count),
+        CompareNode compare => Compare(compare, placeholder),
+        LevelNode level => Level(level, Resolve(level.ElementIndex, placeholder)),
+        OxidationNode oxidation => Oxidation(oxidation),
+        FourLowsNode => FourLows(),
+        SexNode sex => Sex(sex),
+        SampleNode sample => Sample(sample),
+        ContextNode context => Context(context),
+        RuleRefNode reference => RuleReference(reference),
+        _ => throw new InvalidOperationException($"No compiler for {node.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// A compiled copy of the condition tree kept to explain a finding: walking it with the truth each node had tells
+    /// which tests actually carried the result (only the true branches of an <c>or</c>, for instance).
+    /// </summary>
+    public ExplainNode Explain(ConditionNode node, int placeholder) => node switch
+    {
+        AndNode and => new ExplainNode(ExplainKind.And, Compile(node, placeholder), [Explain(and.Left, placeholder), Explain(and.Right, placeholder)], null),
+        OrNode or => new ExplainNode(ExplainKind.Or, Compile(node, placeholder), [Explain(or.Left, placeholder), Explain(or.Right, placeholder)], null),
+        NotNode not => new ExplainNode(ExplainKind.Not, Compile(node, placeholder), [Explain(not.Operand, placeholder)], null),
+        CountNode count => new ExplainNode(ExplainKind.Count, Compile(node, placeholder), [.. count.Items.Select(item => Explain(item, placeholder))], null),
+        LeafNode leaf => new ExplainNode(
+            ExplainKind.Leaf,
+            Compile(node, placeholder),
+            [],
+            new CompiledLeaf(placeholder >= 0 ? ReplacePlaceholder(leaf.Text, elementSymbols[placeholder]) : leaf.Text, AtomsOf(leaf, placeholder))),
+        _ => throw new InvalidOperationException($"No explanation for {node.GetType().Name}."),
+    };
+
+    public IReadOnlyList<EvidenceAtom> AtomsOf(LeafNode leaf, int placeholder)
+    {
+        switch (leaf)
+        {
+            case CompareNode compare:
+                return [.. new[] { compare.Left, compare.Right }.Where(o => o.Kind != OperandKind.Number).Select(o => OperandAtom(o, placeholder))];
+            case LevelNode level:
+                var index = Resolve(level.ElementIndex, placeholder);
+                return [new EvidenceAtom(EvidenceKind.Element, elementSymbols[index], index)];
+            case OxidationNode or FourLowsNode:
+                return [new EvidenceAtom(EvidenceKind.Oxidation, leaf is FourLowsNode ? "four_lows" : "oxidation", 0)];
+            case SexNode:
+                return [new EvidenceAtom(EvidenceKind.Client, "sex", 0)];
+            case SampleNode:
+                return [new EvidenceAtom(EvidenceKind.Sample, "sample", 0)];
+            case ContextNode context:
+                return [new EvidenceAtom(EvidenceKind.Context, context.ListKey, 0, string.Join(",", context.Values))];
+            case RuleRefNode reference:
+                return [new EvidenceAtom(EvidenceKind.Rule, reference.RuleId, ruleIndex[reference.RuleId])];
+            default:
+                return [];
+        }
+    }
+
+    public EvidenceAtom OperandAtom(Operand operand, int placeholder) => operand.Kind switch
+    {
+        OperandKind.Element => new EvidenceAtom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], Resolve(operand.Index, placeholder)),
+        OperandKind.Ratio => new EvidenceAtom(EvidenceKind.Ratio, ratioNames[operand.Index], operand.Index),
+        _ => new EvidenceAtom(EvidenceKind.Client, "age", 0),
+    };
+
+    internal static string ReplacePlaceholder(string text, string symbol) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\belement\b", symbol);
+
+    private static int Resolve(int index, int placeholder) => index == -1 ? placeholder : index;
+
+    private static Truth Negate(Truth truth) => truth switch
+    {
+        Truth.True => Truth.False,
+        Truth.False => Truth.True,
+        _ => Truth.Unknown,
+    };
+
+    private static Truth Of(bool value) => value ? Truth.True : Truth.False;
+
+    private static Condition And(Condition left, Condition right) => state =>
+    {
+        var a = left(state);
+        if (a == Truth.False)
+        {
+            return Truth.False;
+        }
+
+        var b = right(state);
+        if (b == Truth.False)
+        {
+            return Truth.False;
+        }
+
+        return a == Truth.True && b == Truth.True ? Truth.True : Truth.Unknown;
+    };
+
+    private static Condition Or(Condition left, Condition right) => state =>
+    {
+        var a = left(state);
+        if (a == Truth.True)
+        {
+            return Truth.True;
+        }
+
+        var b = right(state);
+        if (b == Truth.True)
+        {
+            return Truth.True;
+        }
+
+        return a == Truth.False && b == Truth.False ? Truth.False : Truth.Unknown;
+    };
+
+    private static Condition Not(Condition operand) => state => Negate(operand(state));
+
+    private static Condition Count(Condition[] items, CompareOp op, int wanted) => state =>
+    {
+        int trues = 0, unknowns = 0;
+        foreach (var item in items)
+        {
+            switch (item(state))
+            {
+                case Truth.True: trues++; break;
+                case Truth.Unknown: unknowns++; break;
+            }
+        }
+
+        var first = CompareExact(op, trues, wanted);
+        for (var possible = trues + 1; possible <= trues + unknowns; possible++)
+        {
+            if (CompareExact(op, possible, wanted) != first)
+            {
+                return Truth.Unknown;
+            }
+        }
+
+        return Of(first);
+    };
+
+    private static bool CompareExact(CompareOp op, double a, double b) => op switch
+    {
+        CompareOp.Less => a < b,
+        CompareOp.LessOrEqual => a <= b,
+        CompareOp.Greater => a > b,
+        CompareOp.GreaterOrEqual => a >= b,
+        CompareOp.Equal => a == b,
+        _ => a != b,
+    };
+
+    /// <summary>Compares two intervals: true or false when every value in them agrees, unknown otherwise.</summary>
+    internal static Truth CompareIntervals(CompareOp op, double aLow, double aHigh, double bLow, double bHigh)
+    {
+        switch (op)
+        {
+            case CompareOp.Greater:
+                return aLow > bHigh ? Truth.True : aHigh <= bLow ? Truth.False : Truth.Unknown;
+            case CompareOp.GreaterOrEqual:
+                return aLow >= bHigh ? Truth.True : aHigh < bLow ? Truth.False : Truth.Unknown;
+            case CompareOp.Less:
+                return aHigh < bLow ? Truth.True : aLow >= bHigh ? Truth.False : Truth.Unknown;
+            case CompareOp.LessOrEqual:
+                return aHigh <= bLow ? Truth.True : aLow > bHigh ? Truth.False : Truth.Unknown;
+            default:
+                var equal = aLow == aHigh && bLow == bHigh
+                    ? Of(aLow == bLow)
+                    : aHigh < bLow || aLow > bHigh ? Truth.False : Truth.Unknown;
+                return op == CompareOp.Equal ? equal : Negate(equal);
+        }
+    }
+
+    private OperandReader Reader(Operand operand, int placeholder)
+    {
+        switch (operand.Kind)
+        {
+            case OperandKind.Number:
+                var value = operand.Value;
+                return (EvaluationState _, out double low, out double high) =>
+                {
+                    low = high = value;
+                    return true;
+                };
+            case OperandKind.Age:
+                return (EvaluationState state, out double low, out double high) =>
+                {
+                    if (state.AgeYears is { } age)
+                    {
+                        low = high = age;
+                        return true;
+                    }
+
+                    low = high = double.NaN;
+                    state.Miss("age");
+                    return false;
+                };
+            case OperandKind.Ratio:
+                var ratio = operand.Index;
+                var ratioName = ratioNames[ratio];
+                return (EvaluationState state, out double low, out double high) =>
+                {
+                    low = high = state.Ratios[ratio];
+                    if (!double.IsNaN(low))
+                    {
+                        return true;
+                    }
+
+                    state.Miss(ratioName);
+                    return false;
+                };
+            default:
+                var element = Resolve(operand.Index, placeholder);
+                var symbol = elementSymbols[element];
+                return (EvaluationState state, out double low, out double high) =>
+                {
+                    var reading = state.Elements[element];
+                    low = reading.Low;
+                    high = reading.High;
+                    if (reading.Present)
+                    {
+                        return true;
+                    }
+
+                    state.Miss(symbol);
+                    return false;
+                };
+        }
+    }
+
+    private Condition Compare(CompareNode node, int placeholder)
+    {
+        var left = Reader(node.Left, placeholder);
+        var right = Reader(node.Right, placeholder);
+        var op = node.Op;
+        var uncertain = $"{(placeholder >= 0 ? ReplacePlaceholder(node.Text, elementSymbols[placeholder]) : node.Text)} (an exact value is not reported: below detection or above quantitation limit)";
+        return state =>
+        {
+            // Read both sides before deciding, so every missing input is named.
+            var hasLeft = left(state, out var aLow, out var aHigh);
+            var hasRight = right(state, out var bLow, out var bHigh);
+            if (!hasLeft || !hasRight)
+            {
+                return Truth.Unknown;
+            }
+
+            var truth = CompareIntervals(op, aLow, aHigh, bLow, bHigh);
+            if (truth == Truth.Unknown)
+            {
+                state.Miss(uncertain);
+            }
+
+            return truth;
+        };
+    }
+
+    private static int Rank(ElementLevel level) => level switch
+    {
+        ElementLevel.Low => 0,
+        ElementLevel.WithinRange => 1,
+        _ => 2,
+    };
+
+    private Condition Level(LevelNode node, int element)
+    {
+        var symbol = elementSymbols[element];
+        var target = node.Level switch
+        {
+            LevelWord.Low => 0,
+            LevelWord.Within => 1,
+            _ => 2,
+        };
+        var negated = node.Negated;
+        var uncertain = $"{symbol} (an exact value is not reported: below detection or above quantitation limit)";
+        return state =>
+        {
+            var profile = state.Input.LabProfile;
+            if (profile is null)
+            {
+                state.Miss("lab profile");
+                return Truth.Unknown;
+            }
+
+            var measurement = state.Measurements[element];
+            if (measurement is null)
+            {
+                state.Miss(symbol);
+                return Truth.Unknown;
+            }
+
+            var amount = measurement.MilligramPercent;
+            var (lowLevel, highLevel) = measurement.Qualifier switch
+            {
+                MeasurementQualifier.Exact => (profile.LevelOf(symbol, amount), (ElementLevel?)null),
+                MeasurementQualifier.BelowDetectionLimit => (profile.LevelOf(symbol, 0m), profile.LevelOf(symbol, amount)),
+                MeasurementQualifier.NotDetected => (profile.LevelOf(symbol, 0m), null),
+                _ => (profile.LevelOf(symbol, amount), ElementLevel.High),
+            };
+            if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
+            {
+                state.Miss($"{symbol} reference range or limit in lab profile '{profile.Id}'");
+                return Truth.Unknown;
+            }
+
+            var lowRank = Rank(lowLevel);
+            var highRank = highLevel is { } high ? Rank(high) : lowRank;
+            Truth truth;
+            if (lowRank == highRank)
+            {
+                truth = Of(lowRank == target);
+            }
+            else if (target < lowRank || target > highRank)
+            {
+                truth = Truth.False;
+            }
+            else
+            {
+                state.Miss(uncertain);
+                truth = Truth.Unknown;
+            }
+
+            return negated ? Negate(truth) : truth;
+        };
+    }
+
+    private static Condition Oxidation(OxidationNode node)
+    {
+        var negated = node.Negated;
+        var type = node.Type;
+        var degree = node.Degree;
+        var field = node.Field;
+        return state =>
+        {
+            if (state.Oxidation is not { } oxidation)
+            {
+                state.Miss("oxidation type");
+                return Truth.Unknown;
+            }
+
+            if (oxidation.Type == OxidationType.Indeterminate && !(field == OxidationField.Type && type == OxidationType.Indeterminate))
+            {
+                state.Miss("oxidation type (the model could not decide)");
+                return Truth.Unknown;
+            }
+
+            var truth = field switch
+            {
+                OxidationField.Type => Of(oxidation.Type == type),
+                OxidationField.Lean => Of((oxidation.Type == OxidationType.Mixed ? oxidation.Lean : oxidation.Type) == type),
+                _ => Of(oxidation.Degree == degree),
+            };
+            return negated ? Negate(truth) : truth;
+        };
+    }
+
+    private static Condition FourLows() => state =>
+    {
+        if (state.Oxidation is not { } oxidation)
+        {
+            state.Miss("oxidation result (four lows)");
+            return Truth.Unknown;
+        }
+
+        return Of(oxidation.FourLows);
+    };
+
+    private static Condition Sex(SexNode node)
+    {
+        var sex = node.Sex;
+        var negated = node.Negated;
+        return state =>
+        {
+            if (state.Sex == Panels.Sex.Unknown)
+            {
+                state.Miss("sex");
+                return Truth.Unknown;
+            }
+
+            var truth = Of(state.Sex == sex);
+            return negated ? Negate(truth) : truth;
+        };
+    }
+
+    private static Condition Sample(SampleNode node)
+    {
+        var treatment = node.Treatment;
+        var negated = node.Negated;
+        return state =>
+        {
+            if (state.Treatment == SampleTreatment.Unknown)
+            {
+                state.Miss("sample treatment (washed or unwashed)");
+                return Truth.Unknown;
+            }
+
+            var truth = Of(state.Treatment == treatment);
+            return negated ? Negate(truth) : truth;
+        };
+    }
+
+    private static Condition Context(ContextNode node)
+    {
+        var key = node.ListKey;
+        var values = node.Values.ToArray();
+        var negated = node.Negated;
+        var missing = $"client context: {key}";
+        return state =>
+        {
+            if (state.Input.Context?.ValuesOf(key) is not { } stated)
+            {
+                state.Miss(missing);
+                return Truth.Unknown;
+            }
+
+            var found = false;
+            foreach (var value in values)
+            {
+                if (stated.Contains(value))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            return Of(found != negated);
+        };
+    }
+
+    private Condition RuleReference(RuleRefNode node)
+    {
+        var index = ruleIndex[node.RuleId];
+        var missing = $"rule {node.RuleId} (not evaluated)";
+        return state =>
+        {
+            var truth = state.RuleResults[index];
+            if (truth == Truth.Unknown)
+            {
+                state.Miss(missing);
+            }
+
+            return truth;
+        };
+    }
+}

@@ -1,0 +1,98 @@
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Rules;
+
+/// <summary>Kleene's three-valued logic: a test whose inputs are missing is <see cref="Unknown"/>, never silently false.</summary>
+internal enum Truth : byte
+{
+    False,
+    True,
+    Unknown,
+}
+
+/// <summary>
+/// An element's value as an interval in mg%: exact values have <see cref="Low"/> = <see cref="High"/>; a value below the
+/// detection limit is [0, limit]; not detected is [0, 0]; above the quantitation limit is [limit, +∞).
+/// </summary>
+internal readonly record struct Reading(bool Present, double Low, double High);
+
+/// <summary>The per-panel working data of one evaluation: inputs indexed for fast lookup, rule results and what is missing.</summary>
+internal sealed class EvaluationState
+{
+    private readonly List<string> _missing = new(4);
+
+    public EvaluationState(RuleInput input, CompiledRuleSet rules)
+    {
+        Input = input;
+        Elements = new Reading[rules.ElementSymbols.Length];
+        Measurements = new Measurement?[rules.ElementSymbols.Length];
+        foreach (var measurement in input.Panel.Measurements)
+        {
+            if (measurement.Element is not { } element || !rules.ElementIndex.TryGetValue(element.Symbol, out var index) || Measurements[index] is not null)
+            {
+                continue;
+            }
+
+            Measurements[index] = measurement;
+            var amount = (double)measurement.MilligramPercent;
+            Elements[index] = measurement.Qualifier switch
+            {
+                MeasurementQualifier.Exact => new Reading(true, amount, amount),
+                MeasurementQualifier.BelowDetectionLimit => new Reading(true, 0, amount),
+                MeasurementQualifier.NotDetected => new Reading(true, 0, 0),
+                _ => new Reading(true, amount, double.PositiveInfinity),
+            };
+        }
+
+        Ratios = new double[rules.RatioNames.Length];
+        Array.Fill(Ratios, double.NaN);
+        foreach (var ratio in input.Ratios)
+        {
+            if (rules.RatioIndex.TryGetValue(ratio.Name, out var index) && double.IsFinite(ratio.Value))
+            {
+                Ratios[index] = ratio.Value;
+            }
+        }
+
+        var context = input.Context;
+        Sex = context is { Sex: not Sex.Unknown } ? context.Sex : input.Panel.Sex;
+        AgeYears = context?.AgeYears ?? input.Panel.AgeYears;
+        Treatment = input.Panel.Treatment != SampleTreatment.Unknown
+            ? input.Panel.Treatment
+            : input.LabProfile?.Treatment ?? SampleTreatment.Unknown;
+        RuleResults = new Truth[rules.Rules.Length];
+    }
+
+    public RuleInput Input { get; }
+
+    public Reading[] Elements { get; }
+
+    public Measurement?[] Measurements { get; }
+
+    /// <summary>Ratio values by index; <see cref="double.NaN"/> when the panel has no value.</summary>
+    public double[] Ratios { get; }
+
+    public Sex Sex { get; }
+
+    public int? AgeYears { get; }
+
+    public SampleTreatment Treatment { get; }
+
+    public OxidationResult? Oxidation => Input.Oxidation;
+
+    /// <summary>The result of each rule by its evaluation index (for <c>pattern</c> references).</summary>
+    public Truth[] RuleResults { get; }
+
+    public IReadOnlyList<string> Missing => _missing;
+
+    public void Miss(string what)
+    {
+        if (!_missing.Contains(what))
+        {
+            _missing.Add(what);
+        }
+    }
+
+    public void ClearMissing() => _missing.Clear();
+}

@@ -1,0 +1,23 @@
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Rules;
+
+/// <summary>What a rule set is checked against when it is loaded.</summary>
+public sealed record RuleLoadOptions
+{
+    /// <summary>The ratios HtmaInterpreter computes (the 17 of <c>ratios.yaml</c>): Ca/Mg, Na/K, Ca/K, Na/Mg, Zn/Cu, Ca/P, Fe/Cu and the toxic ratios.</summary>
+    public static IReadOnlyList<string> DefaultKnownRatios { get; } =
+    [
+        "Ca/Mg", "Na/K", "Ca/K", "Na/Mg", "Zn/Cu", "Ca/P", "Fe/Cu",
+        "Ca/Pb", "Fe/Pb", "Fe/Hg", "Se/Hg", "Zn/Cd", "S/Cd", "Zn/Hg", "S/Hg", "S/Pb", "Fe/Al",
+    ];
+
+    /// <summary>The default options.</summary>
+    public static RuleLoadOptions Default { get; } = new();
+
+    /// <summary>The ratio names a condition may use (e.g. from the ratio definitions); a ratio not listed is an error.</summary>
+    public IReadOnlyCollection<string> KnownRatios { get; init; } = DefaultKnownRatios;
+
+    /// <summary>The element catalogue symbols are checked against.</summary>
+    public ElementCatalog Catalog { get; init; } = ElementCatalog.Default;
+}

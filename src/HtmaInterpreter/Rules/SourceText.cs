@@ -1,0 +1,69 @@
+using HtmaInterpreter.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HtmaInterpreter.Rules;
+
+/// <summary>The raw text of one YAML or JSON file, able to turn a character index into a 1-based line and column.</summary>
+internal sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string text, string? fileName)
+    {
+        Text = text;
+        FileName = fileName;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        _lineStarts = [.. starts];
+    }
+
+    public string Text { get; }
+
+    public string? FileName { get; }
+
+    public SourceLocation Locate(int index, string? field = null)
+    {
+        index = Math.Clamp(index, 0, Text.Length);
+        var line = Array.BinarySearch(_lineStarts, index);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return new SourceLocation(FileName, line + 1, index - _lineStarts[line] + 1, field);
+    }
+
+    public SourceLocation Locate(YamlNode node, string? field = null) => Locate((int)node.Start.Index, field);
+
+    /// <summary>Parses the text as one YAML (or JSON) document; a syntax error becomes a diagnostic instead of an exception.</summary>
+    public YamlNode? ParseDocument(string errorCode, ICollection<Diagnostic> diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(Text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException exception)
+        {
+            // The parser's message names its own position; we give ours, so keep only the reason.
+            var reason = exception.InnerException?.Message ?? exception.Message;
+            var cut = reason.IndexOf("): ", StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                reason = reason[(cut + 3)..];
+            }
+
+            diagnostics.Add(Diagnostic.Error(errorCode, $"The file is not well-formed YAML/JSON: {reason}", Locate((int)exception.Start.Index)));
+            return null;
+        }
+    }
+}
