@@ -19,7 +19,7 @@ namespace HtmaInterpreter.Readers;
 /// <para>The same element twice in one panel: the first is kept and the second is reported with both lines and its
 /// value (<see cref="DiagnosticCodes.DuplicateElement"/>).</para>
 /// </remarks>
-public sealed class PanelReader
+public sealed partial class PanelReader
 {
     private const int BufferSize = 64 * 1024;
 
@@ -291,11 +291,14 @@ public sealed class PanelReader
                 return CsvByHeader;
             }
 
-            return content.Contains(':', StringComparison.Ordinal) || content.StartsWith('-') ? PanelFormat.Yaml : PanelFormat.Auto;
+            return YamlStart().IsMatch(content) ? PanelFormat.Yaml : PanelFormat.Auto;
         }
 
         return PanelFormat.Auto;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(-\s|---|[A-Za-z_][A-Za-z0-9_]*\s*:(\s|$))", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex YamlStart();
 
     /// <summary>Marks "a CSV whose layout the header decides" (not a public format value).</summary>
     private const PanelFormat CsvByHeader = (PanelFormat)(-1);

@@ -238,3 +238,11 @@ public class PanelFormatsTests
         warning.Severity.Should().Be(DiagnosticSeverity.Warning);
     }
 }
+
+public class FormatDetectionTests
+{
+    [TestCase("# Samples\n\nThis folder: holds files.\n", "notes.md")]
+    [TestCase("hello world\n", "x.bin")]
+    public void Prose_is_not_taken_for_yaml(string text, string fileName) =>
+        ReaderTestSupport.Read(text, fileName).Diagnostics.Single().Code.Should().Be(DiagnosticCodes.UnknownFormat);
+}
