@@ -28,7 +28,7 @@ public static partial class DiagnosticCodes
     /// <summary>The YAML or JSON text is not well formed (error).</summary>
     public const string SyntaxError = "HTMA0108";
 
-    /// <summary>A YAML anchor, alias or tag was used; panel files need none, so they are rejected (error).</summary>
+    /// <summary>A YAML anchor (&amp;name) or alias (*name) was used; panel files need neither, so they are rejected (error).</summary>
     public const string YamlAnchorOrAlias = "HTMA0109";
 
     /// <summary>YAML or JSON nesting is deeper than a panel file ever needs (error; the deep part is skipped).</summary>
