@@ -2,5 +2,86 @@ namespace HtmaInterpreter.Diagnostics;
 
 public static partial class DiagnosticCodes
 {
-    // HTMA01xx: reading files. HTMA02xx: panel values and units. Declared by the readers.
+    // HTMA01xx: reading files (structure). HTMA02xx: panel values and units.
+
+    /// <summary>The input is empty or holds only blanks and comments (error).</summary>
+    public const string EmptyInput = "HTMA0101";
+
+    /// <summary>The format could not be told from the file extension or the content (error).</summary>
+    public const string UnknownFormat = "HTMA0102";
+
+    /// <summary>A CSV header lacks a required column, such as <c>value</c> (error).</summary>
+    public const string MissingRequiredColumn = "HTMA0103";
+
+    /// <summary>A required field is missing or empty, such as <c>sample_id</c> or a measurement's <c>element</c> (error).</summary>
+    public const string MissingRequiredField = "HTMA0104";
+
+    /// <summary>A metadata field the reader does not know; its text is kept in <c>Panel.ExtraFields</c> (warning).</summary>
+    public const string UnknownField = "HTMA0105";
+
+    /// <summary>A CSV row has more or fewer fields than the header (error; the fields present are still read).</summary>
+    public const string RaggedRow = "HTMA0106";
+
+    /// <summary>CSV quoting is broken: a stray quote, text after a closing quote or a quote never closed (error).</summary>
+    public const string MalformedQuoting = "HTMA0107";
+
+    /// <summary>The YAML or JSON text is not well formed (error).</summary>
+    public const string SyntaxError = "HTMA0108";
+
+    /// <summary>A YAML anchor (&amp;name) or alias (*name) was used; panel files need neither, so they are rejected (error).</summary>
+    public const string YamlAnchorOrAlias = "HTMA0109";
+
+    /// <summary>YAML or JSON nesting is deeper than a panel file ever needs (error; the deep part is skipped).</summary>
+    public const string NestingTooDeep = "HTMA0110";
+
+    /// <summary>A YAML or JSON node has the wrong shape, such as a list where a single value belongs (error).</summary>
+    public const string UnexpectedStructure = "HTMA0111";
+
+    /// <summary>No <c>sample_id</c> was given in a one-report CSV, so the file name is used (info).</summary>
+    public const string SampleIdFromFileName = "HTMA0112";
+
+    /// <summary>
+    /// The same element appears twice in one panel. The first is kept; the second is reported with both lines and
+    /// its value (warning when both amounts agree, error when they differ).
+    /// </summary>
+    public const string DuplicateElement = "HTMA0113";
+
+    /// <summary>The file could not be opened or read (error).</summary>
+    public const string FileNotReadable = "HTMA0114";
+
+    /// <summary>The input holds no panel at all, e.g. a header without rows or an empty list (warning).</summary>
+    public const string NoPanels = "HTMA0115";
+
+    /// <summary>A key appears twice in one YAML or JSON mapping; the first is used (warning).</summary>
+    public const string DuplicateField = "HTMA0116";
+
+    /// <summary>An element name not in the catalogue; the measurement is kept with no recognised element (warning).</summary>
+    public const string UnknownElement = "HTMA0201";
+
+    /// <summary>A negative concentration, which cannot be measured; the value is kept as printed (error).</summary>
+    public const string NegativeValue = "HTMA0202";
+
+    /// <summary>A value of NaN or infinity, which no lab reports; the measurement cannot be kept (error).</summary>
+    public const string NotAFiniteNumber = "HTMA0203";
+
+    /// <summary>A value that is neither a number, a detection limit (<c>&lt;0.002</c>, <c>&gt;500</c>) nor <c>ND</c> (error).</summary>
+    public const string NonNumericValue = "HTMA0204";
+
+    /// <summary>No unit for a value; the value is kept as mg% but must be checked (error).</summary>
+    public const string MissingUnit = "HTMA0205";
+
+    /// <summary>A unit that is not a hair mineral unit the reader knows; the value is kept as mg% but must be checked (error).</summary>
+    public const string UnknownUnit = "HTMA0206";
+
+    /// <summary>A value physically impossible for hair (above 10,000 mg%, a tenth of the sample's mass); kept (warning).</summary>
+    public const string AbsurdValue = "HTMA0207";
+
+    /// <summary>An element is listed with no value; nothing can be kept (warning).</summary>
+    public const string MissingValue = "HTMA0208";
+
+    /// <summary>A metadata value that cannot be read, such as a date not in yyyy-MM-dd; its text is kept in <c>Panel.ExtraFields</c> (warning).</summary>
+    public const string InvalidMetadataValue = "HTMA0209";
+
+    /// <summary>A reference range bound that is not a number; the range is left out (warning).</summary>
+    public const string InvalidReferenceRange = "HTMA0210";
 }

@@ -1,5 +1,8 @@
+using System.Text;
+using CsvHelper;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using YamlDotNet.Core;
 
 namespace HtmaInterpreter.Readers;
 
@@ -7,8 +10,19 @@ namespace HtmaInterpreter.Readers;
 /// Reads lab panels from CSV (long or wide), YAML or JSON. Never throws for bad input: every problem becomes a
 /// located <see cref="Diagnostic"/>, and every value read is kept. Instances are immutable and thread-safe.
 /// </summary>
-public sealed class PanelReader
+/// <remarks>
+/// <para>The format is taken from the argument, else from <see cref="PanelReaderOptions.Format"/>, else from the file
+/// extension (<c>.csv</c>/<c>.tsv</c>/<c>.txt</c>, <c>.yaml</c>/<c>.yml</c>, <c>.json</c>), else from the content.
+/// A CSV is wide when its header's first column is <c>sample_id</c>, long when it has <c>element</c> and <c>value</c>.</para>
+/// <para>In a long CSV, leading lines <c># key: value</c> (key in snake_case) are metadata; other <c>#</c> lines are
+/// comments. The separator is chosen from the header; with <c>;</c>, decimal commas are read (<c>73,5</c>).</para>
+/// <para>The same element twice in one panel: the first is kept and the second is reported with both lines and its
+/// value (<see cref="DiagnosticCodes.DuplicateElement"/>).</para>
+/// </remarks>
+public sealed partial class PanelReader
 {
+    private const int BufferSize = 64 * 1024;
+
     /// <summary>Creates a reader.</summary>
     /// <param name="options">Reader options; <c>null</c> for the defaults.</param>
     public PanelReader(PanelReaderOptions? options = null) => Options = options ?? new PanelReaderOptions();
@@ -17,7 +31,305 @@ public sealed class PanelReader
     public PanelReaderOptions Options { get; }
 
     /// <summary>Reads every panel in a file.</summary>
-    /// <param name="path">The file path.</param>
+    /// <param name="path">The file path; diagnostics name the file as given here.</param>
     /// <returns>The panels read and the diagnostics.</returns>
-    public ParseResult<IReadOnlyList<Panel>> ReadFile(string path) => throw new NotImplementedException();
+    public ParseResult<IReadOnlyList<Panel>> ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Failed(Diagnostic.Error(
+                DiagnosticCodes.FileNotReadable,
+                exception is FileNotFoundException or DirectoryNotFoundException
+                    ? "The file does not exist."
+                    : "The file cannot be opened (check the path and the permissions).",
+                new SourceLocation(path)));
+        }
+
+        using (stream)
+        {
+            return Read(stream, path, Options.Format);
+        }
+    }
+
+    /// <summary>Reads every panel in a stream (UTF-8, with or without a byte order mark). The stream is left open.</summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="fileName">The name diagnostics give the input; its extension helps choose the format.</param>
+    /// <param name="format">The format, or <see cref="PanelFormat.Auto"/> to use <see cref="PanelReaderOptions.Format"/> and then detect it.</param>
+    /// <returns>The panels read and the diagnostics.</returns>
+    public ParseResult<IReadOnlyList<Panel>> Read(Stream stream, string fileName, PanelFormat format = PanelFormat.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+        return Read(text, fileName, format);
+    }
+
+    /// <summary>Reads every panel in a text.</summary>
+    /// <param name="text">The input text.</param>
+    /// <param name="fileName">The name diagnostics give the input; its extension helps choose the format.</param>
+    /// <param name="format">The format, or <see cref="PanelFormat.Auto"/> to use <see cref="PanelReaderOptions.Format"/> and then detect it.</param>
+    /// <returns>The panels read and the diagnostics.</returns>
+    public ParseResult<IReadOnlyList<Panel>> ReadText(string text, string fileName, PanelFormat format = PanelFormat.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        using var reader = new StringReader(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
+        return Read(reader, fileName, format);
+    }
+
+    /// <summary>
+    /// Reads a wide CSV (a row per sample) one row at a time, so a file of millions of rows is never held in memory.
+    /// Each item is one row's panel with that row's diagnostics; items without a panel carry diagnostics of the header
+    /// or of the file as a whole. The stream is left open; reading starts when the enumeration does.
+    /// </summary>
+    /// <param name="stream">The input (UTF-8, with or without a byte order mark).</param>
+    /// <param name="fileName">The name diagnostics give the input.</param>
+    /// <returns>The rows' panels and diagnostics, in file order.</returns>
+    public IEnumerable<PanelReadItem> ReadWideCsvStream(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return ReadWide(() => new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), fileName);
+    }
+
+    /// <summary>
+    /// Reads a wide CSV (a row per sample) one row at a time from a text reader; see
+    /// <see cref="ReadWideCsvStream(Stream, string)"/>. The reader is left open.
+    /// </summary>
+    /// <param name="reader">The input.</param>
+    /// <param name="fileName">The name diagnostics give the input.</param>
+    /// <returns>The rows' panels and diagnostics, in file order.</returns>
+    public IEnumerable<PanelReadItem> ReadWideCsvStream(TextReader reader, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return ReadWide(() => new NonClosingTextReader(reader), fileName);
+    }
+
+    private IEnumerable<PanelReadItem> ReadWide(Func<TextReader> open, string fileName)
+    {
+        using var text = open();
+        var diagnostics = new List<Diagnostic>();
+        CsvSource? source;
+        try
+        {
+            source = CsvSource.Open(text, fileName, diagnostics);
+        }
+        catch (Exception exception) when (IsInputException(exception))
+        {
+            source = null;
+            diagnostics.Add(Unreadable(fileName, exception));
+        }
+
+        if (source is null)
+        {
+            yield return new PanelReadItem(null, diagnostics);
+            yield break;
+        }
+
+        using (source)
+        {
+            if (CsvPanelReader.LayoutOf(source.Headers) != PanelFormat.CsvWide)
+            {
+                yield return new PanelReadItem(null, [Diagnostic.Error(
+                    DiagnosticCodes.MissingRequiredColumn,
+                    "A CSV with a row per sample must start with a 'sample_id' column; this header does not.",
+                    source.HeaderLocation(0, "sample_id"))]);
+                yield break;
+            }
+
+            using var rows = CsvPanelReader.ReadWide(source, fileName, Options.Catalog).GetEnumerator();
+            var more = true;
+            while (more)
+            {
+                PanelReadItem item;
+                try
+                {
+                    if (!rows.MoveNext())
+                    {
+                        break;
+                    }
+
+                    item = rows.Current;
+                }
+                catch (Exception exception) when (IsInputException(exception))
+                {
+                    item = new PanelReadItem(null, [Unreadable(fileName, exception)]);
+                    more = false;
+                }
+
+                yield return item;
+            }
+        }
+    }
+
+    private ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string fileName, PanelFormat format)
+    {
+        if (format == PanelFormat.Auto)
+        {
+            format = Options.Format;
+        }
+
+        try
+        {
+            if (format == PanelFormat.Auto)
+            {
+                format = FormatFromExtension(fileName);
+            }
+
+            if (format == PanelFormat.Auto)
+            {
+                var all = text.ReadToEnd();
+                format = FormatFromContent(all);
+                if (format == PanelFormat.Auto)
+                {
+                    return Failed(string.IsNullOrWhiteSpace(all)
+                        ? Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1))
+                        : Diagnostic.Error(
+                            DiagnosticCodes.UnknownFormat,
+                            "The format cannot be told from the file name or the content; use .csv, .yaml or .json.",
+                            new SourceLocation(fileName, 1, 1)));
+                }
+
+                using var rest = new StringReader(all);
+                return ReadFormat(rest, fileName, format);
+            }
+
+            return ReadFormat(text, fileName, format);
+        }
+        catch (Exception exception) when (IsInputException(exception))
+        {
+            return Failed(Unreadable(fileName, exception));
+        }
+    }
+
+    private ParseResult<IReadOnlyList<Panel>> ReadFormat(TextReader text, string fileName, PanelFormat format)
+    {
+        var diagnostics = new List<Diagnostic>();
+        switch (format)
+        {
+            case PanelFormat.CsvLong or PanelFormat.CsvWide:
+                return CsvPanelReader.Read(text, fileName, format, Options.Catalog);
+            case PanelFormat.Yaml:
+            {
+                var all = text.ReadToEnd();
+                if (string.IsNullOrWhiteSpace(all))
+                {
+                    return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1)));
+                }
+
+                using var yaml = new StringReader(all);
+                var documents = YamlDocumentLoader.Load(yaml, fileName, diagnostics);
+                return Built(documents, fileName, diagnostics);
+            }
+
+            case PanelFormat.Json:
+            {
+                var all = text.ReadToEnd();
+                if (string.IsNullOrWhiteSpace(all))
+                {
+                    return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1)));
+                }
+
+                var documents = JsonDocumentLoader.Load(Encoding.UTF8.GetBytes(all), fileName, diagnostics);
+                return Built(documents, fileName, diagnostics);
+            }
+
+            default:
+                return CsvPanelReader.Read(text, fileName, null, Options.Catalog);
+        }
+    }
+
+    private ParseResult<IReadOnlyList<Panel>> Built(IReadOnlyList<DocumentNode> documents, string fileName, List<Diagnostic> diagnostics)
+    {
+        var panels = new DocumentPanelBuilder(Options.Catalog, fileName, diagnostics).Build(documents);
+        return new ParseResult<IReadOnlyList<Panel>>(panels, diagnostics);
+    }
+
+    /// <summary>The format the extension names; <see cref="PanelFormat.CsvLong"/> stands for "CSV, layout from the header".</summary>
+    internal static PanelFormat FormatFromExtension(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" or ".tsv" or ".txt" => CsvByHeader,
+            ".yaml" or ".yml" => PanelFormat.Yaml,
+            ".json" => PanelFormat.Json,
+            _ => PanelFormat.Auto,
+        };
+
+    /// <summary>Guesses the format from the text: JSON starts with a brace or bracket, CSV has a separated header, YAML has <c>key:</c>.</summary>
+    internal static PanelFormat FormatFromContent(string text)
+    {
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (trimmed.Length == 0)
+        {
+            return PanelFormat.Auto;
+        }
+
+        if (trimmed[0] is '{' or '[')
+        {
+            return PanelFormat.Json;
+        }
+
+        using var lines = new StringReader(trimmed);
+        while (lines.ReadLine() is { } line)
+        {
+            var content = line.Trim();
+            if (content.Length == 0 || content[0] == '#' || content == "---")
+            {
+                continue;
+            }
+
+            var header = content.Split(',', ';', '\t').Select(h => h.Trim()).ToArray();
+            if (header.Length > 1 && CsvPanelReader.LayoutOf(header) is not null)
+            {
+                return CsvByHeader;
+            }
+
+            return YamlStart().IsMatch(content) ? PanelFormat.Yaml : PanelFormat.Auto;
+        }
+
+        return PanelFormat.Auto;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(-\s|---|[A-Za-z_][A-Za-z0-9_]*\s*:(\s|$))", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex YamlStart();
+
+    /// <summary>Marks "a CSV whose layout the header decides" (not a public format value).</summary>
+    private const PanelFormat CsvByHeader = (PanelFormat)(-1);
+
+    private static bool IsInputException(Exception exception) =>
+        exception is IOException or DecoderFallbackException or CsvFormatException or YamlException or
+            System.Text.Json.JsonException or InvalidDataException;
+
+    private static Diagnostic Unreadable(string fileName, Exception exception) => Diagnostic.Error(
+        exception is CsvFormatException or YamlException or System.Text.Json.JsonException
+            ? DiagnosticCodes.SyntaxError
+            : DiagnosticCodes.FileNotReadable,
+        "The input could not be read to the end; it is damaged or not text.",
+        new SourceLocation(fileName));
+
+    private static ParseResult<IReadOnlyList<Panel>> Failed(Diagnostic diagnostic) => new([], [diagnostic]);
+
+    /// <summary>Lets a caller's reader be wrapped without being closed.</summary>
+    private sealed class NonClosingTextReader(TextReader inner) : TextReader
+    {
+        public override int Peek() => inner.Peek();
+
+        public override int Read() => inner.Read();
+
+        public override int Read(char[] buffer, int index, int count) => inner.Read(buffer, index, count);
+
+        public override int Read(Span<char> buffer) => inner.Read(buffer);
+
+        public override string? ReadLine() => inner.ReadLine();
+
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer, cancellationToken);
+    }
 }

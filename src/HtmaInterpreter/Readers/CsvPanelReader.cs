@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Readers;
+
+/// <summary>Reads the two CSV layouts: long (one report, a row per element) and wide (a row per sample).</summary>
+internal static partial class CsvPanelReader
+{
+    private static readonly string[] LongColumns = ["element", "value", "unit", "reference_low", "reference_high", "flag"];
+
+    [GeneratedRegex(@"^(?<name>.*?)\s*[\(\[]\s*(?<unit>[^\)\]]+?)\s*[\)\]]$", RegexOptions.CultureInvariant)]
+    private static partial Regex ColumnWithUnit();
+
+    /// <summary>Which layout a header describes.</summary>
+    internal static PanelFormat? LayoutOf(string[] headers)
+    {
+        if (headers.Length > 0 && headers[0].Equals("sample_id", StringComparison.OrdinalIgnoreCase))
+        {
+            return PanelFormat.CsvWide;
+        }
+
+        return headers.Any(h => h.Equals("element", StringComparison.OrdinalIgnoreCase)
+                                || h.Equals("value", StringComparison.OrdinalIgnoreCase))
+            ? PanelFormat.CsvLong
+            : null;
+    }
+
+    /// <summary>Reads a CSV input of either layout (or the one forced) into a list of panels.</summary>
+    public static ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string? file, PanelFormat? forced, ElementCatalog catalog)
+    {
+        var diagnostics = new List<Diagnostic>();
+        using var source = CsvSource.Open(text, file, diagnostics);
+        if (source is null)
+        {
+            return new ParseResult<IReadOnlyList<Panel>>([], diagnostics);
+        }
+
+        var layout = forced ?? LayoutOf(source.Headers);
+        switch (layout)
+        {
+            case PanelFormat.CsvLong:
+                var panel = ReadLong(source, file, catalog, diagnostics);
+                return new ParseResult<IReadOnlyList<Panel>>(panel is null ? [] : [panel], diagnostics);
+            case PanelFormat.CsvWide:
+                var panels = new List<Panel>();
+                foreach (var item in ReadWide(source, file, catalog))
+                {
+                    diagnostics.AddRange(item.Diagnostics);
+                    if (item.Panel is not null)
+                    {
+                        panels.Add(item.Panel);
+                    }
+                }
+
+                return new ParseResult<IReadOnlyList<Panel>>(panels, diagnostics);
+            default:
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.MissingRequiredColumn,
+                    "The CSV header has neither 'element' and 'value' columns (one report, a row per element) nor " +
+                    "'sample_id' as its first column (a row per sample); the file cannot be read.",
+                    source.HeaderLocation(0, null)));
+                return new ParseResult<IReadOnlyList<Panel>>([], diagnostics);
+        }
+    }
+
+    /// <summary>Reads the long layout: one panel.</summary>
+    internal static Panel? ReadLong(CsvSource source, string? file, ElementCatalog catalog, List<Diagnostic> diagnostics)
+    {
+        var assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
+        foreach (var line in source.Metadata)
+        {
+            assembler.SetField(line.Key, line.Value);
+        }
+
+        var index = LongColumns.ToDictionary(c => c, c => Array.FindIndex(source.Headers, h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
+        for (var i = 0; i < source.Headers.Length; i++)
+        {
+            if (!LongColumns.Contains(source.Headers[i], StringComparer.OrdinalIgnoreCase))
+            {
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.UnknownField,
+                    $"The column '{source.Headers[i]}' is not one the reader knows; it is not used. " +
+                    $"Known columns: {string.Join(", ", LongColumns)}.",
+                    source.HeaderLocation(i, source.Headers[i])));
+            }
+        }
+
+        foreach (var required in new[] { "element", "value" })
+        {
+            if (index[required] < 0)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.MissingRequiredColumn,
+                    $"The header has no '{required}' column; a one-report CSV needs 'element,value,unit'. No measurement can be read.",
+                    source.HeaderLocation(0, required)));
+            }
+        }
+
+        var panelSource = new SourceLocation(file, source.HeaderLine, 1);
+        if (index["element"] >= 0 && index["value"] >= 0)
+        {
+            while (source.Read(diagnostics))
+            {
+                if (IsBlankRecord(source))
+                {
+                    continue;
+                }
+
+                CheckRagged(source, diagnostics);
+                FieldText? Optional(string column) =>
+                    index[column] >= 0 ? source.Field(index[column], column) : null;
+
+                assembler.AddMeasurement(new MeasurementInput(
+                    source.Field(index["element"], "element"),
+                    source.Field(index["value"], "value"),
+                    Optional("unit") ?? new FieldText(null, source.FieldLocation(index["value"], "unit")),
+                    Optional("reference_low"),
+                    Optional("reference_high"),
+                    Optional("flag")));
+            }
+        }
+
+        var fallbackId = Path.GetFileNameWithoutExtension(file ?? "") is { Length: > 0 } name ? name : "panel";
+        return assembler.Build(fallbackId, panelSource, sampleIdRequired: false);
+    }
+
+    /// <summary>Reads the wide layout, one row (one panel) at a time.</summary>
+    internal static IEnumerable<PanelReadItem> ReadWide(CsvSource source, string? file, ElementCatalog catalog)
+    {
+        var headerDiagnostics = new List<Diagnostic>();
+        var columns = ClassifyWideColumns(source, catalog, headerDiagnostics);
+        foreach (var line in source.Metadata)
+        {
+            headerDiagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.UnknownField,
+                $"'# {line.Key}:' lines only apply to a one-report CSV; in a CSV with a row per sample they are ignored. " +
+                "Put the field in a column instead.",
+                line.Value.Location));
+        }
+
+        if (headerDiagnostics.Count > 0)
+        {
+            yield return new PanelReadItem(null, headerDiagnostics);
+        }
+
+        var rows = 0;
+        while (true)
+        {
+            var diagnostics = new List<Diagnostic>();
+            if (!source.Read(diagnostics))
+            {
+                if (diagnostics.Count > 0)
+                {
+                    yield return new PanelReadItem(null, diagnostics);
+                }
+
+                break;
+            }
+
+            if (IsBlankRecord(source))
+            {
+                if (diagnostics.Count > 0)
+                {
+                    yield return new PanelReadItem(null, diagnostics);
+                }
+
+                continue;
+            }
+
+            rows++;
+            CheckRagged(source, diagnostics);
+            var assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
+            foreach (var column in columns.Where(c => c.Kind == WideColumnKind.Metadata))
+            {
+                assembler.SetField(column.Name, source.Field(column.Index, column.Name), reportUnknown: false);
+            }
+
+            foreach (var column in columns.Where(c => c.Kind == WideColumnKind.Measurement))
+            {
+                var value = source.Field(column.Index, column.Header);
+                if (value.IsBlank)
+                {
+                    continue; // a sample not tested for this element
+                }
+
+                assembler.AddMeasurement(new MeasurementInput(
+                    new FieldText(column.Name, value.Location),
+                    value,
+                    column.Unit is null ? null : new FieldText(column.Unit, value.Location)));
+            }
+
+            var rowLocation = new SourceLocation(file, source.Line, 1);
+            var panel = assembler.Build(
+                string.Create(CultureInfo.InvariantCulture, $"line {source.Line}"), rowLocation, sampleIdRequired: true);
+            yield return new PanelReadItem(panel, diagnostics);
+        }
+
+        if (rows == 0)
+        {
+            yield return new PanelReadItem(null, [Diagnostic.Warning(
+                DiagnosticCodes.NoPanels,
+                "The CSV has a header but no sample rows.",
+                new SourceLocation(file, source.HeaderLine))]);
+        }
+    }
+
+    private static List<WideColumn> ClassifyWideColumns(CsvSource source, ElementCatalog catalog, List<Diagnostic> diagnostics)
+    {
+        var columns = new List<WideColumn>();
+        for (var i = 0; i < source.Headers.Length; i++)
+        {
+            var header = source.Headers[i];
+            if (header.Length == 0)
+            {
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.UnknownField,
+                    "A column has no header name; its values are not used.",
+                    source.HeaderLocation(i, null)));
+                continue;
+            }
+
+            if (PanelAssembler.IsKnownField(header))
+            {
+                columns.Add(new WideColumn(i, header, header.ToLowerInvariant(), null, WideColumnKind.Metadata));
+                continue;
+            }
+
+            var match = ColumnWithUnit().Match(header);
+            if (match.Success)
+            {
+                columns.Add(new WideColumn(i, header, match.Groups["name"].Value, match.Groups["unit"].Value, WideColumnKind.Measurement));
+            }
+            else if (catalog.TryFind(header, out _))
+            {
+                // Without a unit in the header, the row's 'unit' column applies; a row without one is reported.
+                columns.Add(new WideColumn(i, header, header, null, WideColumnKind.Measurement));
+            }
+            else
+            {
+                columns.Add(new WideColumn(i, header, header, null, WideColumnKind.Metadata));
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.UnknownField,
+                    $"The column '{header}' is neither a known field nor an element; its text is kept with each panel but not used. " +
+                    "An element column with an unknown name needs its unit, e.g. 'Xx (mg%)'.",
+                    source.HeaderLocation(i, header)));
+            }
+        }
+
+        return columns;
+    }
+
+    private static bool IsBlankRecord(CsvSource source)
+    {
+        for (var i = 0; i < source.FieldCount; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(source.Get(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckRagged(CsvSource source, List<Diagnostic> diagnostics)
+    {
+        var expected = source.Headers.Length;
+        var actual = source.FieldCount;
+        if (actual == expected)
+        {
+            return;
+        }
+
+        var message = actual > expected
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"This row has {actual} fields but the header has {expected}; the extra fields have no column and are not used. A value with a decimal comma in a comma-separated file, or a missing quote, often causes this.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"This row has {actual} fields but the header has {expected}; the missing fields are read as empty.");
+        var location = actual > expected ? source.FieldLocation(expected, null) : source.FieldLocation(actual, null);
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RaggedRow, message, location));
+    }
+
+    private enum WideColumnKind
+    {
+        Metadata,
+        Measurement,
+    }
+
+    private sealed record WideColumn(int Index, string Header, string Name, string? Unit, WideColumnKind Kind);
+}

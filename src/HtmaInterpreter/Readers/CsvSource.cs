@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using HtmaInterpreter.Diagnostics;
+
+namespace HtmaInterpreter.Readers;
+
+/// <summary>A <c># key: value</c> line before a CSV header.</summary>
+internal sealed record MetadataLine(string Key, FieldText Value);
+
+/// <summary>
+/// A CSV input positioned on its header: the leading <c># key: value</c> metadata lines and <c>#</c> comments are read
+/// here, the separator is chosen from the header (<c>;</c> means decimal commas), and the records are read with
+/// CsvHelper one at a time, with each record's real line number and each field's column.
+/// </summary>
+internal sealed partial class CsvSource : IDisposable
+{
+    private readonly CsvReader _csv;
+    private readonly List<Diagnostic> _pending = [];
+    private readonly string? _file;
+    private readonly int _lineOffset;
+    private List<(int LineDelta, int Column)>? _fieldStarts;
+    private bool _failed;
+
+    private CsvSource(CsvReader csv, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata)
+    {
+        _csv = csv;
+        _file = file;
+        _lineOffset = headerLine - 1;
+        HeaderLine = headerLine;
+        HeaderText = headerText;
+        Separator = separator;
+        Metadata = metadata;
+        Headers = SplitHeader(headerText, separator);
+    }
+
+    public IReadOnlyList<MetadataLine> Metadata { get; }
+
+    public string[] Headers { get; }
+
+    public int HeaderLine { get; }
+
+    public string HeaderText { get; }
+
+    public char Separator { get; }
+
+    /// <summary>True when the separator is <c>;</c>: European exports then write decimal commas.</summary>
+    public bool DecimalComma => Separator == ';';
+
+    /// <summary>The real 1-based line where the current record starts.</summary>
+    public int Line { get; private set; }
+
+    public int FieldCount => _csv.FieldCount;
+
+    [GeneratedRegex(@"^#\s*(?<key>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?<value>.*?)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetadataPattern();
+
+    /// <summary>
+    /// Reads up to the header. Returns <c>null</c> (with an <see cref="DiagnosticCodes.EmptyInput"/> error) when there
+    /// is no header line.
+    /// </summary>
+    public static CsvSource? Open(TextReader text, string? file, List<Diagnostic> diagnostics)
+    {
+        var metadata = new List<MetadataLine>();
+        var lineNumber = 0;
+        string? header = null;
+        while (text.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
+            {
+                line = line[1..];
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (line.TrimStart().StartsWith('#'))
+            {
+                var match = MetadataPattern().Match(line.Trim());
+                if (match.Success)
+                {
+                    var valueGroup = match.Groups["value"];
+                    var column = line.IndexOf(':', StringComparison.Ordinal) + 2;
+                    column += valueGroup.Value.Length == 0 ? 0 : line[(column - 1)..].Length - line[(column - 1)..].TrimStart().Length;
+                    var key = match.Groups["key"].Value;
+                    metadata.Add(new MetadataLine(
+                        key,
+                        new FieldText(valueGroup.Value, new SourceLocation(file, lineNumber, column, key))));
+                }
+
+                continue;
+            }
+
+            header = line;
+            break;
+        }
+
+        if (header is null)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.EmptyInput,
+                metadata.Count == 0
+                    ? "The file is empty: there is no header line and no data."
+                    : "The file has metadata lines but no header line (element,value,unit) and no data.",
+                new SourceLocation(file, Math.Max(lineNumber, 1), 1)));
+            return null;
+        }
+
+        var separator = ChooseSeparator(header);
+        var options = new CsvReaderOptions
+        {
+            Separator = separator,
+            HasHeader = true,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            CommentPrefix = '#',
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            IncludeValuesInExceptions = false,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Recover,
+        };
+
+        CsvSource? source = null;
+        options = options with { OnMalformedRecord = record => source?.OnMalformed(record) };
+        var csv = CsvReader.Create(new PrefixedTextReader(header + "\n", text), options, leaveOpen: true);
+        source = new CsvSource(csv, file, lineNumber, header, separator, metadata);
+        return source;
+    }
+
+    /// <summary>Moves to the next record. Errors of the CSV layer become diagnostics in <paramref name="diagnostics"/>.</summary>
+    public bool Read(List<Diagnostic> diagnostics)
+    {
+        if (_failed)
+        {
+            return false;
+        }
+
+        bool more;
+        try
+        {
+            more = _csv.Read();
+        }
+        catch (CsvFormatException exception)
+        {
+            _failed = true;
+            diagnostics.AddRange(_pending);
+            _pending.Clear();
+            var line = exception.LineNumber > 0 ? (int)exception.LineNumber + _lineOffset : (int?)null;
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.MalformedQuoting,
+                "The CSV cannot be read past this point (a record is malformed or too large); the rest of the file is skipped.",
+                new SourceLocation(_file, line)));
+            return false;
+        }
+
+        diagnostics.AddRange(_pending);
+        _pending.Clear();
+        if (!more)
+        {
+            return false;
+        }
+
+        _fieldStarts = null;
+        Line = (int)_csv.LineNumber + _lineOffset;
+        return true;
+    }
+
+    /// <summary>The text of field <paramref name="index"/>, or <c>null</c> when empty or missing.</summary>
+    public string? Get(int index)
+    {
+        if (index < 0 || index >= _csv.FieldCount)
+        {
+            return null;
+        }
+
+        var value = _csv.GetString(index);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>The location of field <paramref name="index"/> of the current record (columns computed once per record).</summary>
+    public SourceLocation FieldLocation(int index, string? field)
+    {
+        if (_fieldStarts is null)
+        {
+            _fieldStarts = FieldStarts(Encoding.UTF8.GetString(_csv.RawRecord), Separator);
+        }
+
+        var (lineDelta, column) = index < _fieldStarts.Count ? _fieldStarts[index] : _fieldStarts[^1];
+        return new SourceLocation(_file, Line + lineDelta, column, field);
+    }
+
+    /// <summary>The field of the current record at <paramref name="index"/> with its location.</summary>
+    public FieldText Field(int index, string? fieldName) => new(Get(index), FieldLocation(index, fieldName));
+
+    /// <summary>The location of a header cell.</summary>
+    public SourceLocation HeaderLocation(int index, string? field)
+    {
+        var starts = FieldStarts(HeaderText, Separator);
+        var (_, column) = index < starts.Count ? starts[index] : starts[^1];
+        return new SourceLocation(_file, HeaderLine, column, field);
+    }
+
+    public void Dispose() => _csv.Dispose();
+
+    /// <summary>The line offset (0 for the first line) and 1-based column where each field starts.</summary>
+    internal static List<(int LineDelta, int Column)> FieldStarts(string raw, char separator)
+    {
+        var starts = new List<(int, int)> { (0, 1) };
+        int lineDelta = 0, column = 1;
+        var inQuotes = false;
+        foreach (var c in raw)
+        {
+            column++;
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (c == separator && !inQuotes)
+            {
+                starts.Add((lineDelta, column));
+            }
+            else if (c == '\n')
+            {
+                lineDelta++;
+                column = 1;
+            }
+        }
+
+        return starts;
+    }
+
+    private static char ChooseSeparator(string header)
+    {
+        int commas = 0, semicolons = 0, tabs = 0;
+        var inQuotes = false;
+        foreach (var c in header)
+        {
+            switch (c)
+            {
+                case '"':
+                    inQuotes = !inQuotes;
+                    break;
+                case ',' when !inQuotes:
+                    commas++;
+                    break;
+                case ';' when !inQuotes:
+                    semicolons++;
+                    break;
+                case '\t' when !inQuotes:
+                    tabs++;
+                    break;
+            }
+        }
+
+        if (semicolons > commas && semicolons >= tabs)
+        {
+            return ';';
+        }
+
+        return tabs > commas ? '\t' : ',';
+    }
+
+    private static string[] SplitHeader(string header, char separator)
+    {
+        var cells = new List<string>();
+        var current = new StringBuilder();
+        var inQuotes = false;
+        for (var i = 0; i < header.Length; i++)
+        {
+            var c = header[i];
+            if (c == '"')
+            {
+                if (inQuotes && i + 1 < header.Length && header[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else
+                {
+                    inQuotes = !inQuotes;
+                }
+            }
+            else if (c == separator && !inQuotes)
+            {
+                cells.Add(current.ToString().Trim());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        cells.Add(current.ToString().Trim());
+        return cells.ToArray();
+    }
+
+    private void OnMalformed(CsvMalformedRecord record)
+    {
+        var line = record.LineNumber > 0 ? (int)record.LineNumber + _lineOffset : (int?)null;
+        var what = record.Reason switch
+        {
+            CsvMalformedReason.UnterminatedQuote =>
+                "A quoted field is never closed, so everything after the opening quote up to the end of the file was read as one value.",
+            CsvMalformedReason.StrayQuote => "A quote appears inside an unquoted field.",
+            CsvMalformedReason.TextAfterClosingQuote => "Text follows the closing quote of a quoted field.",
+            CsvMalformedReason.LineBreakInQuotes => "A line break appears inside a quoted field.",
+            _ => "The quoting of this record is broken.",
+        };
+        _pending.Add(Diagnostic.Error(
+            DiagnosticCodes.MalformedQuoting,
+            what + " Check the quotes on this line.",
+            new SourceLocation(_file, line, Column: null)));
+    }
+}
