@@ -102,7 +102,7 @@ internal sealed class DefinitionsLoader
     {
         RatiosFile => ["default_lab", "traditions", "ratios"],
         OxidationFile => ["default_model", "models"],
-        _ => ["id", "name", "aliases", "reporting_unit", "treatment", "ideal_tradition", "source", "element_ideals", "reference_ranges", "toxic_limits", "caveats"],
+        _ => ["id", "name", "aliases", "reporting_unit", "treatment", "ideal_tradition", "grades_against_ideals", "source", "element_ideals", "reference_ranges", "toxic_limits", "caveats"],
     };
 
     // ---------------------------------------------------------------- ratios.yaml
@@ -296,6 +296,9 @@ internal sealed class DefinitionsLoader
             tradition = null;
         }
 
+        var gradesAgainstIdeals = map.Get("grades_against_ideals", false) is null
+            ? false
+            : Choice(map, "grades_against_ideals", ("true", true), ("false", false)) ?? false;
         var source = map.Text("source");
         var caveats = map.TextList("caveats");
         var ideals = ElementFigures(map, "element_ideals", unit, "value");
@@ -364,6 +367,7 @@ internal sealed class DefinitionsLoader
             Source = source,
             Caveats = caveats,
             ElementIdeals = ideals,
+            GradesAgainstIdeals = gradesAgainstIdeals,
             ToxicLimits = limits,
             ReferenceRanges = ranges,
         });

@@ -32,6 +32,12 @@ public sealed record LabProfile
     /// <summary>Ideal element values by symbol, in the lab's unit, when the lab's tradition publishes them (e.g. Wilson's Ca 40 mg%).</summary>
     public IReadOnlyDictionary<string, Concentration> ElementIdeals { get; init; } = new Dictionary<string, Concentration>();
 
+    /// <summary>
+    /// True for labs that grade results against ideal values rather than population ranges (ARL): an element with an
+    /// ideal but no reference range is then <see cref="ElementLevel.High"/> above its ideal and <see cref="ElementLevel.Low"/> below it.
+    /// </summary>
+    public bool GradesAgainstIdeals { get; init; }
+
     /// <summary>Which tradition's ideal ratio values apply (a key in <c>ratios.yaml</c>'s ideals, e.g. <c>wilson</c> or <c>tei</c>).</summary>
     public required string IdealTradition { get; init; }
 
@@ -47,7 +53,7 @@ public sealed record LabProfile
     /// </summary>
     /// <param name="symbol">The element symbol, e.g. <c>Ca</c>.</param>
     /// <param name="milligramPercent">The amount in mg%.</param>
-    /// <returns>The level, or <see cref="ElementLevel.Unknown"/> when the profile has no range or limit for the element.</returns>
+    /// <returns>The level, or <see cref="ElementLevel.Unknown"/> when the profile has no range, limit or (for <see cref="GradesAgainstIdeals"/>) ideal for the element.</returns>
     public ElementLevel LevelOf(string symbol, decimal milligramPercent)
     {
         if (ToxicLimits.TryGetValue(symbol, out var limit))
@@ -57,6 +63,14 @@ public sealed record LabProfile
 
         if (!ReferenceRanges.TryGetValue(symbol, out var range))
         {
+            if (GradesAgainstIdeals && ElementIdeals.TryGetValue(symbol, out var ideal))
+            {
+                var idealInCanonical = ideal.MilligramPercent;
+                return milligramPercent > idealInCanonical ? ElementLevel.High
+                    : milligramPercent < idealInCanonical ? ElementLevel.Low
+                    : ElementLevel.WithinRange;
+            }
+
             return ElementLevel.Unknown;
         }
 
