@@ -95,22 +95,22 @@ internal static class PanelPrinter
                 ElementCategory.Additional => "additional",
                 _ => "?",
             },
-            FormatValue(measurement.MilligramPercent, measurement.Qualifier),
+            FormatValue(FormatNumber(measurement.MilligramPercent), measurement.Qualifier),
             measurement.Qualifier == MeasurementQualifier.NotDetected
                 ? "ND"
-                : $"{FormatValue(measurement.Amount.Value, measurement.Qualifier)} {Units.Symbol(measurement.Amount.Unit)}",
+                : $"{FormatValue(AsPrinted(measurement.Amount.Value), measurement.Qualifier)} {Units.Symbol(measurement.Amount.Unit)}",
             measurement.LabRange is { } range ? FormatRange(range) : "",
             measurement.LabFlag ?? "",
             Note(measurement),
         ];
     }
 
-    internal static string FormatValue(decimal value, MeasurementQualifier qualifier) => qualifier switch
+    internal static string FormatValue(string number, MeasurementQualifier qualifier) => qualifier switch
     {
         MeasurementQualifier.NotDetected => "ND",
-        MeasurementQualifier.BelowDetectionLimit => "<" + FormatNumber(value),
-        MeasurementQualifier.AboveQuantitationLimit => ">" + FormatNumber(value),
-        _ => FormatNumber(value),
+        MeasurementQualifier.BelowDetectionLimit => "<" + number,
+        MeasurementQualifier.AboveQuantitationLimit => ">" + number,
+        _ => number,
     };
 
     /// <summary>Formats a lab range in its own unit: <c>300–1200 µg/g</c>, or <c>≤1.1 µg/g</c> / <c>≥2 mg%</c> when one end is open.</summary>
@@ -121,12 +121,17 @@ internal static class PanelPrinter
         var unit = Units.Symbol(range.Unit);
         return (range.Low, range.High) switch
         {
-            ({ } low, { } high) => $"{FormatNumber(low)}–{FormatNumber(high)} {unit}",
-            (null, { } high) => $"≤{FormatNumber(high)} {unit}",
-            ({ } low, null) => $"≥{FormatNumber(low)} {unit}",
+            ({ } low, { } high) => $"{AsPrinted(low)}–{AsPrinted(high)} {unit}",
+            (null, { } high) => $"≤{AsPrinted(high)} {unit}",
+            ({ } low, null) => $"≥{AsPrinted(low)} {unit}",
             _ => "",
         };
     }
+
+    /// <summary>Formats with the scale the number was read with (a lab's <c>0.30</c> stays <c>0.30</c>), invariant culture.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The text.</returns>
+    internal static string AsPrinted(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Formats without exponent and without trailing zeros, invariant culture (0.0012, 73, 1.14).</summary>
     /// <param name="value">The number.</param>

@@ -136,6 +136,16 @@ public class PanelPrinterTests
         Print(new ParseResult<IReadOnlyList<Panel>>([], [])).Should().StartWith("The file holds no panel.\n");
     }
 
+    [Test]
+    public void Reported_values_and_ranges_keep_the_lab_s_printed_precision()
+    {
+        var chromium = new Measurement("Cr", Catalog["Cr"], new(0.30m, ConcentrationUnit.MicrogramPerGram),
+            labRange: new ReferenceRange(0.20m, 0.40m, ConcentrationUnit.MicrogramPerGram));
+
+        PanelPrinter.Row(chromium).Should().Equal(
+            "Cr", "Chromium", "nutrient", "0.03", "0.30 µg/g", "0.20–0.40 µg/g", "", "");
+    }
+
     [TestCase(0.0000012, "0.0000012")]
     [TestCase(73.50, "73.5")]
     [TestCase(1200, "1200")]
