@@ -23,14 +23,9 @@ internal static class PanelPrinter
         ArgumentNullException.ThrowIfNull(writer);
 
         var panels = result.Value ?? [];
-        if (result.Value is null)
+        if (panels.Count == 0)
         {
-            writer.WriteLine("No panel could be read.");
-            writer.WriteLine();
-        }
-        else if (panels.Count == 0)
-        {
-            writer.WriteLine("The file holds no panel.");
+            writer.WriteLine(result.Value is null || result.HasErrors ? "No panel could be read." : "The file holds no panel.");
             writer.WriteLine();
         }
 

@@ -75,14 +75,12 @@ internal static class ShowCommand
             return UsageError(stderr, "htma show: no FILE given.");
         }
 
-        var result = File.Exists(path)
+        // The reader reports a missing file too; checking here keeps the answer the same however the reader is built.
+        var result = File.Exists(path) || Directory.Exists(path)
             ? read(path)
             : ParseResult.Failed<IReadOnlyList<Panel>>(
             [
-                Diagnostic.Error(
-                    CliDiagnosticCodes.FileNotFound,
-                    "The file does not exist or is not a regular file; check the path.",
-                    new SourceLocation(path)),
+                Diagnostic.Error(CliDiagnosticCodes.FileNotFound, CliDiagnosticCodes.FileNotFoundMessage, new SourceLocation(path)),
             ]);
 
         PanelPrinter.Print(result, stdout);

@@ -146,6 +146,15 @@ public class PanelPrinterTests
             "Cr", "Chromium", "nutrient", "0.03", "0.30 µg/g", "0.20–0.40 µg/g", "", "");
     }
 
+    [Test]
+    public void An_empty_panel_list_with_errors_says_nothing_could_be_read()
+    {
+        var error = Diagnostic.Error("HTMA0101", "The file is empty.", new SourceLocation("empty.csv"));
+
+        Print(new ParseResult<IReadOnlyList<Panel>>([], [error])).Should().Be(
+            "No panel could be read.\n\ndiagnostics:\n  empty.csv: error HTMA0101: The file is empty.\n1 error, 0 warnings, 0 info\n");
+    }
+
     [TestCase(0.0000012, "0.0000012")]
     [TestCase(73.50, "73.5")]
     [TestCase(1200, "1200")]

@@ -61,23 +61,23 @@ public class ShowCommandTests
     [Test]
     public void A_file_name_after_double_dash_may_start_with_a_dash()
     {
-        ShowCommand.Run(["--", "-odd-name.csv"], _stdout, _stderr, NeverCalled).Should().Be(1);
-        _stdout.ToString().Should().Contain("-odd-name.csv: error HTMA0701:");
+        ShowCommand.Run(["--", "-odd-name.csv"], _stdout, _stderr).Should().Be(1);
+        _stdout.ToString().Should().Contain("-odd-name.csv: error HTMA0114:");
     }
 
     [Test]
-    public void Missing_file_exits_1_with_a_located_diagnostic_and_does_not_call_the_reader()
+    public void Missing_file_exits_1_with_a_located_diagnostic()
     {
         var missing = Path.Combine(Path.GetTempPath(), "htma-no-such-file-" + Guid.NewGuid().ToString("N") + ".csv");
 
-        var exitCode = ShowCommand.Run([missing], _stdout, _stderr, NeverCalled);
+        var exitCode = ShowCommand.Run([missing], _stdout, _stderr);
 
         exitCode.Should().Be(1);
         _stderr.ToString().Should().BeEmpty();
         _stdout.ToString().Should().Be(
             "No panel could be read.\n\n"
             + "diagnostics:\n"
-            + $"  {missing}: error HTMA0701: The file does not exist or is not a regular file; check the path.\n"
+            + $"  {missing}: error HTMA0114: The file does not exist.\n"
             + "1 error, 0 warnings, 0 info\n");
     }
 
@@ -85,7 +85,7 @@ public class ShowCommandTests
     public void Missing_file_through_the_dispatcher_also_exits_1()
     {
         HtmaInterpreter.Cli.Program.Run(["show", "no/such/dir/panel.csv"], _stdout, _stderr).Should().Be(1);
-        _stdout.ToString().Should().Contain("no/such/dir/panel.csv: error HTMA0701:");
+        _stdout.ToString().Should().Contain("no/such/dir/panel.csv: error HTMA0114: The file does not exist.\n");
     }
 
     [Test]
