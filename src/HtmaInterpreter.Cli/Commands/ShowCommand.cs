@@ -75,13 +75,7 @@ internal static class ShowCommand
             return UsageError(stderr, "htma show: no FILE given.");
         }
 
-        // The reader reports a missing file too; checking here keeps the answer the same however the reader is built.
-        var result = File.Exists(path) || Directory.Exists(path)
-            ? read(path)
-            : ParseResult.Failed<IReadOnlyList<Panel>>(
-            [
-                Diagnostic.Error(CliDiagnosticCodes.FileNotFound, CliDiagnosticCodes.FileNotFoundMessage, new SourceLocation(path)),
-            ]);
+        var result = read(path);
 
         PanelPrinter.Print(result, stdout);
         return result.Value is null || result.HasErrors ? ExitCodes.InputError : ExitCodes.Success;
