@@ -2,16 +2,7 @@ namespace HtmaInterpreter.Tests.Cli;
 
 public class SamplesTests
 {
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HtmaInterpreter.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("HtmaInterpreter.sln not found above the test directory.");
-    }
+    internal static string RepositoryRoot() => TestPaths.RepositoryRoot();
 
     private static string[] ValidSampleNames() =>
         Directory.GetFiles(Path.Combine(RepositoryRoot(), "samples"))

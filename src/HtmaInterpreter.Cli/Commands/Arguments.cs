@@ -1,0 +1,97 @@
+namespace HtmaInterpreter.Cli.Commands;
+
+/// <summary>
+/// The parsed command line of one command: positional arguments, options with a value (<c>--lab arl</c> or
+/// <c>--lab=arl</c>, repeatable) and flags. Unknown options are errors, so typos never pass silently.
+/// </summary>
+internal sealed class Arguments
+{
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+    private Arguments()
+    {
+    }
+
+    public List<string> Positional { get; } = [];
+
+    public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);
+
+    public bool HelpRequested => Flags.Contains("--help");
+
+    /// <summary>The last value of an option, or <c>null</c>.</summary>
+    public string? Value(string option) => _values.TryGetValue(option, out var values) ? values[^1] : null;
+
+    /// <summary>Every value of a repeatable option.</summary>
+    public IReadOnlyList<string> Values(string option) => _values.TryGetValue(option, out var values) ? values : [];
+
+    /// <summary>Parses; returns <c>null</c> and an error message for an unknown option or a missing value.</summary>
+    public static Arguments? Parse(
+        IReadOnlyList<string> args,
+        IReadOnlySet<string> valueOptions,
+        IReadOnlySet<string> flagOptions,
+        out string? error)
+    {
+        error = null;
+        var parsed = new Arguments();
+        var optionsEnded = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (optionsEnded || !arg.StartsWith('-') || arg == "-")
+            {
+                parsed.Positional.Add(arg);
+                continue;
+            }
+
+            if (arg == "--")
+            {
+                optionsEnded = true;
+                continue;
+            }
+
+            if (arg is "-h" or "--help")
+            {
+                parsed.Flags.Add("--help");
+                continue;
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? arg[..equals] : arg;
+            if (valueOptions.Contains(name))
+            {
+                string value;
+                if (equals > 0)
+                {
+                    value = arg[(equals + 1)..];
+                }
+                else if (i + 1 < args.Count)
+                {
+                    value = args[++i];
+                }
+                else
+                {
+                    error = $"option '{name}' needs a value.";
+                    return null;
+                }
+
+                if (!parsed._values.TryGetValue(name, out var list))
+                {
+                    parsed._values[name] = list = [];
+                }
+
+                list.Add(value);
+            }
+            else if (flagOptions.Contains(name) && equals < 0)
+            {
+                parsed.Flags.Add(name);
+            }
+            else
+            {
+                error = $"unknown option '{arg}'.";
+                return null;
+            }
+        }
+
+        return parsed;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
+using HtmaInterpreter.Reports;
+using HtmaInterpreter.Rules;
+
+namespace HtmaInterpreter.Cli.Commands;
+
+/// <summary><c>htma interpret FILE</c>: reads panels and prints each one's ratios, oxidation type and findings.</summary>
+internal static class InterpretCommand
+{
+    internal const string Usage =
+        """
+        usage: htma interpret FILE [--lab ID] [--model ID] [--format text|json] [--context FILE]
+                              [--client KEY=VALUE]... [--definitions DIR] [--out FILE]
+
+        Interprets every panel in FILE: each element against the lab profile, the ratios with their ideals and bands,
+        the oxidation type and what decided it, and the findings of the rule set (referrals first).
+
+          --lab ID            lab profile to use instead of the panel's lab (arl, tei, doctors-data)
+          --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
+          --format FORMAT     text (default) or json; one panel gives one JSON object, several give an array
+          --context FILE      the client's symptoms, conditions, lifestyle and diet (YAML or JSON)
+          --client KEY=VALUE  the same from the command line, repeatable: sex=female, age=52,
+                              symptoms=leg_cramps,night_cramps, conditions=diabetes, lifestyle=sedentary, diet=much_sugar
+          --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
+          --out FILE          write the report to FILE instead of standard output
+
+        Exit codes: 0 interpreted, 1 the input or context has errors, 2 usage error.
+        """;
+
+    private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--format", "--context", "--client", "--definitions", "--out"];
+
+    /// <summary>Runs the command.</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Arguments.Parse(args, ValueOptions, new HashSet<string>(), out var error);
+        if (parsed is null)
+        {
+            return UsageError(stderr, error!);
+        }
+
+        if (parsed.HelpRequested)
+        {
+            stdout.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.Positional.Count != 1)
+        {
+            return UsageError(stderr, parsed.Positional.Count == 0 ? "no FILE given." : "expected one FILE, got more than one.");
+        }
+
+        var format = parsed.Value("--format") ?? "text";
+        if (format is not ("text" or "json"))
+        {
+            return UsageError(stderr, $"unknown format '{format}'; use text or json.");
+        }
+
+        var created = Interpreter.Create(new InterpreterOptions
+        {
+            DefinitionsDirectory = parsed.Value("--definitions"),
+            LabId = parsed.Value("--lab"),
+            ModelId = parsed.Value("--model"),
+        });
+        if (created.Value is not { } interpreter)
+        {
+            var unknownChoice = created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice);
+            foreach (var diagnostic in created.Diagnostics)
+            {
+                stderr.WriteLine(diagnostic);
+            }
+
+            return unknownChoice ? ExitCodes.UsageError : ExitCodes.InputError;
+        }
+
+        var contextDiagnostics = new List<Diagnostic>();
+        var context = ReadContext(parsed, contextDiagnostics);
+        var read = new PanelReader().ReadFile(parsed.Positional[0]);
+        var panels = read.Value ?? [];
+        var interpretations = panels.Select(panel => interpreter.Interpret(panel, context)).ToList();
+        var readDiagnostics = contextDiagnostics.Concat(read.Diagnostics).ToList();
+
+        var report = format == "json"
+            ? RenderJson(interpretations, readDiagnostics)
+            : RenderText(interpretations, readDiagnostics);
+        var outPath = parsed.Value("--out");
+        if (outPath is null)
+        {
+            stdout.Write(report);
+        }
+        else
+        {
+            File.WriteAllText(outPath, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+
+        var hasErrors = readDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || panels.Count == 0;
+        return hasErrors ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    private static ClientContext? ReadContext(Arguments parsed, List<Diagnostic> diagnostics)
+    {
+        ClientContext? context = null;
+        if (parsed.Value("--context") is { } contextFile)
+        {
+            var fromFile = ClientContextReader.ReadFile(contextFile);
+            diagnostics.AddRange(fromFile.Diagnostics);
+            context = fromFile.Value;
+        }
+
+        if (parsed.Values("--client") is { Count: > 0 } pairs)
+        {
+            var fromFlags = ClientContextReader.FromArguments(pairs);
+            diagnostics.AddRange(fromFlags.Diagnostics);
+            if (fromFlags.Value is { } flags)
+            {
+                context = context is null ? flags : Merge(context, flags);
+            }
+        }
+
+        return context;
+    }
+
+    private static ClientContext Merge(ClientContext file, ClientContext flags) => file with
+    {
+        Sex = flags.Sex != Sex.Unknown ? flags.Sex : file.Sex,
+        AgeYears = flags.AgeYears ?? file.AgeYears,
+        Symptoms = Union(file.Symptoms, flags.Symptoms),
+        Conditions = Union(file.Conditions, flags.Conditions),
+        Lifestyle = Union(file.Lifestyle, flags.Lifestyle),
+        Diet = Union(file.Diet, flags.Diet),
+    };
+
+    private static HashSet<string>? Union(IReadOnlySet<string>? first, IReadOnlySet<string>? second) =>
+        first is null && second is null ? null : new HashSet<string>((first ?? new HashSet<string>()).Concat(second ?? new HashSet<string>()), StringComparer.Ordinal);
+
+    private static string RenderText(List<Interpretation> interpretations, List<Diagnostic> readDiagnostics)
+    {
+        if (interpretations.Count == 0)
+        {
+            var text = new StringBuilder("No panel could be interpreted.\n");
+            foreach (var diagnostic in readDiagnostics)
+            {
+                text.Append("  ").Append(diagnostic).Append('\n');
+            }
+
+            return text.ToString();
+        }
+
+        var reports = interpretations.Select((interpretation, index) =>
+            TextReport.Render(interpretation, index == 0 ? readDiagnostics : null));
+        return string.Join("\n" + new string('=', 96) + "\n\n", reports);
+    }
+
+    private static string RenderJson(List<Interpretation> interpretations, List<Diagnostic> readDiagnostics) =>
+        interpretations.Count == 1
+            ? JsonReport.Render(interpretations[0], readDiagnostics)
+            : JsonReport.Render(interpretations, readDiagnostics);
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"htma interpret: {message}");
+        stderr.WriteLine(Usage);
+        return ExitCodes.UsageError;
+    }
+}

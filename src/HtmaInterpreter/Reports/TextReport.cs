@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Rules;
+
+namespace HtmaInterpreter.Reports;
+
+/// <summary>Renders an <see cref="Interpretation"/> as plain text for a terminal: a header, the oxidation type, findings (referrals first), and aligned tables.</summary>
+public static class TextReport
+{
+    private const int Width = 96;
+
+    /// <summary>Renders one interpretation.</summary>
+    /// <param name="interpretation">The interpretation.</param>
+    /// <param name="readDiagnostics">Diagnostics from reading the panel, listed before the interpretation's own.</param>
+    /// <returns>The text, ending with a newline.</returns>
+    public static string Render(Interpretation interpretation, IReadOnlyList<Diagnostic>? readDiagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(interpretation);
+        var text = new StringBuilder();
+        var panel = interpretation.Panel;
+        var lab = interpretation.LabProfile;
+        text.AppendLine(CultureInfo.InvariantCulture, $"HTMA interpretation: sample {panel.SampleId}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  subject {panel.SubjectId ?? "-"} · collected {panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} · sex {ReportText.Name(panel.Sex) ?? "-"} · age {panel.AgeYears?.ToString(CultureInfo.InvariantCulture) ?? "-"} · {ReportText.Name(interpretation.Treatment)} sample");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  lab profile {lab.Name} ({lab.Id}, {Units.Symbol(lab.ReportingUnit)}) · model {interpretation.ModelName} · rules {interpretation.RuleSetName} {interpretation.RuleSetVersion}");
+        text.AppendLine();
+
+        WriteOxidation(text, interpretation.Oxidation);
+        WriteFindings(text, interpretation.Findings);
+        WriteElements(text, interpretation);
+        WriteRatios(text, interpretation);
+
+        if (interpretation.NotEvaluated.Count > 0)
+        {
+            text.AppendLine("NOT EVALUATED (inputs missing)");
+            foreach (var rule in interpretation.NotEvaluated)
+            {
+                var subject = rule.Subject is null ? "" : $" [{rule.Subject}]";
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {rule.RuleId}{subject}: {string.Join(", ", rule.MissingInputs)}");
+            }
+
+            text.AppendLine();
+        }
+
+        var diagnostics = (readDiagnostics ?? []).Concat(interpretation.Diagnostics).ToList();
+        text.AppendLine(diagnostics.Count == 0 ? "DIAGNOSTICS: none" : "DIAGNOSTICS");
+        foreach (var diagnostic in diagnostics)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {diagnostic}");
+        }
+
+        foreach (var caveat in lab.Caveats)
+        {
+            Wrap(text, "Lab caveat: " + caveat, "  ");
+        }
+
+        text.AppendLine();
+        Wrap(text, interpretation.Disclaimer, "");
+        return text.ToString();
+    }
+
+    private static void WriteOxidation(StringBuilder text, OxidationResult oxidation)
+    {
+        var headline = new StringBuilder("OXIDATION: ").Append(ReportText.Name(oxidation.Type).ToUpperInvariant());
+        if (oxidation.Lean is { } lean)
+        {
+            headline.Append(" leaning ").Append(ReportText.Name(lean));
+        }
+
+        if (ReportText.Name(oxidation.Degree) is { } degree)
+        {
+            headline.Append(" (").Append(degree).Append(')');
+        }
+
+        if (oxidation.FourLows)
+        {
+            headline.Append(" · four lows");
+        }
+
+        if (oxidation.SodiumPotassiumQualifier is { } qualifier)
+        {
+            headline.Append(" · Na/K ").Append(qualifier);
+        }
+
+        if (oxidation.StressStage is { } stage)
+        {
+            headline.Append(" · stage of stress: ").Append(stage);
+        }
+
+        text.AppendLine(headline.ToString());
+        foreach (var deciding in oxidation.DecidingRatios)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {deciding.Ratio,-6} {ReportText.Format(deciding.Value),10}  threshold {ReportText.Format(deciding.Threshold),-5} → {ReportText.Name(deciding.Indicates)}");
+        }
+
+        foreach (var note in oxidation.Notes)
+        {
+            Wrap(text, "note: " + note, "  ");
+        }
+
+        text.AppendLine();
+    }
+
+    private static void WriteFindings(StringBuilder text, IReadOnlyList<Finding> findings)
+    {
+        text.AppendLine(findings.Count == 0 ? "FINDINGS: none" : $"FINDINGS ({findings.Count})");
+        foreach (var finding in findings)
+        {
+            var subject = finding.Subject is null ? "" : $" [{finding.Subject}]";
+            var marker = finding.IsReferral ? "REFER TO A PHYSICIAN" : ReportText.Name(finding.Severity);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  [{marker}] {finding.Title}{subject}  ({finding.RuleId})");
+            var evidence = string.Join("; ", finding.Evidence.Select(DescribeEvidence));
+            if (evidence.Length > 0)
+            {
+                Wrap(text, "evidence: " + evidence, "      ");
+            }
+
+            Wrap(text, finding.Explanation, "      ");
+            foreach (var suggestion in finding.Suggestions)
+            {
+                Wrap(text, "- " + suggestion, "      ");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"      source: {finding.Source}");
+        }
+
+        text.AppendLine();
+    }
+
+    private static string DescribeEvidence(Evidence evidence)
+    {
+        var description = new StringBuilder(evidence.Name);
+        if (evidence.MilligramPercent is { } mgPercent)
+        {
+            description.Append(' ').Append(ReportText.Format(mgPercent)).Append(" mg%");
+            if (evidence.LabValue is { } labValue && labValue.Unit != ConcentrationUnit.MilligramPercent)
+            {
+                description.Append(" (").Append(labValue).Append(')');
+            }
+        }
+        else if (evidence.RatioValue is { } ratio)
+        {
+            description.Append(' ').Append(ReportText.Format(ratio));
+        }
+        else if (evidence.Value is { } value)
+        {
+            description.Append(' ').Append(value);
+        }
+
+        if (evidence.Level is { } level)
+        {
+            description.Append(", ").Append(ReportText.Name(level));
+        }
+
+        return description.ToString();
+    }
+
+    private static void WriteElements(StringBuilder text, Interpretation interpretation)
+    {
+        text.AppendLine("ELEMENTS");
+        var rows = interpretation.Elements.Select(e => new[]
+        {
+            e.Measurement.Element?.Symbol ?? e.Measurement.ReportedName,
+            e.Measurement.Element is { } element ? ReportText.Name(element.Category) : "unrecognised",
+            e.Measurement.Qualifier == MeasurementQualifier.NotDetected ? "ND" : ReportText.Format(e.Measurement.MilligramPercent),
+            ReportText.Format(e.Measurement),
+            ReportText.Name(e.Level),
+        }).ToList();
+        WriteTable(text, ["element", "group", "mg%", "as reported", "level"], rows, rightAligned: [2]);
+    }
+
+    private static void WriteRatios(StringBuilder text, Interpretation interpretation)
+    {
+        text.AppendLine("RATIOS");
+        var rows = interpretation.Ratios.Select(r => new[]
+        {
+            r.Name,
+            ReportText.Format(r.Value),
+            r.Ideal is { } ideal ? ReportText.Format(ideal)
+                : r.IdealLow is not null || r.IdealHigh is not null ? $"{(r.IdealLow is { } lo ? ReportText.Format(lo) : "")}–{(r.IdealHigh is { } hi ? ReportText.Format(hi) : "")}"
+                : "-",
+            r.Band ?? "-",
+        }).ToList();
+        WriteTable(text, ["ratio", "value", "ideal", "band"], rows, rightAligned: [1, 2]);
+    }
+
+    private static void WriteTable(StringBuilder text, string[] headers, List<string[]> rows, int[] rightAligned)
+    {
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        void Row(string[] cells)
+        {
+            var line = new StringBuilder("  ");
+            for (var i = 0; i < cells.Length; i++)
+            {
+                line.Append(rightAligned.Contains(i) ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
+                line.Append("  ");
+            }
+
+            text.AppendLine(line.ToString().TrimEnd());
+        }
+
+        Row(headers);
+        Row(widths.Select(w => new string('-', w)).ToArray());
+        rows.ForEach(Row);
+        text.AppendLine();
+    }
+
+    private static void Wrap(StringBuilder text, string paragraph, string indent)
+    {
+        var line = new StringBuilder(indent);
+        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > indent.Length && line.Length + 1 + word.Length > Width)
+            {
+                text.AppendLine(line.ToString());
+                line.Clear().Append(indent).Append("  ");
+            }
+
+            if (line.Length > indent.Length && line[^1] != ' ')
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+        }
+
+        text.AppendLine(line.ToString());
+    }
+}
