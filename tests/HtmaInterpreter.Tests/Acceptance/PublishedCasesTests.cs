@@ -27,13 +27,13 @@ public class PublishedCasesTests
     private static HtmaDefinitions Definitions => Analyzer.Definitions;
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Case 1. Doctor's Data "Hair Elements" report, 2011 (ICP-MS), posted publicly on Scribd as document 64410980
-    // (scribd.com/document/64410980; the patient's name and identifiers are not reproduced here).
+    // Case 1. A Doctor's Data "Hair Elements" report of 2011 (ICP-MS) posted publicly on Scribd. The report belongs to
+    // a named minor, so neither the name nor the document's address is reproduced here; only the printed values and ratios.
     // Printed results (µg/g): Ca 1660, Mg 110, Na 13, K <3, Cu 7.6, Zn 220, P 262.
     // Printed ratios: Ca/Mg 15.1, Ca/P 6.34, Na/K 4.33, Zn/Cu 28.9 (expected ranges 4-30, 0.8-8, 0.5-10, 4-20).
     // DD prints no oxidation / metabolic type.
     // ---------------------------------------------------------------------------------------------------------------
-    private static Panel DoctorsData2011() => new("DD-2011-SCRIBD-64410980",
+    private static Panel DoctorsData2011() => new("DD-2011-PUBLIC-CASE",
     [
         M("Ca", 1660m, ConcentrationUnit.MicrogramPerGram),
         M("Mg", 110m, ConcentrationUnit.MicrogramPerGram),

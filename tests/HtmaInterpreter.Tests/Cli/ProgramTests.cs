@@ -30,7 +30,7 @@ public class ProgramTests
         exitCode.Should().Be(2);
         _stdout.ToString().Should().BeEmpty();
         _stderr.ToString().Should().StartWith("htma: no command given.\nusage: htma COMMAND [ARGS]\n");
-        _stderr.ToString().Should().Contain("  show  Print the panels read from a file");
+        _stderr.ToString().Should().Contain("  show       Print the panels read from a file");
     }
 
     [Test]
@@ -64,7 +64,9 @@ public class ProgramTests
                    htma --help | --version
 
             commands:
-              show  Print the panels read from a file, in canonical units (mg%), with diagnostics.
+              show       Print the panels read from a file, in canonical units (mg%), with diagnostics.
+              interpret  Interpret the panels of a file: ratios, oxidation type and findings (text or JSON).
+              rules      List the rules, or check a rule folder for errors (with file, line and column).
 
             Run 'htma COMMAND --help' for a command's options.
             Exit codes: 0 success (warnings allowed), 1 input has errors, 2 usage error, 3 internal error.
