@@ -132,6 +132,21 @@ public class InterpreterTests
     }
 
     [Test]
+    public void The_same_input_gives_byte_identical_json_from_separately_created_interpreters()
+    {
+        var panel = ReadSample("doctors-data-washed.csv");
+        var first = Interpreter.Create().GetValueOrThrow();
+        var second = Interpreter.Create(new InterpreterOptions { DefinitionsDirectory = TestPaths.Ratios }).GetValueOrThrow();
+
+        var a = System.Text.Encoding.UTF8.GetBytes(JsonReport.Render(first.Interpret(panel)));
+        var b = System.Text.Encoding.UTF8.GetBytes(JsonReport.Render(second.Interpret(panel) with { RuleSetName = "default" }));
+        var c = System.Text.Encoding.UTF8.GetBytes(JsonReport.Render(first.Interpret(panel)));
+
+        b.Should().Equal(a);
+        c.Should().Equal(a);
+    }
+
+    [Test]
     public void Json_report_has_the_documented_fields_and_no_nan()
     {
         var interpretation = Interpreter.Default.Interpret(ReadSample("four-lows-eu.csv"));
