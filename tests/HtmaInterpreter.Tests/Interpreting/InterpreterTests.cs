@@ -7,7 +7,7 @@ using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Tests.Interpretation;
+namespace HtmaInterpreter.Tests.Interpreting;
 
 public class InterpreterTests
 {
