@@ -346,8 +346,8 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         var uncertain = $"{symbol} (an exact value is not reported: below detection or above quantitation limit)";
         return state =>
         {
-            var profile = state.Input.LabProfile;
-            if (profile is null)
+            var levels = state.Levels;
+            if (levels is null)
             {
                 state.Miss("lab profile");
                 return Truth.Unknown;
@@ -360,17 +360,17 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                 return Truth.Unknown;
             }
 
-            var amount = measurement.MilligramPercent;
+            var amount = state.Amounts[element];
             var (lowLevel, highLevel) = measurement.Qualifier switch
             {
-                MeasurementQualifier.Exact => (profile.LevelOf(symbol, amount), (ElementLevel?)null),
-                MeasurementQualifier.BelowDetectionLimit => (profile.LevelOf(symbol, 0m), profile.LevelOf(symbol, amount)),
-                MeasurementQualifier.NotDetected => (profile.LevelOf(symbol, 0m), null),
-                _ => (profile.LevelOf(symbol, amount), ElementLevel.High),
+                MeasurementQualifier.Exact => (levels.LevelOf(element, amount), (ElementLevel?)null),
+                MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m), levels.LevelOf(element, amount)),
+                MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m), null),
+                _ => (levels.LevelOf(element, amount), ElementLevel.High),
             };
             if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
             {
-                state.Miss($"{symbol} reference range or limit in lab profile '{profile.Id}'");
+                state.Miss(levels.UnknownLevelMessages[element]);
                 return Truth.Unknown;
             }
 

@@ -314,7 +314,7 @@ public sealed class RuleSet
                         MilligramPercent = measurement.MilligramPercent,
                         LabValue = profile is null ? measurement.Amount : measurement.Amount.To(profile.ReportingUnit),
                         Qualifier = measurement.Qualifier,
-                        Level = profile?.LevelOf(atom.Name, measurement.MilligramPercent),
+                        Level = state.Levels?.LevelOf(atom.Index, state.Amounts[atom.Index]),
                         Tests = tests,
                     };
                 case EvidenceKind.Ratio:
