@@ -25,39 +25,47 @@ internal enum ExplainKind
     Leaf,
 }
 
+/// <summary>Receives the tests an explanation walk finds.</summary>
+internal interface IExplainSink
+{
+    void Use(CompiledLeaf leaf);
+}
+
 /// <summary>A node of the explanation tree.</summary>
 internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadOnlyList<ExplainNode> Children, CompiledLeaf? Leaf)
 {
-    /// <summary>Calls <paramref name="use"/> for each test that made this node come out as <paramref name="wanted"/>.</summary>
-    public void Walk(EvaluationState state, Truth wanted, Action<CompiledLeaf> use)
+    /// <summary>Gives <paramref name="sink"/> each test that made this node come out as <paramref name="wanted"/>.</summary>
+    public void Walk(EvaluationState state, Truth wanted, IExplainSink sink)
     {
+        var children = Children;
         switch (Kind)
         {
             case ExplainKind.Leaf:
                 if (Condition(state) == wanted)
                 {
-                    use(Leaf!);
+                    sink.Use(Leaf!);
                 }
 
                 break;
             case ExplainKind.Not:
-                Children[0].Walk(state, wanted == Truth.True ? Truth.False : Truth.True, use);
+                children[0].Walk(state, wanted == Truth.True ? Truth.False : Truth.True, sink);
                 break;
             case ExplainKind.Count:
-                foreach (var child in Children)
+                for (var i = 0; i < children.Count; i++)
                 {
-                    child.Walk(state, Truth.True, use);
+                    children[i].Walk(state, Truth.True, sink);
                 }
 
                 break;
             default:
                 // A true 'and' rests on all its parts, a true 'or' on its true parts (and the reverse for false).
                 var all = (Kind == ExplainKind.And) == (wanted == Truth.True);
-                foreach (var child in Children)
+                for (var i = 0; i < children.Count; i++)
                 {
+                    var child = children[i];
                     if (all || child.Condition(state) == wanted)
                     {
-                        child.Walk(state, wanted, use);
+                        child.Walk(state, wanted, sink);
                     }
                 }
 

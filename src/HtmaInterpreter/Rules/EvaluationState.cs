@@ -90,6 +90,9 @@ internal sealed class EvaluationState
 
     public OxidationResult? Oxidation => Input.Oxidation;
 
+    /// <summary>The oxidation result as evidence text, made on first use and shared by the findings of this evaluation.</summary>
+    public string? OxidationText { get; set; }
+
     /// <summary>The result of each rule by its evaluation index (for <c>pattern</c> references).</summary>
     public Truth[] RuleResults { get; }
 
