@@ -30,11 +30,12 @@ internal static class Agreement
                 var input = Samples.InputFor(panel, context);
                 var engine = rules.Evaluate(input).Findings.Select(f => (f.RuleId, f.Subject)).ToList();
                 var hand = handWritten.Evaluate(input);
-                if (!engine.SequenceEqual(hand))
+                var decided = rules.FiredRules(input);
+                if (!engine.SequenceEqual(hand) || !decided.Order().SequenceEqual(engine.Order()))
                 {
                     throw new InvalidOperationException(
                         $"Engine and hand-written rules disagree on {panel.SampleId} (context {(context is null ? "none" : Array.IndexOf(Contexts, context))}):\n" +
-                        $"  engine:       {string.Join(", ", engine)}\n  hand-written: {string.Join(", ", hand)}");
+                        $"  engine:       {string.Join(", ", engine)}\n  hand-written: {string.Join(", ", hand)}\n  decision:     {string.Join(", ", decided)}");
                 }
 
                 cases++;

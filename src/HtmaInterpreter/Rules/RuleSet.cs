@@ -124,8 +124,8 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(input.Panel);
         ArgumentNullException.ThrowIfNull(input.Ratios);
         var state = new EvaluationState(input, _compiled);
-        var findings = new List<Ranked<Finding>>();
-        var notEvaluated = new List<Ranked<UnevaluatedRule>>();
+        var findings = new List<Ranked<Finding>>(8);
+        var notEvaluated = new List<Ranked<UnevaluatedRule>>(8);
         var rules = _compiled.Rules;
         for (var r = 0; r < rules.Length; r++)
         {
@@ -174,6 +174,50 @@ public sealed class RuleSet
 
         state.ClearMissing();
         return new RuleEvaluation(Ranked<Finding>.SortedValues(findings), Ranked<UnevaluatedRule>.SortedValues(notEvaluated));
+    }
+
+    /// <summary>
+    /// Which rules fire (id and, for a <c>for_each</c> rule, the element), in evaluation order, without building
+    /// findings or recording what is missing: the decision part of <see cref="Evaluate"/> on its own, for benchmarks.
+    /// </summary>
+    internal List<(string RuleId, string? Subject)> FiredRules(RuleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var state = new EvaluationState(input, _compiled);
+        var fired = new List<(string, string?)>(8);
+        var rules = _compiled.Rules;
+        for (var r = 0; r < rules.Length; r++)
+        {
+            var rule = rules[r];
+            var result = Truth.False;
+            var applicable = 0;
+            var instances = rule.Instances;
+            for (var i = 0; i < instances.Count; i++)
+            {
+                var instance = instances[i];
+                if (rule.IsForEach && state.Measurements[instance.SubjectIndex] is null)
+                {
+                    continue;
+                }
+
+                applicable++;
+                state.ClearMissing();
+                var truth = instance.Condition(state);
+                if (truth == Truth.True)
+                {
+                    result = Truth.True;
+                    fired.Add((rule.Definition.Id, instance.Subject));
+                }
+                else if (truth == Truth.Unknown && result == Truth.False)
+                {
+                    result = Truth.Unknown;
+                }
+            }
+
+            state.RuleResults[r] = applicable == 0 ? Truth.Unknown : result;
+        }
+
+        return fired;
     }
 
     /// <summary>An output with its sort keys: severity (negated, so referrals come first), file order, then instance.</summary>
