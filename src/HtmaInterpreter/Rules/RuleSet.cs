@@ -257,7 +257,7 @@ public sealed class RuleSet
 
     private static Finding BuildFinding(CompiledRule rule, CompiledInstance instance, EvaluationState state)
     {
-        var evidence = new EvidenceCollector(state);
+        var evidence = new EvidenceCollector(state, rule.ExtraEvidence.Count + instance.Bands.Count + 3);
         instance.Explanation.Walk(state, Truth.True, evidence);
 
         var extra = rule.ExtraEvidence;
@@ -299,9 +299,9 @@ public sealed class RuleSet
     }
 
     /// <summary>Gathers evidence items in first-use order, merging the tests that mention the same input.</summary>
-    private sealed class EvidenceCollector(EvaluationState state) : IExplainSink
+    private sealed class EvidenceCollector(EvaluationState state, int expectedItems) : IExplainSink
     {
-        private readonly List<Item> _items = new(8);
+        private readonly List<Item> _items = new(expectedItems);
 
         public void Use(CompiledLeaf leaf)
         {
