@@ -158,7 +158,7 @@ internal static class HtmlCharts
         html.Append(CultureInfo.InvariantCulture, $"<text class=\"num\" x=\"236\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(value)}</text>");
         html.Append(CultureInfo.InvariantCulture, $"<text class=\"ref\" x=\"326\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(reference.Length > 0 ? reference : "–")}</text>");
 
-        WriteZones(html, scale);
+        WriteZones(html, scale, aboveIsToxic: result.ToxicLimit is not null);
         if (result.Ideal is { } ideal && scale.Kind is ScaleKind.Range or ScaleKind.Ideal)
         {
             var x = TrackLeft + Math.Clamp(scale.Position((double)ideal.MilligramPercent), 0, 1) * TrackWidth;
@@ -186,7 +186,8 @@ internal static class HtmlCharts
         html.Append("</g>");
     }
 
-    private static void WriteZones(StringBuilder html, Scale scale)
+    // Red marks only the zone above a toxic limit; above a nutrient's upper bound is amber like any high value.
+    private static void WriteZones(StringBuilder html, Scale scale, bool aboveIsToxic)
     {
         switch (scale.Kind)
         {
@@ -197,7 +198,7 @@ internal static class HtmlCharts
                 break;
             case ScaleKind.Limit:
                 Zone(html, 0, 2.0 / 3, "zone-in");
-                Zone(html, 2.0 / 3, 1, "zone-toxic");
+                Zone(html, 2.0 / 3, 1, aboveIsToxic ? "zone-toxic" : "zone-out");
                 break;
             case ScaleKind.Floor:
                 Zone(html, 0, 1.0 / 3, "zone-out");
