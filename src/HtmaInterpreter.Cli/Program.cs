@@ -14,7 +14,7 @@ internal static class Program
     internal static IReadOnlyList<Command> Commands { get; } =
     [
         new("show", "Print the panels read from a file, in canonical units (mg%), with diagnostics.", ShowCommand.Run),
-        new("interpret", "Interpret the panels of a file: ratios, oxidation type and findings (text or JSON).", InterpretCommand.Run),
+        new("interpret", "Interpret the panels of a file: ratios, oxidation type and findings (text, JSON, Markdown or HTML).", InterpretCommand.Run),
         new("rules", "List the rules, or check a rule folder for errors (with file, line and column).", RulesCommand.Run),
     ];
 

@@ -12,7 +12,7 @@ internal static class InterpretCommand
 {
     internal const string Usage =
         """
-        usage: htma interpret FILE [--lab ID] [--model ID] [--format text|json] [--context FILE]
+        usage: htma interpret FILE [--lab ID] [--model ID] [--format text|json|markdown|html] [--context FILE]
                               [--client KEY=VALUE]... [--definitions DIR] [--out FILE]
 
         Interprets every panel in FILE: each element against the lab profile, the ratios with their ideals and bands,
@@ -20,7 +20,10 @@ internal static class InterpretCommand
 
           --lab ID            lab profile to use instead of the panel's lab (arl, tei, doctors-data)
           --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
-          --format FORMAT     text (default) or json; one panel gives one JSON object, several give an array
+          --format FORMAT     text (default), json, markdown or html. JSON: one panel gives one object, several an
+                              array. Markdown and HTML: several panels one after another in one document. HTML is
+                              one self-contained file (inline CSS and SVG charts, no scripts), printable on A4.
+                              Text is coloured only on a terminal (not when redirected or NO_COLOR is set).
           --context FILE      the client's symptoms, conditions, lifestyle and diet (YAML or JSON)
           --client KEY=VALUE  the same from the command line, repeatable: sex=female, age=52,
                               symptoms=leg_cramps,night_cramps, conditions=diabetes, lifestyle=sedentary, diet=much_sugar
@@ -32,8 +35,12 @@ internal static class InterpretCommand
 
     private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--format", "--context", "--client", "--definitions", "--out"];
 
-    /// <summary>Runs the command.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command; colours the text report only when writing to the process's own standard output and that is a terminal that wants colour.</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, colorOutput: ReferenceEquals(stdout, Console.Out) && ConsoleWantsColor());
+
+    /// <summary>Runs the command, with the colour decision made by the caller (tests).</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool colorOutput)
     {
         var parsed = Arguments.Parse(args, ValueOptions, new HashSet<string>(), out var error);
         if (parsed is null)
@@ -52,10 +59,18 @@ internal static class InterpretCommand
             return UsageError(stderr, parsed.Positional.Count == 0 ? "no FILE given." : "expected one FILE, got more than one.");
         }
 
-        var format = parsed.Value("--format") ?? "text";
-        if (format is not ("text" or "json"))
+        var formatName = parsed.Value("--format") ?? "text";
+        ReportFormat? format = formatName switch
         {
-            return UsageError(stderr, $"unknown format '{format}'; use text or json.");
+            "text" => ReportFormat.Text,
+            "json" => ReportFormat.Json,
+            "markdown" or "md" => ReportFormat.Markdown,
+            "html" => ReportFormat.Html,
+            _ => null,
+        };
+        if (format is null)
+        {
+            return UsageError(stderr, $"unknown format '{formatName}'; use text, json, markdown or html.");
         }
 
         var created = Interpreter.Create(new InterpreterOptions
@@ -82,10 +97,11 @@ internal static class InterpretCommand
         var interpretations = panels.Select(panel => interpreter.Interpret(panel, context)).ToList();
         var readDiagnostics = contextDiagnostics.Concat(read.Diagnostics).ToList();
 
-        var report = format == "json"
-            ? RenderJson(interpretations, readDiagnostics)
-            : RenderText(interpretations, readDiagnostics);
         var outPath = parsed.Value("--out");
+        var options = new ReportOptions { UseColor = format == ReportFormat.Text && outPath is null && colorOutput };
+        var report = format == ReportFormat.Json && interpretations.Count == 1
+            ? JsonReport.Render(interpretations[0], readDiagnostics)
+            : ReportRenderer.Render(interpretations, format.Value, options, readDiagnostics);
         if (outPath is null)
         {
             stdout.Write(report);
@@ -135,28 +151,9 @@ internal static class InterpretCommand
     private static HashSet<string>? Union(IReadOnlySet<string>? first, IReadOnlySet<string>? second) =>
         first is null && second is null ? null : new HashSet<string>((first ?? new HashSet<string>()).Concat(second ?? new HashSet<string>()), StringComparer.Ordinal);
 
-    private static string RenderText(List<Interpretation> interpretations, List<Diagnostic> readDiagnostics)
-    {
-        if (interpretations.Count == 0)
-        {
-            var text = new StringBuilder("No panel could be interpreted.\n");
-            foreach (var diagnostic in readDiagnostics)
-            {
-                text.Append("  ").Append(diagnostic).Append('\n');
-            }
-
-            return text.ToString();
-        }
-
-        var reports = interpretations.Select((interpretation, index) =>
-            TextReport.Render(interpretation, index == 0 ? readDiagnostics : null));
-        return string.Join("\n" + new string('=', 96) + "\n\n", reports);
-    }
-
-    private static string RenderJson(List<Interpretation> interpretations, List<Diagnostic> readDiagnostics) =>
-        interpretations.Count == 1
-            ? JsonReport.Render(interpretations[0], readDiagnostics)
-            : JsonReport.Render(interpretations, readDiagnostics);
+    /// <summary>True when standard output is a terminal and the user has not asked for no colour (https://no-color.org).</summary>
+    private static bool ConsoleWantsColor() =>
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     private static int UsageError(TextWriter stderr, string message)
     {

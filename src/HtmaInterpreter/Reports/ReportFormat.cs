@@ -1,11 +1,17 @@
 namespace HtmaInterpreter.Reports;
 
-/// <summary>The formats an <see cref="Interpretation"/> can be rendered in.</summary>
+/// <summary>The formats an <see cref="Interpretation"/> can be rendered in (see <see cref="ReportRenderer"/>).</summary>
 public enum ReportFormat
 {
-    /// <summary>Plain text for a terminal: aligned tables.</summary>
+    /// <summary>Plain text for a terminal: aligned tables; ANSI colour only when <see cref="ReportOptions.UseColor"/> is set.</summary>
     Text,
 
     /// <summary>JSON with a versioned schema (see <see cref="JsonReport.SchemaVersion"/>).</summary>
     Json,
+
+    /// <summary>Markdown (CommonMark with pipe tables), every input text escaped.</summary>
+    Markdown,
+
+    /// <summary>One self-contained HTML document (inline CSS and SVG, no scripts, no external requests), printable on A4.</summary>
+    Html,
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Reports;
@@ -94,4 +96,137 @@ internal static class ReportText
             ? "ND"
             : prefix + measurement.Amount;
     }
+
+    /// <summary>The element groups of the chart and tables, in display order.</summary>
+    public enum ElementGroup
+    {
+        Nutrient,
+        Toxic,
+        Additional,
+        Unrecognised,
+    }
+
+    public static ElementGroup GroupOf(ElementResult result) => result.Measurement.Element?.Category switch
+    {
+        ElementCategory.Nutrient => ElementGroup.Nutrient,
+        ElementCategory.Toxic => ElementGroup.Toxic,
+        ElementCategory.Additional => ElementGroup.Additional,
+        _ => ElementGroup.Unrecognised,
+    };
+
+    public static string Title(ElementGroup group) => group switch
+    {
+        ElementGroup.Nutrient => "Nutrient minerals",
+        ElementGroup.Toxic => "Toxic metals",
+        ElementGroup.Additional => "Additional elements",
+        _ => "Elements not recognised",
+    };
+
+    /// <summary>The elements of one interpretation grouped for display (nutrients, toxic, additional, unrecognised), each group in panel order; empty groups left out.</summary>
+    public static IEnumerable<(ElementGroup Group, IReadOnlyList<ElementResult> Elements)> Groups(Interpretation interpretation) =>
+        interpretation.Elements
+            .GroupBy(GroupOf)
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<ElementResult>)g.ToList()));
+
+    public static string Symbol(ElementResult result) => result.Measurement.Element?.Symbol ?? result.Measurement.ReportedName;
+
+    public static string Title(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Refer => "Refer to a physician",
+        RuleSeverity.Attention => "Needs attention",
+        _ => "For information",
+    };
+
+    public static string Label(ElementLevel level) => level switch
+    {
+        ElementLevel.Low => "Low",
+        ElementLevel.WithinRange => "Within range",
+        ElementLevel.High => "High",
+        ElementLevel.Elevated => "Elevated",
+        _ => "No band",
+    };
+
+    /// <summary>The measured value in the lab profile's unit, with its qualifier (<c>&lt;0.002</c>, <c>ND</c>).</summary>
+    public static string LabValue(ElementResult result, LabProfile lab)
+    {
+        var measurement = result.Measurement;
+        if (measurement.Qualifier == MeasurementQualifier.NotDetected)
+        {
+            return "ND";
+        }
+
+        var prefix = measurement.Qualifier switch
+        {
+            MeasurementQualifier.BelowDetectionLimit => "<",
+            MeasurementQualifier.AboveQuantitationLimit => ">",
+            _ => "",
+        };
+        return prefix + Format(measurement.Amount.To(lab.ReportingUnit).Value);
+    }
+
+    /// <summary>The band the element is graded against, in the lab profile's unit: <c>22–97</c>, <c>&lt; 0.30</c> (toxic limit), <c>ideal 40</c>, or empty.</summary>
+    public static string Reference(ElementResult result, LabProfile lab)
+    {
+        if (result.ToxicLimit is { } limit)
+        {
+            return "≤ " + Format(limit.To(lab.ReportingUnit).Value);
+        }
+
+        if (result.ProfileRange is { } range)
+        {
+            var inLab = range.To(lab.ReportingUnit);
+            return inLab switch
+            {
+                { Low: { } low, High: { } high } => $"{Format(low)}–{Format(high)}",
+                { Low: { } low } => "≥ " + Format(low),
+                { High: { } high } => "≤ " + Format(high),
+                _ => "",
+            };
+        }
+
+        return result.Ideal is { } ideal ? "ideal " + Format(ideal.To(lab.ReportingUnit).Value) : "";
+    }
+
+    /// <summary>A ratio's ideal as text: <c>2.5</c>, <c>2–3</c>, or empty.</summary>
+    public static string Ideal(RatioValue ratio) =>
+        ratio.Ideal is { } ideal ? Format(ideal)
+        : ratio.IdealLow is not null || ratio.IdealHigh is not null
+            ? $"{(ratio.IdealLow is { } low ? Format(low) : "")}–{(ratio.IdealHigh is { } high ? Format(high) : "")}"
+            : "";
+
+    /// <summary>The comparison of a deciding ratio with its threshold: <c>&gt;</c>, <c>&lt;</c> or <c>=</c>.</summary>
+    public static string Comparison(double value, double threshold) =>
+        value > threshold ? ">" : value < threshold ? "<" : "=";
+
+    /// <summary>Evidence in one line, e.g. <c>Ca 18 mg%, low</c>.</summary>
+    public static string Describe(Evidence evidence)
+    {
+        var description = new StringBuilder(evidence.Name);
+        if (evidence.MilligramPercent is { } mgPercent)
+        {
+            description.Append(' ').Append(Format(mgPercent)).Append(" mg%");
+            if (evidence.LabValue is { } labValue && labValue.Unit != ConcentrationUnit.MilligramPercent)
+            {
+                description.Append(" (").Append(labValue).Append(')');
+            }
+        }
+        else if (evidence.RatioValue is { } ratio)
+        {
+            description.Append(' ').Append(Format(ratio));
+        }
+        else if (evidence.Value is { } value)
+        {
+            description.Append(' ').Append(value);
+        }
+
+        if (evidence.Level is { } level)
+        {
+            description.Append(", ").Append(Name(level));
+        }
+
+        return description.ToString();
+    }
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 }

@@ -15,26 +15,28 @@ public static class TextReport
     /// <summary>Renders one interpretation.</summary>
     /// <param name="interpretation">The interpretation.</param>
     /// <param name="readDiagnostics">Diagnostics from reading the panel, listed before the interpretation's own.</param>
+    /// <param name="options">Rendering options; <see cref="ReportOptions.UseColor"/> adds ANSI colour without changing the layout.</param>
     /// <returns>The text, ending with a newline.</returns>
-    public static string Render(Interpretation interpretation, IReadOnlyList<Diagnostic>? readDiagnostics = null)
+    public static string Render(Interpretation interpretation, IReadOnlyList<Diagnostic>? readDiagnostics = null, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interpretation);
+        var paint = new Painter((options ?? ReportOptions.Default).UseColor);
         var text = new StringBuilder();
         var panel = interpretation.Panel;
         var lab = interpretation.LabProfile;
-        text.AppendLine(CultureInfo.InvariantCulture, $"HTMA interpretation: sample {panel.SampleId}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{paint.Bold("HTMA interpretation: sample " + panel.SampleId)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  subject {panel.SubjectId ?? "-"} · collected {panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} · sex {ReportText.Name(panel.Sex) ?? "-"} · age {panel.AgeYears?.ToString(CultureInfo.InvariantCulture) ?? "-"} · {ReportText.Name(interpretation.Treatment)} sample");
         text.AppendLine(CultureInfo.InvariantCulture, $"  lab profile {lab.Name} ({lab.Id}, {Units.Symbol(lab.ReportingUnit)}) · model {interpretation.ModelName} · rules {interpretation.RuleSetName} {interpretation.RuleSetVersion}");
         text.AppendLine();
 
-        WriteOxidation(text, interpretation.Oxidation);
-        WriteFindings(text, interpretation.Findings);
-        WriteElements(text, interpretation);
-        WriteRatios(text, interpretation);
+        WriteOxidation(text, interpretation.Oxidation, paint);
+        WriteFindings(text, interpretation.Findings, paint);
+        WriteElements(text, interpretation, paint);
+        WriteRatios(text, interpretation, paint);
 
         if (interpretation.NotEvaluated.Count > 0)
         {
-            text.AppendLine("NOT EVALUATED (inputs missing)");
+            text.AppendLine(paint.Bold("NOT EVALUATED (inputs missing)"));
             foreach (var rule in interpretation.NotEvaluated)
             {
                 var subject = rule.Subject is null ? "" : $" [{rule.Subject}]";
@@ -45,10 +47,10 @@ public static class TextReport
         }
 
         var diagnostics = (readDiagnostics ?? []).Concat(interpretation.Diagnostics).ToList();
-        text.AppendLine(diagnostics.Count == 0 ? "DIAGNOSTICS: none" : "DIAGNOSTICS");
+        text.AppendLine(paint.Bold(diagnostics.Count == 0 ? "DIAGNOSTICS: none" : "DIAGNOSTICS"));
         foreach (var diagnostic in diagnostics)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {diagnostic}");
+            text.Append("  ").AppendLine(paint.Severity(diagnostic.Severity, diagnostic.ToString()));
         }
 
         foreach (var caveat in lab.Caveats)
@@ -61,9 +63,9 @@ public static class TextReport
         return text.ToString();
     }
 
-    private static void WriteOxidation(StringBuilder text, OxidationResult oxidation)
+    private static void WriteOxidation(StringBuilder text, OxidationResult oxidation, Painter paint)
     {
-        var headline = new StringBuilder("OXIDATION: ").Append(ReportText.Name(oxidation.Type).ToUpperInvariant());
+        var headline = new StringBuilder(paint.Bold("OXIDATION:")).Append(' ').Append(paint.Type(ReportText.Name(oxidation.Type).ToUpperInvariant()));
         if (oxidation.Lean is { } lean)
         {
             headline.Append(" leaning ").Append(ReportText.Name(lean));
@@ -103,15 +105,15 @@ public static class TextReport
         text.AppendLine();
     }
 
-    private static void WriteFindings(StringBuilder text, IReadOnlyList<Finding> findings)
+    private static void WriteFindings(StringBuilder text, IReadOnlyList<Finding> findings, Painter paint)
     {
-        text.AppendLine(findings.Count == 0 ? "FINDINGS: none" : $"FINDINGS ({findings.Count})");
+        text.AppendLine(paint.Bold(findings.Count == 0 ? "FINDINGS: none" : $"FINDINGS ({findings.Count})"));
         foreach (var finding in findings)
         {
             var subject = finding.Subject is null ? "" : $" [{finding.Subject}]";
             var marker = finding.IsReferral ? "REFER TO A PHYSICIAN" : ReportText.Name(finding.Severity);
-            text.AppendLine(CultureInfo.InvariantCulture, $"  [{marker}] {finding.Title}{subject}  ({finding.RuleId})");
-            var evidence = string.Join("; ", finding.Evidence.Select(DescribeEvidence));
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {paint.Severity(finding.Severity, $"[{marker}]")} {paint.Bold(finding.Title)}{subject}  ({finding.RuleId})");
+            var evidence = string.Join("; ", finding.Evidence.Select(ReportText.Describe));
             if (evidence.Length > 0)
             {
                 Wrap(text, "evidence: " + evidence, "      ");
@@ -129,37 +131,9 @@ public static class TextReport
         text.AppendLine();
     }
 
-    private static string DescribeEvidence(Evidence evidence)
+    private static void WriteElements(StringBuilder text, Interpretation interpretation, Painter paint)
     {
-        var description = new StringBuilder(evidence.Name);
-        if (evidence.MilligramPercent is { } mgPercent)
-        {
-            description.Append(' ').Append(ReportText.Format(mgPercent)).Append(" mg%");
-            if (evidence.LabValue is { } labValue && labValue.Unit != ConcentrationUnit.MilligramPercent)
-            {
-                description.Append(" (").Append(labValue).Append(')');
-            }
-        }
-        else if (evidence.RatioValue is { } ratio)
-        {
-            description.Append(' ').Append(ReportText.Format(ratio));
-        }
-        else if (evidence.Value is { } value)
-        {
-            description.Append(' ').Append(value);
-        }
-
-        if (evidence.Level is { } level)
-        {
-            description.Append(", ").Append(ReportText.Name(level));
-        }
-
-        return description.ToString();
-    }
-
-    private static void WriteElements(StringBuilder text, Interpretation interpretation)
-    {
-        text.AppendLine("ELEMENTS");
+        text.AppendLine(paint.Bold("ELEMENTS"));
         var rows = interpretation.Elements.Select(e => new[]
         {
             e.Measurement.Element?.Symbol ?? e.Measurement.ReportedName,
@@ -168,12 +142,12 @@ public static class TextReport
             ReportText.Format(e.Measurement),
             ReportText.Name(e.Level),
         }).ToList();
-        WriteTable(text, ["element", "group", "mg%", "as reported", "level"], rows, rightAligned: [2]);
+        WriteTable(text, ["element", "group", "mg%", "as reported", "level"], rows, rightAligned: [2], paint, paintedColumn: 4);
     }
 
-    private static void WriteRatios(StringBuilder text, Interpretation interpretation)
+    private static void WriteRatios(StringBuilder text, Interpretation interpretation, Painter paint)
     {
-        text.AppendLine("RATIOS");
+        text.AppendLine(paint.Bold("RATIOS"));
         var rows = interpretation.Ratios.Select(r => new[]
         {
             r.Name,
@@ -183,28 +157,65 @@ public static class TextReport
                 : "-",
             r.Band ?? "-",
         }).ToList();
-        WriteTable(text, ["ratio", "value", "ideal", "band"], rows, rightAligned: [1, 2]);
+        WriteTable(text, ["ratio", "value", "ideal", "band"], rows, rightAligned: [1, 2], paint, paintedColumn: null);
     }
 
-    private static void WriteTable(StringBuilder text, string[] headers, List<string[]> rows, int[] rightAligned)
+    // Columns are padded on the plain text; colour codes wrap only the cell's own text, so the layout is the same with or without colour.
+    private static void WriteTable(StringBuilder text, string[] headers, List<string[]> rows, int[] rightAligned, Painter paint, int? paintedColumn)
     {
         var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        void Row(string[] cells)
+        void Row(string[] cells, bool body)
         {
             var line = new StringBuilder("  ");
             for (var i = 0; i < cells.Length; i++)
             {
-                line.Append(rightAligned.Contains(i) ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
+                var padding = new string(' ', widths[i] - cells[i].Length);
+                var cell = body && i == paintedColumn ? paint.Level(cells[i]) : cells[i];
+                line.Append(rightAligned.Contains(i) ? padding + cell : cell + padding);
                 line.Append("  ");
             }
 
             text.AppendLine(line.ToString().TrimEnd());
         }
 
-        Row(headers);
-        Row(widths.Select(w => new string('-', w)).ToArray());
-        rows.ForEach(Row);
+        Row(headers, body: false);
+        Row(widths.Select(w => new string('-', w)).ToArray(), body: false);
+        rows.ForEach(row => Row(row, body: true));
         text.AppendLine();
+    }
+
+    /// <summary>Wraps text in ANSI SGR codes when colour is on; returns it unchanged otherwise.</summary>
+    private readonly record struct Painter(bool Enabled)
+    {
+        private const string Reset = "\u001b[0m";
+
+        public string Bold(string text) => Paint(text, "1");
+
+        public string Type(string text) => Paint(text, "1;36");
+
+        public string Severity(RuleSeverity severity, string text) => Paint(text, severity switch
+        {
+            RuleSeverity.Refer => "1;31",
+            RuleSeverity.Attention => "33",
+            _ => "36",
+        });
+
+        public string Severity(DiagnosticSeverity severity, string text) => Paint(text, severity switch
+        {
+            DiagnosticSeverity.Error => "31",
+            DiagnosticSeverity.Warning => "33",
+            _ => "2",
+        });
+
+        public string Level(string level) => Paint(level, level switch
+        {
+            "within" => "32",
+            "low" or "high" => "33",
+            "elevated" => "1;31",
+            _ => "2",
+        });
+
+        private string Paint(string text, string code) => Enabled && text.Length > 0 ? $"\u001b[{code}m{text}{Reset}" : text;
     }
 
     private static void Wrap(StringBuilder text, string paragraph, string indent)
