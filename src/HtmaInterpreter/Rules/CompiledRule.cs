@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using HtmaInterpreter.Labs;
 
 namespace HtmaInterpreter.Rules;
 
@@ -19,6 +21,10 @@ internal sealed record CompiledRule(
 /// <summary>The compiled rules in evaluation order (dependencies first) with the indexes the conditions were compiled against.</summary>
 internal sealed class CompiledRuleSet
 {
+    // Per lab profile instance, built on first use; the table lets go of a profile when nothing else holds it.
+    private readonly ConditionalWeakTable<LabProfile, ProfileLevels> _levels = [];
+    private ConditionalWeakTable<LabProfile, ProfileLevels>.CreateValueCallback? _createLevels;
+
     public required string[] ElementSymbols { get; init; }
 
     public required FrozenDictionary<string, int> ElementIndex { get; init; }
@@ -31,4 +37,8 @@ internal sealed class CompiledRuleSet
     public required CompiledRule[] Rules { get; init; }
 
     public required Panels.ElementCatalog Catalog { get; init; }
+
+    /// <summary>The profile's limits, ranges and ideals for <see cref="ElementSymbols"/>, converted once per profile.</summary>
+    public ProfileLevels LevelsFor(LabProfile profile) =>
+        _levels.GetValue(profile, _createLevels ??= p => new ProfileLevels(p, ElementSymbols));
 }

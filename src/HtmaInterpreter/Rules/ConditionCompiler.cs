@@ -25,39 +25,47 @@ internal enum ExplainKind
     Leaf,
 }
 
+/// <summary>Receives the tests an explanation walk finds.</summary>
+internal interface IExplainSink
+{
+    void Use(CompiledLeaf leaf);
+}
+
 /// <summary>A node of the explanation tree.</summary>
 internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadOnlyList<ExplainNode> Children, CompiledLeaf? Leaf)
 {
-    /// <summary>Calls <paramref name="use"/> for each test that made this node come out as <paramref name="wanted"/>.</summary>
-    public void Walk(EvaluationState state, Truth wanted, Action<CompiledLeaf> use)
+    /// <summary>Gives <paramref name="sink"/> each test that made this node come out as <paramref name="wanted"/>.</summary>
+    public void Walk(EvaluationState state, Truth wanted, IExplainSink sink)
     {
+        var children = Children;
         switch (Kind)
         {
             case ExplainKind.Leaf:
                 if (Condition(state) == wanted)
                 {
-                    use(Leaf!);
+                    sink.Use(Leaf!);
                 }
 
                 break;
             case ExplainKind.Not:
-                Children[0].Walk(state, wanted == Truth.True ? Truth.False : Truth.True, use);
+                children[0].Walk(state, wanted == Truth.True ? Truth.False : Truth.True, sink);
                 break;
             case ExplainKind.Count:
-                foreach (var child in Children)
+                for (var i = 0; i < children.Count; i++)
                 {
-                    child.Walk(state, Truth.True, use);
+                    children[i].Walk(state, Truth.True, sink);
                 }
 
                 break;
             default:
                 // A true 'and' rests on all its parts, a true 'or' on its true parts (and the reverse for false).
                 var all = (Kind == ExplainKind.And) == (wanted == Truth.True);
-                foreach (var child in Children)
+                for (var i = 0; i < children.Count; i++)
                 {
+                    var child = children[i];
                     if (all || child.Condition(state) == wanted)
                     {
-                        child.Walk(state, wanted, use);
+                        child.Walk(state, wanted, sink);
                     }
                 }
 
@@ -346,8 +354,8 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         var uncertain = $"{symbol} (an exact value is not reported: below detection or above quantitation limit)";
         return state =>
         {
-            var profile = state.Input.LabProfile;
-            if (profile is null)
+            var levels = state.Levels;
+            if (levels is null)
             {
                 state.Miss("lab profile");
                 return Truth.Unknown;
@@ -360,17 +368,17 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                 return Truth.Unknown;
             }
 
-            var amount = measurement.MilligramPercent;
+            var amount = state.Amounts[element];
             var (lowLevel, highLevel) = measurement.Qualifier switch
             {
-                MeasurementQualifier.Exact => (profile.LevelOf(symbol, amount), (ElementLevel?)null),
-                MeasurementQualifier.BelowDetectionLimit => (profile.LevelOf(symbol, 0m), profile.LevelOf(symbol, amount)),
-                MeasurementQualifier.NotDetected => (profile.LevelOf(symbol, 0m), null),
-                _ => (profile.LevelOf(symbol, amount), ElementLevel.High),
+                MeasurementQualifier.Exact => (levels.LevelOf(element, amount), (ElementLevel?)null),
+                MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m), levels.LevelOf(element, amount)),
+                MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m), null),
+                _ => (levels.LevelOf(element, amount), ElementLevel.High),
             };
             if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
             {
-                state.Miss($"{symbol} reference range or limit in lab profile '{profile.Id}'");
+                state.Miss(levels.UnknownLevelMessages[element]);
                 return Truth.Unknown;
             }
 

@@ -27,6 +27,7 @@ internal sealed class EvaluationState
         Input = input;
         Elements = new Reading[rules.ElementSymbols.Length];
         Measurements = new Measurement?[rules.ElementSymbols.Length];
+        Amounts = new decimal[rules.ElementSymbols.Length];
         foreach (var measurement in input.Panel.Measurements)
         {
             if (measurement.Element is not { } element || !rules.ElementIndex.TryGetValue(element.Symbol, out var index) || Measurements[index] is not null)
@@ -35,7 +36,8 @@ internal sealed class EvaluationState
             }
 
             Measurements[index] = measurement;
-            var amount = (double)measurement.MilligramPercent;
+            Amounts[index] = measurement.MilligramPercent;
+            var amount = (double)Amounts[index];
             Elements[index] = measurement.Qualifier switch
             {
                 MeasurementQualifier.Exact => new Reading(true, amount, amount),
@@ -62,6 +64,7 @@ internal sealed class EvaluationState
             ? input.Panel.Treatment
             : input.LabProfile?.Treatment ?? SampleTreatment.Unknown;
         RuleResults = new Truth[rules.Rules.Length];
+        Levels = input.LabProfile is { } profile ? rules.LevelsFor(profile) : null;
     }
 
     public RuleInput Input { get; }
@@ -69,6 +72,12 @@ internal sealed class EvaluationState
     public Reading[] Elements { get; }
 
     public Measurement?[] Measurements { get; }
+
+    /// <summary>Each reported element's amount in mg% (as <see cref="Measurement.MilligramPercent"/>), by element index.</summary>
+    public decimal[] Amounts { get; }
+
+    /// <summary>The lab profile's levels by element index, or <c>null</c> when there is no profile.</summary>
+    public ProfileLevels? Levels { get; }
 
     /// <summary>Ratio values by index; <see cref="double.NaN"/> when the panel has no value.</summary>
     public double[] Ratios { get; }
@@ -80,6 +89,9 @@ internal sealed class EvaluationState
     public SampleTreatment Treatment { get; }
 
     public OxidationResult? Oxidation => Input.Oxidation;
+
+    /// <summary>The oxidation result as evidence text, made on first use and shared by the findings of this evaluation.</summary>
+    public string? OxidationText { get; set; }
 
     /// <summary>The result of each rule by its evaluation index (for <c>pattern</c> references).</summary>
     public Truth[] RuleResults { get; }

@@ -124,8 +124,8 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(input.Panel);
         ArgumentNullException.ThrowIfNull(input.Ratios);
         var state = new EvaluationState(input, _compiled);
-        var findings = new List<(Finding Finding, int Order, int Instance)>();
-        var notEvaluated = new List<(UnevaluatedRule Rule, int Order, int Instance)>();
+        var findings = new List<Ranked<Finding>>(8);
+        var notEvaluated = new List<Ranked<UnevaluatedRule>>(8);
         var rules = _compiled.Rules;
         for (var r = 0; r < rules.Length; r++)
         {
@@ -133,9 +133,10 @@ public sealed class RuleSet
             var order = rule.Definition.Order;
             var result = Truth.False;
             var applicable = 0;
-            for (var i = 0; i < rule.Instances.Count; i++)
+            var instances = rule.Instances;
+            for (var i = 0; i < instances.Count; i++)
             {
-                var instance = rule.Instances[i];
+                var instance = instances[i];
                 if (rule.IsForEach && state.Measurements[instance.SubjectIndex] is null)
                 {
                     continue;
@@ -147,7 +148,8 @@ public sealed class RuleSet
                 if (truth == Truth.True)
                 {
                     result = Truth.True;
-                    findings.Add((BuildFinding(rule, instance, state), order, i));
+                    var finding = BuildFinding(rule, instance, state);
+                    findings.Add(new Ranked<Finding>(finding, -(int)finding.Severity, order, i));
                 }
                 else if (truth == Truth.Unknown)
                 {
@@ -156,7 +158,7 @@ public sealed class RuleSet
                         result = Truth.Unknown;
                     }
 
-                    notEvaluated.Add((new UnevaluatedRule(rule.Definition.Id, instance.Subject, [.. state.Missing]), order, i));
+                    notEvaluated.Add(new Ranked<UnevaluatedRule>(new UnevaluatedRule(rule.Definition.Id, instance.Subject, [.. state.Missing]), 0, order, i));
                 }
             }
 
@@ -164,36 +166,111 @@ public sealed class RuleSet
             {
                 result = Truth.Unknown;
                 var missing = $"any of {string.Join(", ", rule.Instances.Select(i => i.Subject))}";
-                notEvaluated.Add((new UnevaluatedRule(rule.Definition.Id, null, [missing]), order, 0));
+                notEvaluated.Add(new Ranked<UnevaluatedRule>(new UnevaluatedRule(rule.Definition.Id, null, [missing]), 0, order, 0));
             }
 
             state.RuleResults[r] = result;
         }
 
         state.ClearMissing();
-        return new RuleEvaluation(
-            [.. findings.OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Order).ThenBy(f => f.Instance).Select(f => f.Finding)],
-            [.. notEvaluated.OrderBy(n => n.Order).ThenBy(n => n.Instance).Select(n => n.Rule)]);
+        return new RuleEvaluation(Ranked<Finding>.SortedValues(findings), Ranked<UnevaluatedRule>.SortedValues(notEvaluated));
+    }
+
+    /// <summary>
+    /// Which rules fire (id and, for a <c>for_each</c> rule, the element), in evaluation order, without building
+    /// findings or recording what is missing: the decision part of <see cref="Evaluate"/> on its own, for benchmarks.
+    /// </summary>
+    internal List<(string RuleId, string? Subject)> FiredRules(RuleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var state = new EvaluationState(input, _compiled);
+        var fired = new List<(string, string?)>(8);
+        var rules = _compiled.Rules;
+        for (var r = 0; r < rules.Length; r++)
+        {
+            var rule = rules[r];
+            var result = Truth.False;
+            var applicable = 0;
+            var instances = rule.Instances;
+            for (var i = 0; i < instances.Count; i++)
+            {
+                var instance = instances[i];
+                if (rule.IsForEach && state.Measurements[instance.SubjectIndex] is null)
+                {
+                    continue;
+                }
+
+                applicable++;
+                state.ClearMissing();
+                var truth = instance.Condition(state);
+                if (truth == Truth.True)
+                {
+                    result = Truth.True;
+                    fired.Add((rule.Definition.Id, instance.Subject));
+                }
+                else if (truth == Truth.Unknown && result == Truth.False)
+                {
+                    result = Truth.Unknown;
+                }
+            }
+
+            state.RuleResults[r] = applicable == 0 ? Truth.Unknown : result;
+        }
+
+        return fired;
+    }
+
+    /// <summary>An output with its sort keys: severity (negated, so referrals come first), file order, then instance.</summary>
+    private readonly record struct Ranked<T>(T Value, int Severity, int Order, int Instance)
+    {
+        private int CompareTo(Ranked<T> other) =>
+            Severity != other.Severity ? Severity.CompareTo(other.Severity)
+            : Order != other.Order ? Order.CompareTo(other.Order)
+            : Instance.CompareTo(other.Instance);
+
+        /// <summary>The values in key order. A stable insertion sort: the lists are short and usually nearly sorted.</summary>
+        public static T[] SortedValues(List<Ranked<T>> items)
+        {
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+            for (var i = 1; i < span.Length; i++)
+            {
+                var item = span[i];
+                var j = i - 1;
+                while (j >= 0 && span[j].CompareTo(item) > 0)
+                {
+                    span[j + 1] = span[j];
+                    j--;
+                }
+
+                span[j + 1] = item;
+            }
+
+            var values = new T[span.Length];
+            for (var i = 0; i < span.Length; i++)
+            {
+                values[i] = span[i].Value;
+            }
+
+            return values;
+        }
     }
 
     private static Finding BuildFinding(CompiledRule rule, CompiledInstance instance, EvaluationState state)
     {
-        var evidence = new EvidenceCollector(state);
-        instance.Explanation.Walk(state, Truth.True, leaf =>
-        {
-            foreach (var atom in leaf.Atoms)
-            {
-                evidence.Add(atom, leaf.Text);
-            }
-        });
+        var evidence = new EvidenceCollector(state, rule.ExtraEvidence.Count + instance.Bands.Count + 3);
+        instance.Explanation.Walk(state, Truth.True, evidence);
 
-        foreach (var atom in rule.ExtraEvidence)
+        var extra = rule.ExtraEvidence;
+        for (var i = 0; i < extra.Count; i++)
         {
+            var atom = extra[i];
             evidence.Add(atom.Index == -1 ? atom with { Name = instance.Subject!, Index = instance.SubjectIndex } : atom, null);
         }
 
-        foreach (var band in instance.Bands)
+        var bands = instance.Bands;
+        for (var i = 0; i < bands.Count; i++)
         {
+            var band = bands[i];
             if (band.When is not null && band.When(state) != Truth.True)
             {
                 continue;
@@ -222,22 +299,49 @@ public sealed class RuleSet
     }
 
     /// <summary>Gathers evidence items in first-use order, merging the tests that mention the same input.</summary>
-    private sealed class EvidenceCollector(EvaluationState state)
+    private sealed class EvidenceCollector(EvaluationState state, int expectedItems) : IExplainSink
     {
-        private readonly List<(EvidenceAtom Atom, List<string> Tests, Evidence? Fixed)> _items = [];
+        private readonly List<Item> _items = new(expectedItems);
+
+        public void Use(CompiledLeaf leaf)
+        {
+            var atoms = leaf.Atoms;
+            for (var i = 0; i < atoms.Count; i++)
+            {
+                Add(atoms[i], leaf.Text);
+            }
+        }
 
         public void Add(EvidenceAtom atom, string? test)
         {
-            var existing = _items.FindIndex(i => i.Fixed is null && i.Atom.Kind == atom.Kind && i.Atom.Name == atom.Name);
-            if (existing < 0)
+            var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_items);
+            var existing = -1;
+            for (var i = 0; i < items.Length; i++)
             {
-                _items.Add((atom, [], null));
-                existing = _items.Count - 1;
+                if (items[i].Fixed is null && items[i].Atom.Kind == atom.Kind && items[i].Atom.Name == atom.Name)
+                {
+                    existing = i;
+                    break;
+                }
             }
 
-            if (test is not null && !_items[existing].Tests.Contains(test))
+            if (existing < 0)
             {
-                _items[existing].Tests.Add(test);
+                _items.Add(new Item(atom, test is null ? null : [test], null));
+                return;
+            }
+
+            if (test is not null)
+            {
+                ref var item = ref items[existing];
+                if (item.Tests is null)
+                {
+                    item = item with { Tests = [test] };
+                }
+                else if (!item.Tests.Contains(test))
+                {
+                    item.Tests.Add(test);
+                }
             }
         }
 
@@ -268,7 +372,7 @@ public sealed class RuleSet
                 if (value >= row.From && (row.Below is not { } below || value < below))
                 {
                     var unit = band.Unit.Length > 0 ? " " + band.Unit : "";
-                    _items.Add((band.Of, [], new Evidence
+                    _items.Add(new Item(band.Of, null, new Evidence
                     {
                         Kind = EvidenceKind.Band,
                         Name = band.Label,
@@ -285,7 +389,7 @@ public sealed class RuleSet
             var result = new List<Evidence>(_items.Count);
             foreach (var (atom, tests, fixedEvidence) in _items)
             {
-                var evidence = fixedEvidence ?? Describe(atom, tests);
+                var evidence = fixedEvidence ?? Describe(atom, tests ?? []);
                 if (evidence is not null)
                 {
                     result.Add(evidence);
@@ -311,10 +415,10 @@ public sealed class RuleSet
                     {
                         Kind = EvidenceKind.Element,
                         Name = atom.Name,
-                        MilligramPercent = measurement.MilligramPercent,
+                        MilligramPercent = state.Amounts[atom.Index],
                         LabValue = profile is null ? measurement.Amount : measurement.Amount.To(profile.ReportingUnit),
                         Qualifier = measurement.Qualifier,
-                        Level = profile?.LevelOf(atom.Name, measurement.MilligramPercent),
+                        Level = state.Levels?.LevelOf(atom.Index, state.Amounts[atom.Index]),
                         Tests = tests,
                     };
                 case EvidenceKind.Ratio:
@@ -326,13 +430,19 @@ public sealed class RuleSet
                         return null;
                     }
 
-                    return new Evidence { Kind = EvidenceKind.Oxidation, Name = atom.Name, Value = atom.Name == "four_lows" ? (oxidation.FourLows ? "yes" : "no") : DescribeOxidation(oxidation), Tests = tests };
+                    return new Evidence
+                    {
+                        Kind = EvidenceKind.Oxidation,
+                        Name = atom.Name,
+                        Value = atom.Name == "four_lows" ? (oxidation.FourLows ? "yes" : "no") : state.OxidationText ??= DescribeOxidation(oxidation),
+                        Tests = tests,
+                    };
                 case EvidenceKind.Client when atom.Name == "sex":
-                    return state.Sex == Sex.Unknown ? null : new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = state.Sex.ToString().ToLowerInvariant(), Tests = tests };
+                    return state.Sex == Sex.Unknown ? null : new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = Lower(state.Sex), Tests = tests };
                 case EvidenceKind.Client:
                     return state.AgeYears is not { } age ? null : new Evidence { Kind = EvidenceKind.Client, Name = "age", Value = age.ToString(CultureInfo.InvariantCulture), Tests = tests };
                 case EvidenceKind.Sample:
-                    return state.Treatment == SampleTreatment.Unknown ? null : new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = state.Treatment.ToString().ToLowerInvariant(), Tests = tests };
+                    return state.Treatment == SampleTreatment.Unknown ? null : new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = Lower(state.Treatment), Tests = tests };
                 case EvidenceKind.Context:
                     var stated = input.Context?.ValuesOf(atom.Name);
                     if (stated is null)
@@ -341,7 +451,15 @@ public sealed class RuleSet
                     }
 
                     var asked = (atom.Detail ?? "").Split(',');
-                    var present = asked.Where(stated.Contains).ToList();
+                    var present = new List<string>(asked.Length);
+                    foreach (var value in asked)
+                    {
+                        if (stated.Contains(value))
+                        {
+                            present.Add(value);
+                        }
+                    }
+
                     return new Evidence
                     {
                         Kind = EvidenceKind.Context,
@@ -358,18 +476,53 @@ public sealed class RuleSet
 
         private static string DescribeOxidation(OxidationResult oxidation)
         {
-            var text = new StringBuilder(oxidation.Type.ToString().ToLowerInvariant());
+            var text = Lower(oxidation.Type);
             if (oxidation.Lean is { } lean)
             {
-                text.Append(", leaning ").Append(lean.ToString().ToLowerInvariant());
+                text += ", leaning " + Lower(lean);
             }
 
             if (oxidation.Degree != OxidationDegree.None)
             {
-                text.Append(", ").Append(oxidation.Degree.ToString().ToLowerInvariant());
+                text += ", " + Lower(oxidation.Degree);
             }
 
-            return text.ToString();
+            return text;
         }
+
+        // Constant strings for the common values; the same text as ToString().ToLowerInvariant().
+        private static string Lower(OxidationType type) => type switch
+        {
+            OxidationType.Slow => "slow",
+            OxidationType.Fast => "fast",
+            OxidationType.Mixed => "mixed",
+            OxidationType.Indeterminate => "indeterminate",
+            _ => type.ToString().ToLowerInvariant(),
+        };
+
+        private static string Lower(OxidationDegree degree) => degree switch
+        {
+            OxidationDegree.Mild => "mild",
+            OxidationDegree.Moderate => "moderate",
+            OxidationDegree.Extreme => "extreme",
+            _ => degree.ToString().ToLowerInvariant(),
+        };
+
+        private static string Lower(Sex sex) => sex switch
+        {
+            Sex.Female => "female",
+            Sex.Male => "male",
+            _ => sex.ToString().ToLowerInvariant(),
+        };
+
+        private static string Lower(SampleTreatment treatment) => treatment switch
+        {
+            SampleTreatment.Washed => "washed",
+            SampleTreatment.Unwashed => "unwashed",
+            _ => treatment.ToString().ToLowerInvariant(),
+        };
+
+        /// <summary>An evidence item being gathered: an input and the tests it passed, or a finished band.</summary>
+        private readonly record struct Item(EvidenceAtom Atom, List<string>? Tests, Evidence? Fixed);
     }
 }

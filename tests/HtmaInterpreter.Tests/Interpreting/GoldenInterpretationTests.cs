@@ -1,7 +1,7 @@
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 
-namespace HtmaInterpreter.Tests.Interpretation;
+namespace HtmaInterpreter.Tests.Interpreting;
 
 /// <summary>
 /// The whole JSON interpretation of every sample, compared with a reviewed golden file under Golden/.

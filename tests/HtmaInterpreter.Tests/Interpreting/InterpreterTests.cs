@@ -7,7 +7,7 @@ using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Tests.Interpretation;
+namespace HtmaInterpreter.Tests.Interpreting;
 
 public class InterpreterTests
 {
@@ -129,6 +129,21 @@ public class InterpreterTests
         });
 
         Enumerable.Range(0, panels.Count).Select(i => parallel[i]).Should().Equal(sequential);
+    }
+
+    [Test]
+    public void The_same_input_gives_byte_identical_json_from_separately_created_interpreters()
+    {
+        var panel = ReadSample("doctors-data-washed.csv");
+        var first = Interpreter.Create().GetValueOrThrow();
+        var second = Interpreter.Create(new InterpreterOptions { DefinitionsDirectory = TestPaths.Ratios }).GetValueOrThrow();
+
+        var a = System.Text.Encoding.UTF8.GetBytes(JsonReport.Render(first.Interpret(panel)));
+        var b = System.Text.Encoding.UTF8.GetBytes(JsonReport.Render(second.Interpret(panel) with { RuleSetName = "default" }));
+        var c = System.Text.Encoding.UTF8.GetBytes(JsonReport.Render(first.Interpret(panel)));
+
+        b.Should().Equal(a);
+        c.Should().Equal(a);
     }
 
     [Test]
