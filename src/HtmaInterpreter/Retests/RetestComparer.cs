@@ -96,7 +96,7 @@ public sealed class RetestComparer
     }
 
     private RuleEvaluation EvaluateRetestRules(Interpretation previous, Interpretation current, ClientContext? context) =>
-        Interpreter.Rules.Rules.Count < 0 ? new([], []) : new([], []); // TODO(retest rules): EvaluateRetest(ToRuleInput(previous, context), ToRuleInput(current, context))
+        Interpreter.Rules.EvaluateRetest(ToRuleInput(previous, context), ToRuleInput(current, context));
 
     private static RuleInput ToRuleInput(Interpretation interpretation, ClientContext? context) =>
         new(interpretation.Panel, interpretation.LabProfile, interpretation.Ratios, interpretation.Oxidation, context);
