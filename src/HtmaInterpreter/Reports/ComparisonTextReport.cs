@@ -109,6 +109,12 @@ public static partial class ComparisonReport
             text.AppendLine(CultureInfo.InvariantCulture, $"      source: {finding.Source}");
         }
 
+        foreach (var (previous, current, rule) in comparison.NotEvaluated)
+        {
+            var subject = rule.Subject is null ? "" : $" [{rule.Subject}]";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  not evaluated, test {previous + 1} → {current + 1}: {rule.RuleId}{subject} ({string.Join(", ", rule.MissingInputs)})");
+        }
+
         text.AppendLine();
     }
 
