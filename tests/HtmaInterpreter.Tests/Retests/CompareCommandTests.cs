@@ -51,6 +51,9 @@ public class CompareCommandTests
         text.Should().Contain("test 1 → 2: slow (mild), unchanged");
         text.Should().Contain("TRENDS: need three or more dated tests.");
         text.Should().Contain("BALANCE DISTANCE");
+        text.Should().Contain("[info] test 1 → 2: Lead rose from a low level: possible elimination (retest-toxic-rise-elimination)");
+        text.Should().Contain("previous.Pb = 0.012 mg%");
+        text.Should().NotContain("Cadmium rose", "cadmium did not change (and ARL publishes no cadmium limit)");
     }
 
     [Test]
@@ -71,6 +74,11 @@ public class CompareCommandTests
         pb.GetProperty("reference").GetProperty("kind").GetString().Should().Be("lower-is-better");
         pb.GetProperty("trend").ValueKind.Should().Be(JsonValueKind.Null);
         root.GetProperty("transitions")[0].GetProperty("rateReversed").GetBoolean().Should().BeFalse();
+        var lead = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("subject").GetString() == "Pb");
+        lead.GetProperty("id").GetString().Should().Be("retest-toxic-rise-elimination");
+        lead.GetProperty("previous").GetInt32().Should().Be(0);
+        lead.GetProperty("current").GetInt32().Should().Be(1);
+        lead.GetProperty("source").GetString().Should().Contain("retests");
         root.GetProperty("tests")[1].GetProperty("balanceDistance").GetProperty("value").GetDouble().Should().BeLessThan(
             root.GetProperty("tests")[0].GetProperty("balanceDistance").GetProperty("value").GetDouble());
     }

@@ -156,6 +156,40 @@ public class RetestRuleTests
     }
 
     [Test]
+    public void Previous_ratios_and_oxidation_degree_read_the_earlier_test()
+    {
+        var rules = Load(Rule("Ca/K < previous.Ca/K and previous.oxidation.degree is mild and not previous.four_lows")).Value!;
+        var earlier = Interpreter.Default.Interpret(Slow("A", "2025-01-01", ca: 60));
+        var later = Interpreter.Default.Interpret(Slow("B", "2025-05-01", ca: 50));
+        RuleInput Input(Interpretation i) => new(i.Panel, i.LabProfile, i.Ratios, i.Oxidation);
+
+        var fired = rules.EvaluateRetest(Input(earlier), Input(later)).Findings.Should().ContainSingle().Which;
+        fired.Evidence.Select(e => e.Name).Should().Contain(["Ca/K", "previous.Ca/K", "previous.oxidation", "previous.four_lows"]);
+        fired.Evidence.Single(e => e.Name == "previous.Ca/K").RatioValue.Should().Be(6);
+        rules.EvaluateRetest(Input(later), Input(earlier)).Findings.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_rising_metal_without_a_limit_in_the_profile_is_left_undecided()
+    {
+        var comparison = Comparer.Compare([Slow("A", "2025-01-01") with { Measurements = [M("Cd", 0.002m)] }, Slow("B", "2025-05-01") with { Measurements = [M("Cd", 0.004m)] }]).Value!;
+
+        comparison.Findings.Should().BeEmpty();
+        comparison.NotEvaluated.Should().ContainSingle(n => n.Rule.RuleId == "retest-toxic-rise-elimination" && n.Rule.Subject == "Cd");
+    }
+
+    [Test]
+    public void What_the_earlier_test_lacks_is_named_as_missing()
+    {
+        var rules = Load(Rule("Pb > previous.Pb")).Value!;
+        var withoutLead = new RuleInput(Panel("A", "2025-01-01", M("Ca", 40)), null, [], null);
+        var withLead = new RuleInput(Slow("B", "2025-05-01"), null, [], null);
+
+        rules.EvaluateRetest(withoutLead, withLead).NotEvaluated.Should().ContainSingle()
+            .Which.MissingInputs.Should().Equal("previous test: Pb");
+    }
+
+    [Test]
     public void EvaluateRetest_reads_the_previous_panel_and_Evaluate_skips_retest_rules()
     {
         var rules = Load(Rule("Pb > previous.Pb")).Value!;
