@@ -16,7 +16,11 @@ internal sealed record CompiledRule(
     RuleInfo Info,
     bool IsForEach,
     IReadOnlyList<CompiledInstance> Instances,
-    IReadOnlyList<EvidenceAtom> ExtraEvidence);
+    IReadOnlyList<EvidenceAtom> ExtraEvidence)
+{
+    /// <summary>True for a <c>scope: retest</c> rule, evaluated only on a retest pair.</summary>
+    public bool IsRetest { get; } = Definition.Scope == RuleScope.Retest;
+}
 
 /// <summary>The compiled rules in evaluation order (dependencies first) with the indexes the conditions were compiled against.</summary>
 internal sealed class CompiledRuleSet

@@ -11,7 +11,8 @@ internal delegate Truth Condition(EvaluationState state);
 internal delegate bool OperandReader(EvaluationState state, out double low, out double high);
 
 /// <summary>An input a leaf reads, for evidence.</summary>
-internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string? Detail = null);
+/// <remarks><see cref="Previous"/> marks an input of the earlier test of a retest pair (named <c>previous.X</c>).</remarks>
+internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string? Detail = null, bool Previous = false);
 
 /// <summary>A test of a compiled condition, kept to explain a finding: how it reads and what it read.</summary>
 internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms);
@@ -87,9 +88,9 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         NotNode not => Not(Compile(not.Operand, placeholder)),
         CountNode count => Count([.. count.Items.Select(item => Compile(item, placeholder))], count.Op, count.Count),
         CompareNode compare => Compare(compare, placeholder),
-        LevelNode level => Level(level, Resolve(level.ElementIndex, placeholder)),
-        OxidationNode oxidation => Oxidation(oxidation),
-        FourLowsNode => FourLows(),
+        LevelNode level => OnPrevious(Level(level, Resolve(level.ElementIndex, placeholder)), level.Previous),
+        OxidationNode oxidation => OnPrevious(Oxidation(oxidation), oxidation.Previous),
+        FourLowsNode fourLows => OnPrevious(FourLows(), fourLows.Previous),
         SexNode sex => Sex(sex),
         SampleNode sample => Sample(sample),
         ContextNode context => Context(context),
@@ -123,9 +124,11 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                 return [.. new[] { compare.Left, compare.Right }.Where(o => o.Kind != OperandKind.Number).Select(o => OperandAtom(o, placeholder))];
             case LevelNode level:
                 var index = Resolve(level.ElementIndex, placeholder);
-                return [new EvidenceAtom(EvidenceKind.Element, elementSymbols[index], index)];
-            case OxidationNode or FourLowsNode:
-                return [new EvidenceAtom(EvidenceKind.Oxidation, leaf is FourLowsNode ? "four_lows" : "oxidation", 0)];
+                return [Atom(EvidenceKind.Element, elementSymbols[index], index, level.Previous)];
+            case OxidationNode oxidation:
+                return [Atom(EvidenceKind.Oxidation, "oxidation", 0, oxidation.Previous)];
+            case FourLowsNode fourLows:
+                return [Atom(EvidenceKind.Oxidation, "four_lows", 0, fourLows.Previous)];
             case SexNode:
                 return [new EvidenceAtom(EvidenceKind.Client, "sex", 0)];
             case SampleNode:
@@ -141,9 +144,24 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
 
     public EvidenceAtom OperandAtom(Operand operand, int placeholder) => operand.Kind switch
     {
-        OperandKind.Element => new EvidenceAtom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], Resolve(operand.Index, placeholder)),
-        OperandKind.Ratio => new EvidenceAtom(EvidenceKind.Ratio, ratioNames[operand.Index], operand.Index),
+        OperandKind.Element => Atom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], Resolve(operand.Index, placeholder), operand.Previous),
+        OperandKind.Ratio => Atom(EvidenceKind.Ratio, ratioNames[operand.Index], operand.Index, operand.Previous),
         _ => new EvidenceAtom(EvidenceKind.Client, "age", 0),
+    };
+
+    private static EvidenceAtom Atom(EvidenceKind kind, string name, int index, bool previous) =>
+        previous ? new EvidenceAtom(kind, "previous." + name, index, Previous: true) : new EvidenceAtom(kind, name, index);
+
+    /// <summary>Evaluates a test on the earlier test of a retest pair; unknown (and named as missing) when there is none.</summary>
+    private static Condition OnPrevious(Condition condition, bool previous) => !previous ? condition : state =>
+    {
+        if (state.Previous is { } earlier)
+        {
+            return condition(earlier);
+        }
+
+        state.Miss("previous test");
+        return Truth.Unknown;
     };
 
     internal static string ReplacePlaceholder(string text, string symbol) =>
@@ -253,6 +271,22 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
 
     private OperandReader Reader(Operand operand, int placeholder)
     {
+        if (operand.Previous)
+        {
+            var current = Reader(operand with { Previous = false }, placeholder);
+            return (EvaluationState state, out double low, out double high) =>
+            {
+                if (state.Previous is { } earlier)
+                {
+                    return current(earlier, out low, out high);
+                }
+
+                low = high = double.NaN;
+                state.Miss("previous test");
+                return false;
+            };
+        }
+
         switch (operand.Kind)
         {
             case OperandKind.Number:

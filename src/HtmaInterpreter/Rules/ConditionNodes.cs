@@ -25,7 +25,11 @@ internal enum LevelWord
 }
 
 /// <summary><c>Ca is high</c>; <see cref="ElementIndex"/> is -1 for the <c>element</c> placeholder of a <c>for_each</c> rule.</summary>
-internal sealed record LevelNode(int ElementIndex, LevelWord Level, bool Negated, int Start, int End, string Text) : LeafNode(Start, End, Text);
+internal sealed record LevelNode(int ElementIndex, LevelWord Level, bool Negated, int Start, int End, string Text) : LeafNode(Start, End, Text)
+{
+    /// <summary>True for <c>previous.X is ...</c>: the test reads the earlier test of a retest pair.</summary>
+    public bool Previous { get; init; }
+}
 
 internal enum OxidationField
 {
@@ -34,9 +38,17 @@ internal enum OxidationField
     Degree,
 }
 
-internal sealed record OxidationNode(OxidationField Field, OxidationType Type, OxidationDegree Degree, bool Negated, int Start, int End, string Text) : LeafNode(Start, End, Text);
+internal sealed record OxidationNode(OxidationField Field, OxidationType Type, OxidationDegree Degree, bool Negated, int Start, int End, string Text) : LeafNode(Start, End, Text)
+{
+    /// <summary>True for <c>previous.oxidation ...</c>: the test reads the earlier test of a retest pair.</summary>
+    public bool Previous { get; init; }
+}
 
-internal sealed record FourLowsNode(int Start, int End, string Text) : LeafNode(Start, End, Text);
+internal sealed record FourLowsNode(int Start, int End, string Text) : LeafNode(Start, End, Text)
+{
+    /// <summary>True for <c>previous.four_lows</c>.</summary>
+    public bool Previous { get; init; }
+}
 
 internal sealed record SexNode(Sex Sex, bool Negated, int Start, int End, string Text) : LeafNode(Start, End, Text);
 
@@ -67,4 +79,7 @@ internal sealed record Operand(OperandKind Kind, string Text, int Start, int End
     public double Value { get; init; }
 
     public bool HasUnit { get; init; }
+
+    /// <summary>True for <c>previous.X</c>: the value of the earlier test of a retest pair.</summary>
+    public bool Previous { get; init; }
 }

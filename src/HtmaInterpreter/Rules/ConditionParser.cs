@@ -29,7 +29,7 @@ internal sealed class ConditionScope
 internal sealed class ConditionParser
 {
     private static readonly string[] Keywords =
-        ["and", "or", "not", "is", "includes", "any", "all", "count", "pattern", "fired", "oxidation", "four_lows", "sex", "age", "sample", "context", "element"];
+        ["and", "or", "not", "is", "includes", "any", "all", "count", "pattern", "fired", "oxidation", "four_lows", "sex", "age", "sample", "context", "element", "previous"];
 
     private readonly string _text;
     private readonly ConditionScope _scope;
@@ -49,6 +49,9 @@ internal sealed class ConditionParser
 
     /// <summary>Rule ids referenced, with their offsets (for cycle detection).</summary>
     public List<(string RuleId, int Offset)> References { get; } = [];
+
+    /// <summary>The offset of the first <c>previous.</c> in the condition, or <c>null</c> when it reads only the current test.</summary>
+    public int? PreviousOffset { get; private set; }
 
     /// <summary>True when the condition compares with a numeric literal (which then needs a threshold source).</summary>
     public bool UsesNumericThreshold { get; private set; }
@@ -191,6 +194,19 @@ internal sealed class ConditionParser
                 case "four_lows":
                     Next();
                     return new FourLowsNode(token.Start, token.End, token.Text);
+                case "previous" when Peek().Kind == TokenKind.Dot && Peek(2).Kind == TokenKind.Word && Peek(2).Text is "oxidation" or "four_lows":
+                    {
+                        var start = ReadPrevious();
+                        if (Current.Text == "four_lows")
+                        {
+                            var word = Next();
+                            return new FourLowsNode(start, word.End, Slice(start, word.End)) { Previous = true };
+                        }
+
+                        var oxidation = ParseOxidation();
+                        return oxidation with { Start = start, Text = Slice(start, oxidation.End), Previous = true };
+                    }
+
                 case "pattern":
                     {
                         Next();
@@ -263,7 +279,7 @@ internal sealed class ConditionParser
                 Problem(DiagnosticCodes.ConditionTypeMismatch, $"'is {word.Text}' compares an element with the lab profile's range; '{leftText}' is {Describe(left)}, not an element.", start);
             }
 
-            return new LevelNode(elementIndex ?? -1, level, negated, start, word.End, $"{leftText} {Slice(left.End, word.End).Trim()}");
+            return new LevelNode(elementIndex ?? -1, level, negated, start, word.End, $"{leftText} {Slice(left.End, word.End).Trim()}") { Previous = left.Previous };
         }
 
         if (Current.Kind != TokenKind.Compare)
@@ -311,8 +327,35 @@ internal sealed class ConditionParser
         _ => "a number",
     };
 
+    /// <summary>Reads <c>previous.</c> and returns its start offset; records the first use.</summary>
+    private int ReadPrevious()
+    {
+        var start = Next().Start;
+        Expect(TokenKind.Dot, "'.' after 'previous'");
+        PreviousOffset ??= start;
+        return start;
+    }
+
     private Operand ParseOperand()
     {
+        if (Current.Is("previous"))
+        {
+            var start = Current.Start;
+            if (Peek().Kind != TokenKind.Dot)
+            {
+                throw Syntax("Expected 'previous.' followed by an element, a ratio, 'element', 'oxidation' or 'four_lows'.");
+            }
+
+            ReadPrevious();
+            if (Current.Kind != TokenKind.Word || Current.Text is "previous" or "age" || (Array.IndexOf(Keywords, Current.Text) >= 0 && Current.Text != "element"))
+            {
+                throw Syntax($"'previous.' reads an element, a ratio, 'element', 'oxidation' or 'four_lows' of the earlier test; found '{Current.Text}'.");
+            }
+
+            var inner = ParseOperand();
+            return inner with { Start = start, Text = Slice(start, inner.End), Previous = true };
+        }
+
         var token = Current;
         if (token.Kind == TokenKind.Number)
         {

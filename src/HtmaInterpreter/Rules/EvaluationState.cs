@@ -22,8 +22,21 @@ internal sealed class EvaluationState
 {
     private readonly List<string> _missing = new(4);
 
-    public EvaluationState(RuleInput input, CompiledRuleSet rules)
+    private readonly EvaluationState? _owner;
+
+    /// <summary>Creates the state of one panel; <paramref name="previous"/> is the earlier test of a retest pair, or <c>null</c>.</summary>
+    public EvaluationState(RuleInput input, CompiledRuleSet rules, RuleInput? previous = null)
+        : this(input, rules, owner: null)
     {
+        if (previous is not null)
+        {
+            Previous = new EvaluationState(previous, rules, owner: this);
+        }
+    }
+
+    private EvaluationState(RuleInput input, CompiledRuleSet rules, EvaluationState? owner)
+    {
+        _owner = owner;
         Input = input;
         Elements = new Reading[rules.ElementSymbols.Length];
         Measurements = new Measurement?[rules.ElementSymbols.Length];
@@ -69,6 +82,9 @@ internal sealed class EvaluationState
 
     public RuleInput Input { get; }
 
+    /// <summary>The earlier test of a retest pair (what <c>previous.</c> reads), or <c>null</c> for a single panel.</summary>
+    public EvaluationState? Previous { get; }
+
     public Reading[] Elements { get; }
 
     public Measurement?[] Measurements { get; }
@@ -100,6 +116,13 @@ internal sealed class EvaluationState
 
     public void Miss(string what)
     {
+        if (_owner is not null)
+        {
+            // What the earlier test lacks is reported with the rule, on the state being evaluated.
+            _owner.Miss("previous test: " + what);
+            return;
+        }
+
         if (!_missing.Contains(what))
         {
             _missing.Add(what);

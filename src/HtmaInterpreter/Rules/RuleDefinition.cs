@@ -60,13 +60,15 @@ internal sealed class RuleDefinition
     public IReadOnlyList<YamlScalarNode>? ForEach { get; init; }
 
     public IReadOnlyList<BandDefinition> Bands { get; init; } = [];
+
+    public RuleScope Scope { get; init; }
 }
 
 /// <summary>Reads rule files: schema checks (keys, shapes, severities) with located diagnostics. Conditions are parsed later.</summary>
 internal static class RuleFileReader
 {
     private static readonly string[] RuleKeys =
-        ["id", "title", "category", "severity", "when", "explanation", "suggestions", "evidence", "source", "threshold_sources", "claims", "for_each", "bands"];
+        ["id", "title", "category", "severity", "when", "explanation", "suggestions", "evidence", "source", "threshold_sources", "claims", "for_each", "bands", "scope"];
 
     private static readonly string[] BandKeys = ["label", "of", "when", "source", "rows"];
 
@@ -219,6 +221,16 @@ internal static class RuleFileReader
             }
         }
 
+        var scope = RuleScope.Panel;
+        switch (Text("scope", required: false))
+        {
+            case null or "panel": break;
+            case "retest": scope = RuleScope.Retest; break;
+            case var other:
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown scope '{other}'; expected panel (the default) or retest.", file.Locate(values["scope"].Value, "scope")));
+                break;
+        }
+
         YamlScalarNode? when = null;
         if (Text("when") is not null)
         {
@@ -270,6 +282,7 @@ internal static class RuleFileReader
             Claims = claims,
             ForEach = forEach,
             Bands = bands,
+            Scope = scope,
         };
     }
 

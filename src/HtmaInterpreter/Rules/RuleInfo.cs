@@ -27,6 +27,9 @@ public sealed record RuleInfo
     /// <summary>For a <c>for_each</c> rule, the elements it is evaluated for; otherwise empty.</summary>
     public IReadOnlyList<string> ForEach { get; init; } = [];
 
+    /// <summary>When the rule is evaluated: on every panel, or only on a retest pair (<c>scope: retest</c>).</summary>
+    public RuleScope Scope { get; init; }
+
     /// <summary>The rule file, relative to the rule folder (e.g. <c>oxidation.yaml</c>).</summary>
     public required string File { get; init; }
 }

@@ -123,13 +123,44 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.Panel);
         ArgumentNullException.ThrowIfNull(input.Ratios);
-        var state = new EvaluationState(input, _compiled);
+        return EvaluateCore(new EvaluationState(input, _compiled), retest: false);
+    }
+
+    /// <summary>
+    /// Evaluates the retest rules (<c>scope: retest</c>) on a pair of tests of one person: <c>previous.</c> in a condition
+    /// reads <paramref name="previous"/>, everything else reads <paramref name="current"/>. Only retest rules are reported;
+    /// the panel rules are evaluated on <paramref name="current"/> only so that <c>pattern</c> references to them work.
+    /// </summary>
+    /// <param name="previous">The earlier test and what was computed from it.</param>
+    /// <param name="current">The later test and what was computed from it.</param>
+    /// <returns>The retest findings and the retest rules that could not be decided.</returns>
+    public RuleEvaluation EvaluateRetest(RuleInput previous, RuleInput current)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(previous.Panel);
+        ArgumentNullException.ThrowIfNull(current.Panel);
+        ArgumentNullException.ThrowIfNull(previous.Ratios);
+        ArgumentNullException.ThrowIfNull(current.Ratios);
+        return EvaluateCore(new EvaluationState(current, _compiled, previous), retest: true);
+    }
+
+    /// <summary>Panel mode skips retest rules; retest mode reports only retest rules (panel rules are decided silently for <c>pattern</c>).</summary>
+    private RuleEvaluation EvaluateCore(EvaluationState state, bool retest)
+    {
         var findings = new List<Ranked<Finding>>(8);
         var notEvaluated = new List<Ranked<UnevaluatedRule>>(8);
         var rules = _compiled.Rules;
         for (var r = 0; r < rules.Length; r++)
         {
             var rule = rules[r];
+            if (rule.IsRetest && !retest)
+            {
+                state.RuleResults[r] = Truth.Unknown;
+                continue;
+            }
+
+            var report = rule.IsRetest == retest;
             var order = rule.Definition.Order;
             var result = Truth.False;
             var applicable = 0;
@@ -145,6 +176,16 @@ public sealed class RuleSet
                 applicable++;
                 state.ClearMissing();
                 var truth = instance.Condition(state);
+                if (!report)
+                {
+                    if (truth == Truth.True || (truth == Truth.Unknown && result == Truth.False))
+                    {
+                        result = truth;
+                    }
+
+                    continue;
+                }
+
                 if (truth == Truth.True)
                 {
                     result = Truth.True;
@@ -162,7 +203,11 @@ public sealed class RuleSet
                 }
             }
 
-            if (applicable == 0)
+            if (applicable == 0 && !report)
+            {
+                result = Truth.Unknown;
+            }
+            else if (applicable == 0)
             {
                 result = Truth.Unknown;
                 var missing = $"any of {string.Join(", ", rule.Instances.Select(i => i.Subject))}";
@@ -189,6 +234,12 @@ public sealed class RuleSet
         for (var r = 0; r < rules.Length; r++)
         {
             var rule = rules[r];
+            if (rule.IsRetest)
+            {
+                state.RuleResults[r] = Truth.Unknown;
+                continue;
+            }
+
             var result = Truth.False;
             var applicable = 0;
             var instances = rule.Instances;
@@ -401,11 +452,17 @@ public sealed class RuleSet
 
         private Evidence? Describe(EvidenceAtom atom, List<string> tests)
         {
-            var input = state.Input;
+            // previous.X reads the earlier test of a retest pair.
+            if ((atom.Previous ? state.Previous : state) is not { } source)
+            {
+                return null;
+            }
+
+            var input = source.Input;
             switch (atom.Kind)
             {
                 case EvidenceKind.Element:
-                    if (state.Measurements[atom.Index] is not { } measurement)
+                    if (source.Measurements[atom.Index] is not { } measurement)
                     {
                         return null;
                     }
@@ -415,14 +472,14 @@ public sealed class RuleSet
                     {
                         Kind = EvidenceKind.Element,
                         Name = atom.Name,
-                        MilligramPercent = state.Amounts[atom.Index],
+                        MilligramPercent = source.Amounts[atom.Index],
                         LabValue = profile is null ? measurement.Amount : measurement.Amount.To(profile.ReportingUnit),
                         Qualifier = measurement.Qualifier,
-                        Level = state.Levels?.LevelOf(atom.Index, state.Amounts[atom.Index]),
+                        Level = source.Levels?.LevelOf(atom.Index, source.Amounts[atom.Index]),
                         Tests = tests,
                     };
                 case EvidenceKind.Ratio:
-                    var ratio = state.Ratios[atom.Index];
+                    var ratio = source.Ratios[atom.Index];
                     return double.IsNaN(ratio) ? null : new Evidence { Kind = EvidenceKind.Ratio, Name = atom.Name, RatioValue = ratio, Tests = tests };
                 case EvidenceKind.Oxidation:
                     if (input.Oxidation is not { } oxidation)
@@ -434,15 +491,15 @@ public sealed class RuleSet
                     {
                         Kind = EvidenceKind.Oxidation,
                         Name = atom.Name,
-                        Value = atom.Name == "four_lows" ? (oxidation.FourLows ? "yes" : "no") : state.OxidationText ??= DescribeOxidation(oxidation),
+                        Value = atom.Name.EndsWith("four_lows", StringComparison.Ordinal) ? (oxidation.FourLows ? "yes" : "no") : source.OxidationText ??= DescribeOxidation(oxidation),
                         Tests = tests,
                     };
                 case EvidenceKind.Client when atom.Name == "sex":
-                    return state.Sex == Sex.Unknown ? null : new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = Lower(state.Sex), Tests = tests };
+                    return source.Sex == Sex.Unknown ? null : new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = Lower(source.Sex), Tests = tests };
                 case EvidenceKind.Client:
-                    return state.AgeYears is not { } age ? null : new Evidence { Kind = EvidenceKind.Client, Name = "age", Value = age.ToString(CultureInfo.InvariantCulture), Tests = tests };
+                    return source.AgeYears is not { } age ? null : new Evidence { Kind = EvidenceKind.Client, Name = "age", Value = age.ToString(CultureInfo.InvariantCulture), Tests = tests };
                 case EvidenceKind.Sample:
-                    return state.Treatment == SampleTreatment.Unknown ? null : new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = Lower(state.Treatment), Tests = tests };
+                    return source.Treatment == SampleTreatment.Unknown ? null : new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = Lower(source.Treatment), Tests = tests };
                 case EvidenceKind.Context:
                     var stated = input.Context?.ValuesOf(atom.Name);
                     if (stated is null)

@@ -60,6 +60,23 @@ internal static class RuleSetLoader
             }
         }
 
+        // A panel rule is evaluated on single panels, where retest rules are not: it may not depend on one.
+        foreach (var rule in parsed.Values.Where(r => r.Definition.Scope == RuleScope.Panel).ToList())
+        {
+            foreach (var (target, offset) in rule.References)
+            {
+                if (definitions.Find(d => d.Id == target) is { Scope: RuleScope.Retest })
+                {
+                    diagnostics.Add(Diagnostic.Error(
+                        DiagnosticCodes.UnknownPattern,
+                        $"'{target}' is a retest rule, evaluated only when tests are compared; a panel rule cannot depend on it.",
+                        rule.LocateInWhen(Math.Max(0, offset))));
+                    parsed.Remove(rule.Definition.Id);
+                    break;
+                }
+            }
+        }
+
         // 3. Drop rules that refer to rules with errors, until nothing changes.
         bool changed;
         do
@@ -146,6 +163,7 @@ internal static class RuleSetLoader
 
         var references = parser.References;
         var usesNumbers = parser.UsesNumericThreshold;
+        CheckPreviousAllowed(definition, parser, definition.When, diagnostics);
 
         var forEach = new List<int>();
         foreach (var entry in definition.ForEach ?? [])
@@ -212,6 +230,7 @@ internal static class RuleSetLoader
                     diagnostics.Add(Diagnostic.Error(bandProblem.Code, bandProblem.Message, ScalarPositions.Locate(file, whenNode, bandProblem.Offset, "when")));
                 }
 
+                CheckPreviousAllowed(definition, bandParser, whenNode, diagnostics);
                 references.AddRange(bandParser.References.Select(r => (r.RuleId, -1)));
                 usesNumbers |= bandParser.UsesNumericThreshold;
                 when = bandNode;
@@ -242,6 +261,18 @@ internal static class RuleSetLoader
             ExtraEvidence = extra,
             Bands = bands,
         };
+    }
+
+    /// <summary><c>previous.</c> reads the earlier test of a retest pair, so only a <c>scope: retest</c> rule may use it.</summary>
+    private static void CheckPreviousAllowed(RuleDefinition definition, ConditionParser parser, YamlScalarNode node, List<Diagnostic> diagnostics)
+    {
+        if (parser.PreviousOffset is { } offset && definition.Scope != RuleScope.Retest)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.ConditionTypeMismatch,
+                "'previous.' reads the earlier test of a comparison and is only allowed in a retest rule: add 'scope: retest' to the rule.",
+                ScalarPositions.Locate(definition.File, node, offset, "when")));
+        }
     }
 
     /// <summary>Resolves an evidence name: an element symbol, a ratio, <c>element</c> or one of oxidation, four_lows, sex, age, sample.</summary>
@@ -384,6 +415,7 @@ internal static class RuleSetLoader
             Claims = definition.Claims,
             ForEach = isForEach ? [.. rule.ForEach.Select(i => catalog.All[i].Symbol)] : [],
             File = definition.RelativeFile,
+            Scope = definition.Scope,
         };
         return new CompiledRule(definition, info, isForEach, instances, rule.ExtraEvidence);
     }

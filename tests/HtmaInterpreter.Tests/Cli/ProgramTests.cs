@@ -66,6 +66,7 @@ public class ProgramTests
             commands:
               show       Print the panels read from a file, in canonical units (mg%), with diagnostics.
               interpret  Interpret the panels of a file: ratios, oxidation type and findings (text, JSON, Markdown or HTML).
+              compare    Compare two or more tests of one person: changes toward/away from the ideal, trends, retest findings.
               rules      List the rules, or check a rule folder for errors (with file, line and column).
 
             Run 'htma COMMAND --help' for a command's options.

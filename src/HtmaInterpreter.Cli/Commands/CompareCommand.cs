@@ -1,0 +1,133 @@
+using System.Text;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
+using HtmaInterpreter.Reports;
+using HtmaInterpreter.Retests;
+
+namespace HtmaInterpreter.Cli.Commands;
+
+/// <summary><c>htma compare OLD NEW [MORE...]</c>: compares the tests of one person (changes, transitions, trends, retest findings).</summary>
+internal static class CompareCommand
+{
+    internal const string Usage =
+        """
+        usage: htma compare OLD NEW [MORE...] [--format text|json|markdown|html] [--out FILE]
+                            [--lab ID] [--model ID] [--definitions DIR]
+
+        Compares two or more tests of one person, in collection-date order (the order given when a date is missing):
+        each element and ratio at every test, the change first to last (absolute and %), whether it moved toward or
+        away from the ideal (judged by the distance to the ideal or band, or for toxic metals by lower is better),
+        the oxidation type at each test and its transitions, trends per month for three or more tests, the balance
+        distance from the ideal profile, and the findings of the retest rules. Values are compared in mg%.
+
+          --format FORMAT     text (default), json, markdown or html (self-contained page, no scripts)
+          --out FILE          write the report to FILE instead of standard output
+          --lab ID            lab profile for every test instead of each panel's lab (arl, tei, doctors-data)
+          --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
+          --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
+
+        A FILE may hold several panels (all are compared). Fewer than two panels in all is a usage error.
+        Exit codes: 0 compared (warnings allowed), 1 the input has errors or the panels belong to different people,
+        2 usage error (including fewer than two panels).
+        """;
+
+    private static readonly HashSet<string> ValueOptions = ["--format", "--out", "--lab", "--model", "--definitions"];
+
+    /// <summary>Runs the command.</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Arguments.Parse(args, ValueOptions, new HashSet<string>(), out var error);
+        if (parsed is null)
+        {
+            return UsageError(stderr, error!);
+        }
+
+        if (parsed.HelpRequested)
+        {
+            stdout.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.Positional.Count == 0)
+        {
+            return UsageError(stderr, "no FILE given; give the earlier and the later test (two or more files).");
+        }
+
+        var formatText = parsed.Value("--format") ?? "text";
+        ReportFormat? format = formatText switch
+        {
+            "text" => ReportFormat.Text,
+            "json" => ReportFormat.Json,
+            "markdown" or "md" => ReportFormat.Markdown,
+            "html" => ReportFormat.Html,
+            _ => null,
+        };
+        if (format is null)
+        {
+            return UsageError(stderr, $"unknown format '{formatText}'; use text, json, markdown or html.");
+        }
+
+        var created = Interpreter.Create(new InterpreterOptions
+        {
+            DefinitionsDirectory = parsed.Value("--definitions"),
+            LabId = parsed.Value("--lab"),
+            ModelId = parsed.Value("--model"),
+        });
+        if (created.Value is not { } interpreter)
+        {
+            foreach (var diagnostic in created.Diagnostics)
+            {
+                stderr.WriteLine(diagnostic);
+            }
+
+            return created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice) ? ExitCodes.UsageError : ExitCodes.InputError;
+        }
+
+        var reader = new PanelReader();
+        var panels = new List<Panel>();
+        var readDiagnostics = new List<Diagnostic>();
+        foreach (var file in parsed.Positional)
+        {
+            var read = reader.ReadFile(file);
+            readDiagnostics.AddRange(read.Diagnostics);
+            panels.AddRange(read.Value ?? []);
+        }
+
+        var readErrors = readDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        var compared = new RetestComparer(interpreter).Compare(panels);
+        if (compared.Value is not { } comparison)
+        {
+            foreach (var diagnostic in readDiagnostics.Concat(compared.Diagnostics))
+            {
+                stderr.WriteLine(diagnostic);
+            }
+
+            if (compared.Diagnostics.Any(d => d.Code == DiagnosticCodes.RetestTooFewPanels) && !readErrors)
+            {
+                return UsageError(stderr, $"a comparison needs at least two panels of one person; {panels.Count} {(panels.Count == 1 ? "was" : "were")} read.");
+            }
+
+            return ExitCodes.InputError;
+        }
+
+        var report = ComparisonReport.Render(comparison, format.Value, readDiagnostics);
+        if (parsed.Value("--out") is { } outPath)
+        {
+            File.WriteAllText(outPath, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        else
+        {
+            stdout.Write(report);
+        }
+
+        return readErrors || compared.HasErrors ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"htma compare: {message}");
+        stderr.WriteLine(Usage);
+        return ExitCodes.UsageError;
+    }
+}
