@@ -15,6 +15,7 @@ internal static class Program
     [
         new("show", "Print the panels read from a file, in canonical units (mg%), with diagnostics.", ShowCommand.Run),
         new("interpret", "Interpret the panels of a file: ratios, oxidation type and findings (text or JSON).", InterpretCommand.Run),
+        new("batch", "Interpret a wide CSV of many panels on all cores: one result row per panel, cohort statistics.", BatchCommand.Run),
         new("rules", "List the rules, or check a rule folder for errors (with file, line and column).", RulesCommand.Run),
     ];
 
