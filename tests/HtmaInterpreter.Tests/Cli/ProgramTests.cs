@@ -66,6 +66,7 @@ public class ProgramTests
             commands:
               show       Print the panels read from a file, in canonical units (mg%), with diagnostics.
               interpret  Interpret the panels of a file: ratios, oxidation type and findings (text or JSON).
+              batch      Interpret a wide CSV of many panels on all cores: one result row per panel, cohort statistics.
               rules      List the rules, or check a rule folder for errors (with file, line and column).
 
             Run 'htma COMMAND --help' for a command's options.
