@@ -251,7 +251,7 @@ internal static class BatchCommand
             var filled = (int)(fraction * Width);
             var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
             terminal.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0} {rows,12:N0} rows {rows / seconds,10:N0} rows/s"));
+                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:0}% {rows,12:N0} rows {rows / seconds,10:N0} rows/s"));
             terminal.Flush();
             _drawn = true;
         }
