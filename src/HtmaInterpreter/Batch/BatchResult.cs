@@ -9,7 +9,7 @@ namespace HtmaInterpreter.Batch;
 /// </summary>
 public sealed record BatchResult
 {
-    private static readonly double?[] NoRatios = new double?[6];
+    private static readonly IReadOnlyList<double?> NoRatios = Array.AsReadOnly(new double?[6]);
 
     /// <summary>The names of the key ratios, in the order of <see cref="KeyRatios"/> and of the output columns.</summary>
     public static IReadOnlyList<string> KeyRatioNames { get; } = ["Ca/K", "Na/Mg", "Na/K", "Ca/Mg", "Zn/Cu", "Ca/P"];
