@@ -100,10 +100,17 @@ public class BatchCommandTests
     }
 
     [Test]
-    public void A_lab_override_is_applied()
+    public void The_lab_and_model_options_choose_the_interpreter()
     {
-        Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--lab", "tei", "--model", "ca-k-na-k").Should().Be(0);
-        _stdout.ToString().Split('\n').Should().HaveCount(24);
+        var path = TestPaths.Sample("wide-clinic-batch.csv");
+        var interpreter = Interpreter.Create(new InterpreterOptions { LabId = "tei", ModelId = "ca-k-na-k" }).Value!;
+        var expected = new HtmaInterpreter.Readers.PanelReader().ReadFile(path).Value!
+            .Select(p => interpreter.Interpret(p).Oxidation.Type.ToString().ToLowerInvariant());
+
+        Run("batch", path, "--lab", "tei", "--model", "ca-k-na-k").Should().Be(0);
+
+        var rows = _stdout.ToString().TrimEnd('\n').Split('\n').Skip(1).ToList();
+        rows.Select(r => r.Split(',')[2]).Should().Equal(expected);
     }
 
     [Test]
