@@ -16,6 +16,7 @@ internal static class Program
         new("show", "Print the panels read from a file, in canonical units (mg%), with diagnostics.", ShowCommand.Run),
         new("interpret", "Interpret the panels of a file: ratios, oxidation type and findings (text, JSON, Markdown or HTML).", InterpretCommand.Run),
         new("compare", "Compare two or more tests of one person: changes toward/away from the ideal, trends, retest findings.", CompareCommand.Run),
+        new("batch", "Interpret a wide CSV of many panels on all cores: one result row per panel, cohort statistics.", BatchCommand.Run),
         new("rules", "List the rules, or check a rule folder for errors (with file, line and column).", RulesCommand.Run),
     ];
 

@@ -8,7 +8,183 @@ if (args is ["--check"])
     // Quick agreement check without running benchmarks.
     var (cases, firings) = Agreement.Check(RuleSet.LoadDefault().GetValueOrThrow(), new HandWrittenRules(ElementCatalog.Default));
     Console.WriteLine($"Engine and hand-written rules agree on {cases} cases ({firings} findings).");
-    return;
+    return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Modes used by batch-benchmark.sh; anything else goes to BenchmarkDotNet.
+//   generate ROWS OUT.csv TEMPLATE.csv [SEED]   write a wide CSV of ROWS generated panels
+//   parse-only FILE.csv                          parse FILE with plain CsvHelper (the baseline) and count rows
+//   read-only FILE.csv                           read FILE with PanelReader only (no interpretation)
+//   interpret-only FILE.csv                      time Interpreter.Default on the panels of FILE, one thread
+switch (args.FirstOrDefault())
+{
+    case "generate" when args.Length is 4 or 5:
+        var seed = args.Length == 5 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 20260314;
+        var written = WideCsvGenerator.Generate(
+            int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], args[3], seed);
+        Console.Error.WriteLine($"generated {written} rows into {args[2]}");
+        return 0;
+    case "parse-only" when args.Length == 2:
+        var (rows, fields) = CsvHelperBaseline.Parse(args[1]);
+        Console.WriteLine($"parsed {rows} rows, {fields} fields");
+        return 0;
+    case "read-only" when args.Length == 2:
+        // Our reader without interpretation: splits the batch's time between reading and interpreting.
+        using (var stream = File.OpenRead(args[1]))
+        {
+            long panels = 0, items = 0;
+            foreach (var item in new HtmaInterpreter.Readers.PanelReader().ReadWideCsvStream(stream, args[1]))
+            {
+                items++;
+                panels += item.Panel is null ? 0 : 1;
+            }
+
+            Console.WriteLine($"read {panels} panels in {items} items");
+        }
+
+        return 0;
+    case "interpret-only" when args.Length == 2:
+        // Reads every panel first (not timed), then interprets them all on one thread.
+        var read = new HtmaInterpreter.Readers.PanelReader().ReadFile(args[1]).Value!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long findings = 0;
+        foreach (var panel in read)
+        {
+            findings += HtmaInterpreter.Interpreter.Default.Interpret(panel).Findings.Count;
+        }
+
+        Console.WriteLine($"interpreted {read.Count} panels on one thread in {clock.ElapsedMilliseconds} ms ({findings} findings)");
+        return 0;
+    case "profile" when args.Length == 2:
+        {
+            // CPU time per phase on one thread (CPU time, so a busy machine disturbs it less than wall time).
+            static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
+            var interpreter = HtmaInterpreter.Interpreter.Default;
+            var analyzer = new HtmaInterpreter.Ratios.MineralAnalyzer(interpreter.Definitions);
+            for (var round = 0; round < 3; round++)
+            {
+                var t0 = Cpu();
+                var panels = new HtmaInterpreter.Readers.PanelReader().ReadFile(args[1]).Value!;
+                var t1 = Cpu();
+                var analyses = panels.Select(p => analyzer.Analyze(p)).ToList();
+                var t2 = Cpu();
+                for (var i = 0; i < panels.Count; i++)
+                {
+                    var a = analyses[i];
+                    interpreter.Rules.Evaluate(new HtmaInterpreter.Rules.RuleInput(panels[i], a.Lab, a.Ratios, a.Oxidation, null));
+                }
+
+                var t3 = Cpu();
+                foreach (var panel in panels)
+                {
+                    interpreter.Interpret(panel);
+                }
+
+                var t4 = Cpu();
+                var n = (double)panels.Count;
+                Console.WriteLine($"{panels.Count} panels, CPU us/panel: read {(t1 - t0) / n:F1}, analyze {(t2 - t1) / n:F1}, rules {(t3 - t2) / n:F1}, whole Interpret {(t4 - t3) / n:F1}");
+            }
+
+            return 0;
+        }
+
+    case "profile-read" when args.Length == 2:
+        {
+            static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var step in new[] { "fields", "locations", "full" })
+                {
+                    var t0 = Cpu();
+                    long count = 0;
+                    using var text = new StreamReader(args[1]);
+                    if (step == "full")
+                    {
+                        foreach (var item in new HtmaInterpreter.Readers.PanelReader().ReadWideCsvStream(text, args[1]))
+                        {
+                            count++;
+                        }
+                    }
+                    else
+                    {
+                        var diagnostics = new List<HtmaInterpreter.Diagnostics.Diagnostic>();
+                        using var source = HtmaInterpreter.Readers.CsvSource.Open(text, args[1], diagnostics)!;
+                        while (source.Read(diagnostics))
+                        {
+                            count++;
+                            for (var i = 0; i < source.FieldCount; i++)
+                            {
+                                if (step == "fields")
+                                {
+                                    _ = source.Get(i);
+                                }
+                                else
+                                {
+                                    _ = source.Field(i, "x");
+                                }
+                            }
+                        }
+                    }
+
+                    Console.WriteLine($"{step}: {(Cpu() - t0) / count:F2} CPU us/row");
+                }
+            }
+
+            return 0;
+        }
+
+    case "allocations" when args.Length == 2:
+        {
+            // Bytes allocated per row by reading, and per panel by interpreting (streamed, nothing kept).
+            var interpreter = HtmaInterpreter.Interpreter.Default;
+            for (var round = 0; round < 2; round++)
+            {
+                long count = 0;
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var gcs = GC.CollectionCount(0);
+                using (var text = new StreamReader(args[1]))
+                {
+                    foreach (var item in new HtmaInterpreter.Readers.PanelReader().ReadWideCsvStream(text, args[1]))
+                    {
+                        count++;
+                    }
+                }
+
+                var afterRead = GC.GetTotalAllocatedBytes(precise: true);
+                using (var text = new StreamReader(args[1]))
+                {
+                    foreach (var item in new HtmaInterpreter.Readers.PanelReader().ReadWideCsvStream(text, args[1]))
+                    {
+                        if (item.Panel is { } panel)
+                        {
+                            interpreter.Interpret(panel);
+                        }
+                    }
+                }
+
+                var all = GC.GetTotalAllocatedBytes(precise: true);
+                var analyzer = new HtmaInterpreter.Ratios.MineralAnalyzer(interpreter.Definitions);
+                var sample = new HtmaInterpreter.Readers.PanelReader().ReadFile(args[1]).Value!.Take(10_000).ToList();
+                var a0 = GC.GetTotalAllocatedBytes(precise: true);
+                var c0 = System.Diagnostics.Stopwatch.StartNew();
+                var analyses = sample.Select(p => analyzer.Analyze(p)).ToList();
+                var c1 = c0.Elapsed.TotalMicroseconds;
+                var a1 = GC.GetTotalAllocatedBytes(precise: true);
+                for (var i = 0; i < sample.Count; i++)
+                {
+                    interpreter.Rules.Evaluate(new HtmaInterpreter.Rules.RuleInput(sample[i], analyses[i].Lab, analyses[i].Ratios, analyses[i].Oxidation, null));
+                }
+
+                var c2 = c0.Elapsed.TotalMicroseconds;
+                var a2 = GC.GetTotalAllocatedBytes(precise: true);
+                Console.WriteLine($"analyze {(a1 - a0) / sample.Count} B {c1 / sample.Count:F1} us, rules {(a2 - a1) / sample.Count} B {(c2 - c1) / sample.Count:F1} us per panel");
+                Console.WriteLine($"read {(afterRead - before) / count} B/row, interpret {(all - afterRead - (afterRead - before)) / count} B/panel, gen0 GCs {GC.CollectionCount(0) - gcs}, gen2 {GC.CollectionCount(2)}");
+            }
+
+            return 0;
+        }
+
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(WideCsvGenerator).Assembly).Run(args);
+        return 0;
+}

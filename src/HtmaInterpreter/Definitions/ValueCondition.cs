@@ -68,15 +68,34 @@ internal sealed partial class ValueCondition : IEquatable<ValueCondition>
     /// <summary>True when the value satisfies the condition.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The outcome.</returns>
-    public bool Matches(double value) =>
-        _alternatives.Any(terms => terms.All(t => t.Operator switch
+    public bool Matches(double value)
+    {
+        // Plain loops: this runs for every band of every ratio of every panel, so it must not allocate.
+        for (var a = 0; a < _alternatives.Count; a++)
         {
-            ">" => value > t.Operand,
-            ">=" => value >= t.Operand,
-            "<" => value < t.Operand,
-            "<=" => value <= t.Operand,
-            _ => false,
-        }));
+            var terms = _alternatives[a];
+            var all = true;
+            for (var t = 0; t < terms.Count && all; t++)
+            {
+                var (op, operand) = terms[t];
+                all = op switch
+                {
+                    ">" => value > operand,
+                    ">=" => value >= operand,
+                    "<" => value < operand,
+                    "<=" => value <= operand,
+                    _ => false,
+                };
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc />
     public bool Equals(ValueCondition? other) => other is not null && string.Equals(Text, other.Text, StringComparison.Ordinal);

@@ -33,7 +33,18 @@ internal static class OxidationClassifier
                 : "Four lows: Ca, Mg, Na and K are all low (checked before the type).");
         }
 
-        double? Find(string name) => ratios.FirstOrDefault(r => r.Name == name)?.Value;
+        double? Find(string name)
+        {
+            for (var i = 0; i < ratios.Count; i++)
+            {
+                if (string.Equals(ratios[i].Name, name, StringComparison.Ordinal))
+                {
+                    return ratios[i].Value;
+                }
+            }
+
+            return null;
+        }
 
         var type = OxidationType.Indeterminate;
         OxidationType? lean = null;

@@ -36,7 +36,14 @@ internal static class RatioCalculator
             string? band = null;
             if (ratio.Bands.TryGetValue(lab.IdealTradition, out var bands))
             {
-                band = bands.FirstOrDefault(b => b.Condition.Matches(value))?.Label;
+                foreach (var candidate in bands)
+                {
+                    if (candidate.Condition.Matches(value))
+                    {
+                        band = candidate.Label;
+                        break;
+                    }
+                }
             }
 
             values.Add(new RatioValue
@@ -60,8 +67,13 @@ internal static class RatioCalculator
 
     private static decimal? Usable(Panel panel, RatioDefinition ratio, string symbol, ICollection<Diagnostic> diagnostics)
     {
-        var element = ElementCatalog.Default[symbol];
         var measurement = panel.Find(symbol);
+        if (measurement is not null && measurement.Qualifier == MeasurementQualifier.Exact && measurement.MilligramPercent > 0)
+        {
+            return measurement.MilligramPercent; // the common case: no diagnostic, so no location or message is built
+        }
+
+        var element = ElementCatalog.Default[symbol];
         var location = (measurement?.Source ?? panel.Source ?? SourceLocation.None).WithField(ratio.Name);
         if (measurement is null)
         {

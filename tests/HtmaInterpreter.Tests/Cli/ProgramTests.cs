@@ -67,6 +67,7 @@ public class ProgramTests
               show       Print the panels read from a file, in canonical units (mg%), with diagnostics.
               interpret  Interpret the panels of a file: ratios, oxidation type and findings (text, JSON, Markdown or HTML).
               compare    Compare two or more tests of one person: changes toward/away from the ideal, trends, retest findings.
+              batch      Interpret a wide CSV of many panels on all cores: one result row per panel, cohort statistics.
               rules      List the rules, or check a rule folder for errors (with file, line and column).
 
             Run 'htma COMMAND --help' for a command's options.

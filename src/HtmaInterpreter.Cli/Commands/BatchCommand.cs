@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using HtmaInterpreter.Batch;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Readers;
+
+namespace HtmaInterpreter.Cli.Commands;
+
+/// <summary><c>htma batch FILE</c>: interprets a wide CSV of many panels on all cores and writes one row per panel.</summary>
+internal static class BatchCommand
+{
+    internal const string Usage =
+        """
+        usage: htma batch FILE [--out results.csv|results.jsonl] [--summary] [--lab ID] [--model ID]
+
+        Interprets every row of FILE, a wide CSV (sample_id first, one column per element), on all cores in constant
+        memory, and writes one row per panel in input order: line, sample_id, oxidation_type, lean, degree, the key ratios
+        ca_k, na_mg, na_k, ca_mg, zn_cu, ca_p (empty when absent), fired_rules (rule ids separated by ';'), diagnostics
+        (how many) and has_errors. A row whose reading gives an error is reported on stderr as file:line:col and skipped;
+        the run always goes on to the end. Warnings are reported on stderr and the row is kept.
+
+          --out FILE    write the rows to FILE: .csv for CSV, .jsonl (or .ndjson) for JSON Lines;
+                        without it, CSV goes to standard output
+          --summary     print cohort statistics after the rows: panels per oxidation type, min/quartiles/median/max of
+                        each key ratio, how often each rule fired, rows with errors. They go to standard output when
+                        the rows go to --out, and to standard error when the rows go to standard output
+          --lab ID      lab profile to use instead of each panel's lab (arl, tei, doctors-data)
+          --model ID    oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
+
+        A progress bar is drawn on standard error when it is a terminal.
+        Exit codes: 0 every row interpreted, 1 some rows (or the file) had errors, after all rows were processed;
+        2 usage error.
+        """;
+
+    private const int OutputBufferSize = 1 << 16;
+
+    private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--out"];
+    private static readonly HashSet<string> FlagOptions = ["--summary"];
+
+    /// <summary>Runs the command.</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Arguments.Parse(args, ValueOptions, FlagOptions, out var error);
+        if (parsed is null)
+        {
+            return UsageError(stderr, error!);
+        }
+
+        if (parsed.HelpRequested)
+        {
+            stdout.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.Positional.Count != 1)
+        {
+            return UsageError(stderr, parsed.Positional.Count == 0 ? "no FILE given." : "expected one FILE, got more than one.");
+        }
+
+        var outPath = parsed.Value("--out");
+        var format = BatchOutputFormat.Csv;
+        if (outPath is not null)
+        {
+            if (BatchResultWriter.FormatFromFileName(outPath) is not { } fromName)
+            {
+                return UsageError(stderr, $"cannot tell the output format from '{outPath}'; name it .csv or .jsonl.");
+            }
+
+            format = fromName;
+        }
+
+        var created = Interpreter.Create(new InterpreterOptions { LabId = parsed.Value("--lab"), ModelId = parsed.Value("--model") });
+        if (created.Value is not { } interpreter)
+        {
+            foreach (var diagnostic in created.Diagnostics)
+            {
+                stderr.WriteLine(diagnostic);
+            }
+
+            return created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice)
+                ? ExitCodes.UsageError
+                : ExitCodes.InputError;
+        }
+
+        var path = parsed.Positional[0];
+        FileStream input;
+        try
+        {
+            input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, OutputBufferSize, FileOptions.SequentialScan);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine(Diagnostic.Error(
+                DiagnosticCodes.FileNotReadable,
+                exception is FileNotFoundException or DirectoryNotFoundException
+                    ? "The file does not exist."
+                    : "The file cannot be opened (check the path and the permissions).",
+                new SourceLocation(path)));
+            return ExitCodes.InputError;
+        }
+
+        using (input)
+        {
+            TextWriter output;
+            try
+            {
+                output = outPath is not null
+                    ? new StreamWriter(outPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), OutputBufferSize)
+                    : ReferenceEquals(stdout, Console.Out)
+                        // Console.Out flushes on every write; millions of rows need a buffered writer.
+                        ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), OutputBufferSize)
+                        : stdout;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"htma batch: cannot write '{outPath}' (check the path and the permissions).");
+                return ExitCodes.InputError;
+            }
+
+            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var counted = new CountingStream(input);
+            var items = new PanelReader().ReadWideCsvStream(showProgress ? counted : input, path);
+            var summary = parsed.Flags.Contains("--summary") ? new BatchSummaryBuilder() : null;
+            var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
+            int rowsWithErrors = 0, interpreted = 0;
+            var anyErrors = false;
+            using (var writer = new BatchResultWriter(output, format, leaveOpen: ReferenceEquals(output, stdout)))
+            {
+                writer.WriteHeader();
+                foreach (var result in new BatchInterpreter(interpreter).Run(items))
+                {
+                    if (result.ReadDiagnostics.Count > 0)
+                    {
+                        progress?.Clear();
+                        foreach (var diagnostic in result.ReadDiagnostics)
+                        {
+                            stderr.WriteLine(diagnostic);
+                        }
+                    }
+
+                    if (result.IsInterpreted)
+                    {
+                        writer.Write(result);
+                        interpreted++;
+                    }
+                    else if (result.IsRow && result.HasErrors)
+                    {
+                        rowsWithErrors++;
+                    }
+
+                    anyErrors |= result.HasErrors;
+                    summary?.Add(result);
+                    progress?.Tick(counted.Position, interpreted + rowsWithErrors);
+                }
+            }
+
+            progress?.Clear();
+            if (rowsWithErrors > 0)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"htma batch: {rowsWithErrors} row{(rowsWithErrors == 1 ? "" : "s")} with errors skipped (see above); {interpreted} interpreted."));
+            }
+
+            if (summary is not null)
+            {
+                summary.Build().WriteText(outPath is null ? stderr : stdout);
+            }
+
+            return anyErrors ? ExitCodes.InputError : ExitCodes.Success;
+        }
+    }
+
+    private static long SafeLength(FileStream stream)
+    {
+        try
+        {
+            return stream.CanSeek ? stream.Length : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"htma batch: {message}");
+        stderr.WriteLine(Usage);
+        return ExitCodes.UsageError;
+    }
+
+    /// <summary>A read-only pass-through stream that counts the bytes read, readable from another thread.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => Volatile.Read(ref _read);
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Counted(int count)
+        {
+            Volatile.Write(ref _read, _read + count); // one reader thread writes; the progress bar only reads
+            return count;
+        }
+    }
+
+    /// <summary>A one-line progress bar on a terminal, redrawn at most four times a second.</summary>
+    private sealed class ProgressBar(TextWriter terminal, long totalBytes)
+    {
+        private const int Width = 30;
+        private static readonly long Interval = Stopwatch.Frequency / 4;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _next = Interval;
+        private bool _drawn;
+
+        public void Tick(long bytesRead, int rows)
+        {
+            if ((rows & 255) != 0 || _clock.ElapsedTicks < _next)
+            {
+                return;
+            }
+
+            _next = _clock.ElapsedTicks + Interval;
+            var fraction = totalBytes > 0 ? Math.Clamp((double)bytesRead / totalBytes, 0, 1) : 0;
+            var filled = (int)(fraction * Width);
+            var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+            terminal.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:0}% {rows,12:N0} rows {rows / seconds,10:N0} rows/s"));
+            terminal.Flush();
+            _drawn = true;
+        }
+
+        public void Clear()
+        {
+            if (_drawn)
+            {
+                terminal.Write("\r" + new string(' ', Width + 50) + "\r");
+                terminal.Flush();
+                _drawn = false;
+            }
+        }
+    }
+}

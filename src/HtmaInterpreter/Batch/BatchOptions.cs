@@ -1,0 +1,31 @@
+using HtmaInterpreter.Rules;
+
+namespace HtmaInterpreter.Batch;
+
+/// <summary>Options for <see cref="BatchInterpreter"/>.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>How many panels are interpreted at once; 0 (the default) for <see cref="Environment.ProcessorCount"/>.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// How many rows are handed to a worker at a time; larger chunks cost less coordination, smaller ones less memory.
+    /// 0 (the default) for 256.
+    /// </summary>
+    public int ChunkSize { get; init; }
+
+    /// <summary>
+    /// How many chunks may be read ahead of the caller, in flight or waiting to be returned in order; this bounds the
+    /// memory of a run whatever the input's size. 0 (the default) for four per worker.
+    /// </summary>
+    public int ChunksInFlight { get; init; }
+
+    /// <summary>The client context applied to every panel, or <c>null</c> (a cohort rarely shares one).</summary>
+    public ClientContext? Context { get; init; }
+
+    internal int Workers => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+
+    internal int EffectiveChunkSize => ChunkSize > 0 ? ChunkSize : 256;
+
+    internal int EffectiveChunksInFlight => ChunksInFlight > 0 ? ChunksInFlight : 4 * Workers;
+}

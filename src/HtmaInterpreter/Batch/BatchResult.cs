@@ -1,0 +1,68 @@
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Oxidation;
+
+namespace HtmaInterpreter.Batch;
+
+/// <summary>
+/// One step of a batch run, in input order: the summary of one interpreted row, a row that could not be interpreted
+/// because reading it gave errors, or (with no <see cref="SampleId"/>) diagnostics of the file that belong to no row.
+/// </summary>
+public sealed record BatchResult
+{
+    private static readonly IReadOnlyList<double?> NoRatios = Array.AsReadOnly(new double?[6]);
+
+    /// <summary>The names of the key ratios, in the order of <see cref="KeyRatios"/> and of the output columns.</summary>
+    public static IReadOnlyList<string> KeyRatioNames { get; } = ["Ca/K", "Na/Mg", "Na/K", "Ca/Mg", "Zn/Cu", "Ca/P"];
+
+    /// <summary>The 1-based line of the row in the input (of the first diagnostic for a step that is not a row), when known.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The row's sample id (<c>line N</c> when the row has none); <c>null</c> for a step that is not a row.</summary>
+    public string? SampleId { get; init; }
+
+    /// <summary>True when the row was interpreted; false for a bad row and for a step that is not a row.</summary>
+    public bool IsInterpreted => Oxidation is not null;
+
+    /// <summary>True when this step is a row of the input (interpreted or not).</summary>
+    public bool IsRow => SampleId is not null;
+
+    /// <summary>The oxidation type, or <c>null</c> when the row was not interpreted.</summary>
+    public OxidationType? Oxidation { get; init; }
+
+    /// <summary>For a mixed type, the type it leans to; otherwise <c>null</c>.</summary>
+    public OxidationType? Lean { get; init; }
+
+    /// <summary>How pronounced the type (or, for mixed, the lean) is; <c>null</c> when the row was not interpreted.</summary>
+    public OxidationDegree? Degree { get; init; }
+
+    /// <summary>The key ratios in the order of <see cref="KeyRatioNames"/>; an entry is <c>null</c> when it could not be computed.</summary>
+    public IReadOnlyList<double?> KeyRatios { get; init; } = NoRatios;
+
+    /// <summary>The ids of the rules that fired, each once, in the order of the findings (referrals first).</summary>
+    public IReadOnlyList<string> FiredRules { get; init; } = [];
+
+    /// <summary>How many diagnostics the row gave: those of reading it and those of its interpretation.</summary>
+    public int DiagnosticsCount { get; init; }
+
+    /// <summary>True when reading the row (or the file, for a step that is not a row) gave an error.</summary>
+    public bool HasErrors { get; init; }
+
+    /// <summary>The diagnostics of reading the row, or of the file for a step that is not a row; the interpretation's own are only counted.</summary>
+    public IReadOnlyList<Diagnostic> ReadDiagnostics { get; init; } = [];
+
+    /// <summary>The key ratio of the given name (see <see cref="KeyRatioNames"/>), or <c>null</c> when absent or not a key ratio.</summary>
+    /// <param name="name">The ratio name, e.g. <c>Ca/K</c>.</param>
+    /// <returns>The value, or <c>null</c>.</returns>
+    public double? Ratio(string name)
+    {
+        for (var i = 0; i < KeyRatioNames.Count && i < KeyRatios.Count; i++)
+        {
+            if (string.Equals(KeyRatioNames[i], name, StringComparison.Ordinal))
+            {
+                return KeyRatios[i];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Batch benchmark (issue 5, point 5): a generated wide CSV of ROWS panels (default 1,000,000, with four broken rows in
+# the middle), measured in one run with /usr/bin/time -v:
+#   (a) parse-only baseline: plain CsvHelper reads every field of the file and counts the rows (no HtmaInterpreter code);
+#   (b) htma batch FILE --out results.csv --summary (Release build).
+# Prints the elapsed times, the ratio batch / parse-only and the peak resident set size of each, against the targets
+# (batch within 3x of parse-only, peak memory under 300 MB). Exit 0 when both targets are met, 1 when one is missed.
+#
+# usage: tests/HtmaInterpreter.Benchmarks/batch-benchmark.sh [ROWS]
+#   WORK_DIR=DIR  where the generated file and the results go (default: a new temporary folder, removed at the end)
+#   KEEP=1        keep WORK_DIR
+set -euo pipefail
+
+rows="${1:-1000000}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="${WORK_DIR:-$(mktemp -d -t htma-batch-bench.XXXXXX)}"
+mkdir -p "$work"
+if [[ -z "${WORK_DIR:-}" && "${KEEP:-0}" != 1 ]]; then
+    trap 'rm -rf "$work"' EXIT
+fi
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "installing GNU time (Debian package 'time') for /usr/bin/time -v" >&2
+    if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq time >/dev/null; else sudo apt-get install -y -qq time >/dev/null; fi
+fi
+
+echo "== building (Release)" >&2
+dotnet build -c Release -nologo -v q "$root/src/HtmaInterpreter.Cli/HtmaInterpreter.Cli.csproj" >&2
+dotnet build -c Release -nologo -v q "$root/tests/HtmaInterpreter.Benchmarks/HtmaInterpreter.Benchmarks.csproj" >&2
+htma="$root/src/HtmaInterpreter.Cli/bin/Release/net10.0/htma"
+bench="$root/tests/HtmaInterpreter.Benchmarks/bin/Release/net10.0/HtmaInterpreter.Benchmarks"
+
+input="$work/panels-$rows.csv"
+echo "== generating $rows panels into $input (seed 20260314)" >&2
+"$bench" generate "$rows" "$input" "$root/samples/wide-clinic-batch.csv" 20260314
+
+# Reads "Elapsed (wall clock) time" as seconds and "Maximum resident set size" as MB from a time -v report.
+elapsed_seconds() {
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
+}
+peak_mb() {
+    awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"
+}
+
+# Warm the page cache so both runs read the file from memory.
+cat "$input" >/dev/null
+
+echo "== load before the runs: $(uptime)" >&2
+echo "== (a) parse-only baseline (plain CsvHelper)" >&2
+/usr/bin/time -v -o "$work/parse.time" "$bench" parse-only "$input"
+
+echo "== (b) htma batch FILE --out results.csv --summary" >&2
+set +e
+/usr/bin/time -v -o "$work/batch.time" "$htma" batch "$input" --out "$work/results.csv" --summary \
+    >"$work/summary.txt" 2>"$work/batch.stderr"
+batch_exit=$?
+set -e
+echo "== load after the runs: $(uptime)" >&2
+
+parse_s=$(elapsed_seconds "$work/parse.time")
+batch_s=$(elapsed_seconds "$work/batch.time")
+parse_mb=$(peak_mb "$work/parse.time")
+batch_mb=$(peak_mb "$work/batch.time")
+ratio=$(awk -v b="$batch_s" -v p="$parse_s" 'BEGIN { printf "%.2f", b / p }')
+result_rows=$(($(wc -l <"$work/results.csv") - 1))
+reported=$(grep -c ': error HTMA' "$work/batch.stderr" || true)
+
+echo
+echo "batch benchmark: $rows panels on $(nproc) cores"
+printf '  %-28s %8s s   peak RSS %7s MB\n' "parse-only (CsvHelper)" "$parse_s" "$parse_mb"
+printf '  %-28s %8s s   peak RSS %7s MB\n' "htma batch --summary" "$batch_s" "$batch_mb"
+echo "  ratio batch / parse-only: ${ratio}x (target <= 3x)"
+echo "  batch exit code: $batch_exit (1 expected: the broken rows), result rows: $result_rows, errors reported: $reported"
+grep -E '^htma batch:' "$work/batch.stderr" | sed 's/^/  /' || true
+head -1 "$work/summary.txt" | sed 's/^/  /'
+
+missed=0
+awk -v r="$ratio" 'BEGIN { exit !(r <= 3) }' || { echo "  MISSED: batch is ${ratio}x the parse-only time (target 3x)"; missed=1; }
+awk -v m="$batch_mb" 'BEGIN { exit !(m < 300) }' || { echo "  MISSED: batch peak RSS ${batch_mb} MB (target < 300 MB)"; missed=1; }
+[[ $missed -eq 0 ]] && echo "  both targets met"
+exit $missed

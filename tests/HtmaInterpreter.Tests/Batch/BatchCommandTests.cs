@@ -1,0 +1,161 @@
+using HtmaInterpreter.Batch;
+using HtmaInterpreter.Cli;
+
+namespace HtmaInterpreter.Tests.Batch;
+
+public class BatchCommandTests
+{
+    private StringWriter _stdout = null!;
+    private StringWriter _stderr = null!;
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateWriters()
+    {
+        _stdout = new StringWriter { NewLine = "\n" };
+        _stderr = new StringWriter { NewLine = "\n" };
+        _folder = Path.Combine(Path.GetTempPath(), "htma-batch-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DisposeWriters()
+    {
+        _stdout.Dispose();
+        _stderr.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private int Run(params string[] args) => Program.Run(args, _stdout, _stderr);
+
+    private string WriteInput(string csv)
+    {
+        var path = Path.Combine(_folder, "input.csv");
+        File.WriteAllText(path, csv);
+        return path;
+    }
+
+    [Test]
+    public void The_sample_goes_to_stdout_as_csv_and_exits_0()
+    {
+        var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"));
+
+        exitCode.Should().Be(0);
+        _stderr.ToString().Should().BeEmpty();
+        var lines = _stdout.ToString().TrimEnd('\n').Split('\n');
+        lines.Should().HaveCount(23);
+        lines[0].Should().Be(BatchResultWriter.CsvHeader);
+        lines[1].Should().StartWith("2,S-2026-0201,slow,,mild,");
+        lines[^1].Should().StartWith("23,S-2026-0222,");
+    }
+
+    [Test]
+    public void Bad_rows_are_reported_on_stderr_and_skipped_the_rest_written_exit_1()
+    {
+        var broken = new Dictionary<int, string>
+        {
+            [40] = "G-00040,ARL,female,40,abc,8,25,10,1.5,16,14",
+            [41] = ",ARL,female,40,50,8,25,10,1.5,16,14",
+        };
+        var input = WriteInput(BatchTestData.Generate(100, broken));
+        var output = Path.Combine(_folder, "results.csv");
+
+        var exitCode = Run("batch", input, "--out", output);
+
+        exitCode.Should().Be(1);
+        _stdout.ToString().Should().BeEmpty();
+        var errors = _stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        errors.Should().Equal(
+            $"{input}:41:23 (Ca (mg%)): error HTMA0204: The value of Ca is not a number. Expected a number such as 73 or 0.05, a detection limit such as <0.002 or >500, or ND.",
+            $"{input}:42:1 (sample_id): error HTMA0104: The panel has no sample_id; it is called 'line 42' here. Add a sample_id.",
+            "htma batch: 2 rows with errors skipped (see above); 98 interpreted.");
+        var rows = File.ReadAllLines(output);
+        rows.Should().HaveCount(99);
+        rows.Skip(1).Select(r => r.Split(',')[1]).Should().Equal(
+            Enumerable.Range(1, 100).Except([40, 41]).Select(BatchTestData.Id));
+    }
+
+    [Test]
+    public void Json_lines_go_to_a_jsonl_file_and_the_summary_to_stdout()
+    {
+        var output = Path.Combine(_folder, "results.jsonl");
+
+        var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--out", output, "--summary");
+
+        exitCode.Should().Be(0);
+        File.ReadAllLines(output).Should().HaveCount(22).And.OnlyContain(l => l.StartsWith("{\"line\":", StringComparison.Ordinal));
+        _stdout.ToString().Should().StartWith("cohort summary: 22 rows, 22 interpreted, 0 not interpreted (errors)\n");
+        _stdout.ToString().Should().Contain("\nslow                    13    59.1%\n");
+        _stderr.ToString().Should().BeEmpty();
+    }
+
+    [Test]
+    public void With_results_on_stdout_the_summary_goes_to_stderr()
+    {
+        var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--summary");
+
+        exitCode.Should().Be(0);
+        _stdout.ToString().Should().StartWith(BatchResultWriter.CsvHeader).And.NotContain("cohort summary");
+        _stderr.ToString().Should().StartWith("cohort summary: 22 rows");
+    }
+
+    [Test]
+    public void The_lab_and_model_options_choose_the_interpreter()
+    {
+        var path = TestPaths.Sample("wide-clinic-batch.csv");
+        var interpreter = Interpreter.Create(new InterpreterOptions { LabId = "tei", ModelId = "ca-k-na-k" }).Value!;
+        var expected = new HtmaInterpreter.Readers.PanelReader().ReadFile(path).Value!
+            .Select(p => interpreter.Interpret(p).Oxidation.Type.ToString().ToLowerInvariant());
+
+        Run("batch", path, "--lab", "tei", "--model", "ca-k-na-k").Should().Be(0);
+
+        var rows = _stdout.ToString().TrimEnd('\n').Split('\n').Skip(1).ToList();
+        rows.Select(r => r.Split(',')[2]).Should().Equal(expected);
+    }
+
+    [Test]
+    public void A_missing_file_is_an_input_error_naming_it()
+    {
+        var missing = Path.Combine(_folder, "nope.csv");
+
+        Run("batch", missing).Should().Be(1);
+
+        _stderr.ToString().Should().Be($"{missing}: error HTMA0114: The file does not exist.\n");
+    }
+
+    [Test]
+    public void A_file_that_is_not_a_wide_csv_exits_1()
+    {
+        Run("batch", TestPaths.Sample("slow-oxidizer.csv")).Should().Be(1);
+        _stderr.ToString().Should().Contain("error HTMA0103");
+        _stdout.ToString().Should().Be(BatchResultWriter.CsvHeader + "\n");
+    }
+
+    [TestCase(new string[0], "no FILE given.")]
+    [TestCase(new[] { "a.csv", "b.csv" }, "expected one FILE, got more than one.")]
+    [TestCase(new[] { "a.csv", "--out", "results.txt" }, "cannot tell the output format from 'results.txt'; name it .csv or .jsonl.")]
+    [TestCase(new[] { "a.csv", "--fast" }, "unknown option '--fast'.")]
+    [TestCase(new[] { "a.csv", "--out" }, "option '--out' needs a value.")]
+    public void Usage_errors_exit_2_with_the_usage(string[] args, string message)
+    {
+        Run(["batch", .. args]).Should().Be(2);
+
+        _stderr.ToString().Should().StartWith($"htma batch: {message}\nusage: htma batch FILE");
+    }
+
+    [Test]
+    public void An_unknown_lab_is_a_usage_error()
+    {
+        Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--lab", "nowhere").Should().Be(2);
+        _stderr.ToString().Should().Contain("There is no lab 'nowhere'");
+    }
+
+    [Test]
+    public void Help_describes_the_output_and_where_the_summary_goes()
+    {
+        Run("batch", "--help").Should().Be(0);
+
+        _stdout.ToString().Should().Contain("usage: htma batch FILE [--out results.csv|results.jsonl] [--summary]")
+            .And.Contain("to standard error when the rows go to standard output");
+    }
+}

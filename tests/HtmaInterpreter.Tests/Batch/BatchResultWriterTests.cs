@@ -1,0 +1,127 @@
+using System.Text.Json;
+using HtmaInterpreter.Batch;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Readers;
+
+namespace HtmaInterpreter.Tests.Batch;
+
+public class BatchResultWriterTests
+{
+    private static List<BatchResult> SampleResults()
+    {
+        var path = TestPaths.Sample("wide-clinic-batch.csv");
+        using var stream = File.OpenRead(path);
+        return new BatchInterpreter(Interpreter.Default).Run(new PanelReader().ReadWideCsvStream(stream, "wide-clinic-batch.csv")).ToList();
+    }
+
+    private static string Write(IEnumerable<BatchResult> results, BatchOutputFormat format)
+    {
+        using var text = new StringWriter();
+        using (var writer = new BatchResultWriter(text, format, leaveOpen: true))
+        {
+            foreach (var result in results)
+            {
+                writer.Write(result);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    [Test]
+    public void Csv_of_the_sample_has_a_header_and_one_row_per_panel_matching_the_interpreter()
+    {
+        var csv = Write(SampleResults(), BatchOutputFormat.Csv);
+        var lines = csv.Split('\n');
+        var panels = new PanelReader().ReadFile(TestPaths.Sample("wide-clinic-batch.csv")).Value!;
+
+        lines[0].Should().Be(BatchResultWriter.CsvHeader);
+        lines[^1].Should().BeEmpty("the file ends with a newline");
+        lines.Should().HaveCount(24);
+        lines[1].Should().Be(
+            "2,S-2026-0201,slow,,mild,6.888888888888889,2.5,2.2222222222222223,7.75,10.714285714285715,4.428571428571429," +
+            "bio-unavailable-calcium-magnesium;sodium-potassium-inversion;potassium-loss-slow-oxidation;low-sodium-slow-oxidation;" +
+            "copper-excess-blocks-availability;hidden-copper,3,false");
+        lines[8].Should().StartWith("9,S-2026-0208,mixed,slow,,");
+        for (var i = 0; i < panels.Count; i++)
+        {
+            var expected = Interpreter.Default.Interpret(panels[i]);
+            var cells = lines[i + 1].Split(',');
+            cells[1].Should().Be(panels[i].SampleId);
+            cells[2].Should().Be(expected.Oxidation.Type.ToString().ToLowerInvariant());
+            cells[11].Should().Be(string.Join(';', expected.Findings.Select(f => f.RuleId).Distinct()));
+        }
+    }
+
+    [Test]
+    public void Json_lines_of_the_sample_hold_one_object_per_panel_matching_the_interpreter()
+    {
+        var lines = Write(SampleResults(), BatchOutputFormat.JsonLines).TrimEnd('\n').Split('\n');
+        var panels = new PanelReader().ReadFile(TestPaths.Sample("wide-clinic-batch.csv")).Value!;
+
+        lines.Should().HaveCount(22);
+        for (var i = 0; i < panels.Count; i++)
+        {
+            var expected = Interpreter.Default.Interpret(panels[i]);
+            using var json = JsonDocument.Parse(lines[i]);
+            var root = json.RootElement;
+            root.GetProperty("line").GetInt32().Should().Be(i + 2);
+            root.GetProperty("sampleId").GetString().Should().Be(panels[i].SampleId);
+            root.GetProperty("oxidationType").GetString().Should().Be(expected.Oxidation.Type.ToString().ToLowerInvariant());
+            root.GetProperty("ratios").GetProperty("caK").GetDouble().Should().Be(expected.Ratios.Single(r => r.Name == "Ca/K").Value);
+            root.GetProperty("firedRules").EnumerateArray().Select(e => e.GetString()).Should()
+                .Equal(expected.Findings.Select(f => f.RuleId).Distinct());
+            root.GetProperty("hasErrors").GetBoolean().Should().BeFalse();
+        }
+
+        lines[7].Should().Contain("\"oxidationType\":\"mixed\",\"lean\":\"slow\",\"degree\":null");
+    }
+
+    [Test]
+    public void Csv_quotes_a_sample_id_with_a_comma_or_quote_and_leaves_absent_values_empty()
+    {
+        var result = new BatchResult
+        {
+            Line = 7,
+            SampleId = "A,\"1\"",
+            Oxidation = OxidationType.Fast,
+            Degree = OxidationDegree.Extreme,
+            KeyRatios = [0.5, null, 1e-7, null, 12, null],
+            DiagnosticsCount = 2,
+        };
+
+        Write([result], BatchOutputFormat.Csv).Should().Be(
+            BatchResultWriter.CsvHeader + "\n" + "7,\"A,\"\"1\"\"\",fast,,extreme,0.5,,1E-07,,12,,,2,false\n");
+    }
+
+    [Test]
+    public void Json_lines_of_a_bad_row_carry_its_read_diagnostics()
+    {
+        var result = new BatchResult
+        {
+            Line = 12,
+            SampleId = "line 12",
+            HasErrors = true,
+            DiagnosticsCount = 1,
+            ReadDiagnostics = [Diagnostic.Error(DiagnosticCodes.MissingRequiredField, "No sample id.", new SourceLocation("f.csv", 12, 1, "sample_id"))],
+        };
+
+        var line = Write([result], BatchOutputFormat.JsonLines);
+
+        line.Should().Be(
+            "{\"line\":12,\"sampleId\":\"line 12\",\"oxidationType\":null,\"lean\":null,\"degree\":null," +
+            "\"ratios\":{\"caK\":null,\"naMg\":null,\"naK\":null,\"caMg\":null,\"znCu\":null,\"caP\":null},\"firedRules\":[]," +
+            "\"diagnostics\":1,\"hasErrors\":true,\"readDiagnostics\":[{\"code\":\"HTMA0104\",\"severity\":\"error\"," +
+            "\"message\":\"No sample id.\",\"line\":12,\"column\":1,\"field\":\"sample_id\"}]}\n");
+    }
+
+    [TestCase("results.csv", BatchOutputFormat.Csv)]
+    [TestCase("out/RESULTS.CSV", BatchOutputFormat.Csv)]
+    [TestCase("results.jsonl", BatchOutputFormat.JsonLines)]
+    [TestCase("results.ndjson", BatchOutputFormat.JsonLines)]
+    [TestCase("results.json", null)]
+    [TestCase("results", null)]
+    public void The_format_follows_the_extension(string fileName, BatchOutputFormat? expected) =>
+        BatchResultWriter.FormatFromFileName(fileName).Should().Be(expected);
+}
