@@ -145,6 +145,8 @@ internal static partial class CsvPanelReader
             yield return new PanelReadItem(null, headerDiagnostics);
         }
 
+        var metadataColumns = columns.Where(c => c.Kind == WideColumnKind.Metadata).ToArray();
+        var measurementColumns = columns.Where(c => c.Kind == WideColumnKind.Measurement).ToArray();
         var rows = 0;
         while (true)
         {
@@ -172,12 +174,12 @@ internal static partial class CsvPanelReader
             rows++;
             CheckRagged(source, diagnostics);
             var assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
-            foreach (var column in columns.Where(c => c.Kind == WideColumnKind.Metadata))
+            foreach (var column in metadataColumns)
             {
                 assembler.SetField(column.Name, source.Field(column.Index, column.Name), reportUnknown: false);
             }
 
-            foreach (var column in columns.Where(c => c.Kind == WideColumnKind.Measurement))
+            foreach (var column in measurementColumns)
             {
                 var value = source.Field(column.Index, column.Header);
                 if (value.IsBlank)
@@ -192,8 +194,8 @@ internal static partial class CsvPanelReader
             }
 
             var rowLocation = new SourceLocation(file, source.Line, 1);
-            var panel = assembler.Build(
-                string.Create(CultureInfo.InvariantCulture, $"line {source.Line}"), rowLocation, sampleIdRequired: true);
+            var fallbackId = assembler.HasSampleId ? "" : string.Create(CultureInfo.InvariantCulture, $"line {source.Line}");
+            var panel = assembler.Build(fallbackId, rowLocation, sampleIdRequired: true);
             yield return new PanelReadItem(panel, diagnostics);
         }
 
