@@ -148,6 +148,7 @@ internal static partial class CsvPanelReader
         var metadataColumns = columns.Where(c => c.Kind == WideColumnKind.Metadata).ToArray();
         var measurementColumns = columns.Where(c => c.Kind == WideColumnKind.Measurement).ToArray();
         var rows = 0;
+        PanelAssembler? assembler = null;
         while (true)
         {
             var diagnostics = new List<Diagnostic>();
@@ -173,7 +174,15 @@ internal static partial class CsvPanelReader
 
             rows++;
             CheckRagged(source, diagnostics);
-            var assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
+            if (assembler is null)
+            {
+                assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
+            }
+            else
+            {
+                assembler.Reset(diagnostics);
+            }
+
             foreach (var column in metadataColumns)
             {
                 assembler.SetField(column.Name, source.Field(column.Index, column.Name), reportUnknown: false);
