@@ -16,6 +16,7 @@ if (args is ["--check"])
 //   parse-only FILE.csv                          parse FILE with plain CsvHelper (the baseline) and count rows
 //   read-only FILE.csv                           read FILE with PanelReader only (no interpretation)
 //   interpret-only FILE.csv                      time Interpreter.Default on the panels of FILE, one thread
+//   profile-batch FILE.csv                       CPU us and bytes per panel of the batch's stages, streamed, one thread
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length is 4 or 5:
@@ -128,6 +129,71 @@ switch (args.FirstOrDefault())
 
                     Console.WriteLine($"{step}: {(Cpu() - t0) / count:F2} CPU us/row");
                 }
+            }
+
+            return 0;
+        }
+
+    case "profile-batch" when args.Length == 2:
+        {
+            // The batch's own stages on one thread, streamed as the batch does (nothing kept): CPU us and bytes per panel.
+            static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
+            var interpreter = HtmaInterpreter.Interpreter.Default;
+            var batch = new HtmaInterpreter.Batch.BatchInterpreter(interpreter);
+            for (var round = 0; round < 3; round++)
+            {
+                var panels = new List<HtmaInterpreter.Panels.Panel>(4096);
+                var items = new List<HtmaInterpreter.Readers.PanelReadItem>(4096);
+                double readCpu = 0, analyze = 0, rules = 0, whole = 0;
+                long readBytes = 0, analyzeBytes = 0, rulesBytes = 0, wholeBytes = 0, count = 0;
+                using var text = new StreamReader(args[1]);
+                using var all = new HtmaInterpreter.Readers.PanelReader().ReadWideCsvStream(text, args[1]).GetEnumerator();
+                var more = true;
+                while (more)
+                {
+                    panels.Clear();
+                    items.Clear();
+                    var b0 = GC.GetAllocatedBytesForCurrentThread();
+                    var t0 = Cpu();
+                    while (items.Count < 4096 && (more = all.MoveNext()))
+                    {
+                        items.Add(all.Current);
+                        if (all.Current.Panel is { } p && all.Current.Diagnostics.Count == 0)
+                        {
+                            panels.Add(p);
+                        }
+                    }
+
+                    var t1 = Cpu();
+                    var b1 = GC.GetAllocatedBytesForCurrentThread();
+                    var analyses = new HtmaInterpreter.Ratios.MineralAnalysis[panels.Count];
+                    for (var i = 0; i < panels.Count; i++)
+                    {
+                        analyses[i] = interpreter.Analyzer.Analyze(panels[i]);
+                    }
+
+                    var t2 = Cpu();
+                    var b2 = GC.GetAllocatedBytesForCurrentThread();
+                    for (var i = 0; i < panels.Count; i++)
+                    {
+                        interpreter.Rules.FiredRules(new HtmaInterpreter.Rules.RuleInput(panels[i], analyses[i].Lab, analyses[i].Ratios, analyses[i].Oxidation, null));
+                    }
+
+                    var t3 = Cpu();
+                    var b3 = GC.GetAllocatedBytesForCurrentThread();
+                    foreach (var item in items)
+                    {
+                        batch.Interpret(item);
+                    }
+
+                    var t4 = Cpu();
+                    var b4 = GC.GetAllocatedBytesForCurrentThread();
+                    readCpu += t1 - t0; analyze += t2 - t1; rules += t3 - t2; whole += t4 - t3;
+                    readBytes += b1 - b0; analyzeBytes += b2 - b1; rulesBytes += b3 - b2; wholeBytes += b4 - b3;
+                    count += items.Count;
+                }
+
+                Console.WriteLine($"{count} rows, CPU us (bytes) per panel: read {readCpu / count:F2} ({readBytes / count}), analyze {analyze / count:F2} ({analyzeBytes / count}), fired rules {rules / count:F2} ({rulesBytes / count}), BatchInterpreter.Interpret {whole / count:F2} ({wholeBytes / count})");
             }
 
             return 0;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
+using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Batch;
 
@@ -19,6 +21,8 @@ namespace HtmaInterpreter.Batch;
 /// </remarks>
 public sealed class BatchInterpreter
 {
+    private readonly Lazy<RuleOrder> _ruleOrder;
+
     /// <summary>Creates a batch interpreter.</summary>
     /// <param name="interpreter">The interpreter every panel goes through (e.g. <see cref="Interpreter.Default"/>).</param>
     /// <param name="options">The options; <c>null</c> for the defaults.</param>
@@ -27,6 +31,7 @@ public sealed class BatchInterpreter
         ArgumentNullException.ThrowIfNull(interpreter);
         Interpreter = interpreter;
         Options = options ?? new BatchOptions();
+        _ruleOrder = new Lazy<RuleOrder>(() => new RuleOrder(interpreter.Rules));
     }
 
     /// <summary>The interpreter used for every panel.</summary>
@@ -73,17 +78,21 @@ public sealed class BatchInterpreter
             };
         }
 
-        var interpretation = Interpreter.Interpret(panel, Options.Context);
+        // Only the decisions are needed: the analysis and the ids of the rules that fire, not the findings' evidence and
+        // texts nor the elements placed against the profile (Interpreter.Interpret would build all of them).
+        var interpreter = Interpreter;
+        var analysis = interpreter.Analyzer.Analyze(panel, interpreter.Options.LabId, interpreter.Options.ModelId);
+        var fired = interpreter.Rules.FiredRules(new RuleInput(panel, analysis.Lab, analysis.Ratios, analysis.Oxidation, Options.Context));
         return new BatchResult
         {
             Line = panel.Source?.Line,
             SampleId = panel.SampleId,
-            Oxidation = interpretation.Oxidation.Type,
-            Lean = interpretation.Oxidation.Lean,
-            Degree = interpretation.Oxidation.Degree,
-            KeyRatios = KeyRatiosOf(interpretation),
-            FiredRules = FiredRulesOf(interpretation),
-            DiagnosticsCount = readDiagnostics.Count + interpretation.Diagnostics.Count,
+            Oxidation = analysis.Oxidation.Type,
+            Lean = analysis.Oxidation.Lean,
+            Degree = analysis.Oxidation.Degree,
+            KeyRatios = KeyRatiosOf(analysis.Ratios),
+            FiredRules = _ruleOrder.Value.FiredRuleIds(fired),
+            DiagnosticsCount = readDiagnostics.Count + analysis.Diagnostics.Count,
             HasErrors = false,
             ReadDiagnostics = readDiagnostics,
         };
@@ -228,12 +237,13 @@ public sealed class BatchInterpreter
         return false;
     }
 
-    private static double?[] KeyRatiosOf(Interpretation interpretation)
+    private static double?[] KeyRatiosOf(IReadOnlyList<RatioValue> ratios)
     {
         var names = BatchResult.KeyRatioNames;
         var values = new double?[names.Count];
-        foreach (var ratio in interpretation.Ratios)
+        for (var r = 0; r < ratios.Count; r++)
         {
+            var ratio = ratios[r];
             for (var i = 0; i < names.Count; i++)
             {
                 if (string.Equals(ratio.Name, names[i], StringComparison.Ordinal))
@@ -247,24 +257,65 @@ public sealed class BatchInterpreter
         return values;
     }
 
-    private static string[] FiredRulesOf(Interpretation interpretation)
+    /// <summary>
+    /// Puts fired rule ids in the order of <see cref="Interpretation.Findings"/> (severity, referrals first, then file
+    /// order), each once: <see cref="RuleSet.FiredRules"/> returns them in evaluation order.
+    /// </summary>
+    private sealed class RuleOrder
     {
-        var findings = interpretation.Findings;
-        if (findings.Count == 0)
-        {
-            return [];
-        }
+        private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
 
-        var ids = new List<string>(findings.Count);
-        foreach (var finding in findings)
+        public RuleOrder(RuleSet rules)
         {
-            if (!ids.Contains(finding.RuleId))
+            // RuleSet.Rules is in file order; a stable sort by severity (highest first) gives the findings' order.
+            var ordered = new List<RuleInfo>(rules.Rules);
+            var rank = 0;
+            foreach (var severity in new[] { RuleSeverity.Refer, RuleSeverity.Attention, RuleSeverity.Info })
             {
-                ids.Add(finding.RuleId);
+                foreach (var rule in ordered)
+                {
+                    if (rule.Severity == severity)
+                    {
+                        _rank.TryAdd(rule.Id, rank++);
+                    }
+                }
+            }
+
+            foreach (var rule in ordered)
+            {
+                _rank.TryAdd(rule.Id, rank++);
             }
         }
 
-        return ids.ToArray();
+        public string[] FiredRuleIds(List<(string RuleId, string? Subject)> fired)
+        {
+            if (fired.Count == 0)
+            {
+                return [];
+            }
+
+            var ids = new List<string>(fired.Count);
+            var ranks = new List<int>(fired.Count);
+            foreach (var (id, _) in fired)
+            {
+                if (ids.Contains(id))
+                {
+                    continue;
+                }
+
+                var rank = _rank.GetValueOrDefault(id, int.MaxValue);
+                var at = ranks.Count;
+                while (at > 0 && ranks[at - 1] > rank)
+                {
+                    at--;
+                }
+
+                ids.Insert(at, id);
+                ranks.Insert(at, rank);
+            }
+
+            return ids.ToArray();
+        }
     }
 
     /// <summary>A run of consecutive items, interpreted by one worker and returned in order.</summary>

@@ -53,9 +53,11 @@ public sealed class BatchSummaryBuilder
             }
         }
 
-        foreach (var rule in result.FiredRules)
+        var fired = result.FiredRules;
+        for (var i = 0; i < fired.Count; i++)
         {
-            _rules[rule] = _rules.TryGetValue(rule, out var count) ? count + 1 : 1;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_rules, fired[i], out _);
+            count++;
         }
     }
 

@@ -41,6 +41,9 @@ public sealed class Interpreter
     /// <summary>The options this interpreter was created with.</summary>
     public InterpreterOptions Options { get; }
 
+    /// <summary>The analyzer <see cref="Interpret"/> uses (ratios and oxidation), for callers that need only part of an interpretation.</summary>
+    internal MineralAnalyzer Analyzer => _analyzer;
+
     /// <summary>The library version written into every interpretation.</summary>
     public static string LibraryVersion { get; } =
         typeof(Interpreter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

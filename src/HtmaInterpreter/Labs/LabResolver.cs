@@ -20,7 +20,7 @@ internal static class LabResolver
     /// <returns>The profile; never <c>null</c>.</returns>
     public static LabProfile Resolve(HtmaDefinitions definitions, Panel panel, string? labId, ICollection<Diagnostic> diagnostics)
     {
-        var location = (panel.Source ?? SourceLocation.None).WithField("lab");
+        SourceLocation Location() => (panel.Source ?? SourceLocation.None).WithField("lab");
         if (!string.IsNullOrWhiteSpace(labId))
         {
             if (definitions.FindLab(labId.Trim()) is { } chosen)
@@ -31,7 +31,7 @@ internal static class LabResolver
             diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.LabOverrideUnknown,
                 $"There is no lab profile '{labId}'; known profiles: {string.Join(", ", definitions.Labs.Select(l => l.Id))}. The panel's own lab is used instead.",
-                location));
+                Location()));
         }
 
         if (string.IsNullOrWhiteSpace(panel.Lab))
@@ -39,23 +39,34 @@ internal static class LabResolver
             diagnostics.Add(Diagnostic.Info(
                 DiagnosticCodes.LabNotNamed,
                 $"The panel does not say which lab produced it; the default profile '{definitions.DefaultLab.Id}' ({definitions.DefaultLab.Name}) is used.",
-                location));
+                Location()));
             return definitions.DefaultLab;
         }
 
         var wanted = Normalize(panel.Lab);
         foreach (var lab in definitions.Labs)
         {
-            if (lab.Aliases.Append(lab.Id).Append(lab.Name).Any(n => string.Equals(Normalize(n), wanted, StringComparison.OrdinalIgnoreCase)))
+            if (Names(lab.Id, wanted) || Names(lab.Name, wanted))
             {
                 return lab;
+            }
+
+            var aliases = lab.Aliases;
+            for (var i = 0; i < aliases.Count; i++)
+            {
+                if (Names(aliases[i], wanted))
+                {
+                    return lab;
+                }
             }
         }
 
         diagnostics.Add(Diagnostic.Warning(
             DiagnosticCodes.LabUnknown,
             $"The lab '{panel.Lab}' has no profile; the default profile '{definitions.DefaultLab.Id}' ({definitions.DefaultLab.Name}) is used. Known profiles: {string.Join(", ", definitions.Labs.Select(l => l.Id))}.",
-            location));
+            Location()));
         return definitions.DefaultLab;
     }
+
+    private static bool Names(string name, string wanted) => string.Equals(Normalize(name), wanted, StringComparison.OrdinalIgnoreCase);
 }

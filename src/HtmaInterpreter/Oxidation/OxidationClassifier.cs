@@ -22,7 +22,7 @@ internal static class OxidationClassifier
     /// <returns>The result.</returns>
     public static OxidationResult Classify(Panel panel, IReadOnlyList<RatioValue> ratios, OxidationModel model, LabProfile lab, ICollection<Diagnostic> diagnostics)
     {
-        var notes = new List<string>();
+        var notes = new List<string>(model.Notes.Count + 2);
         var location = panel.Source ?? SourceLocation.None;
 
         var fourLows = model.FourLows is { } fourLowsDefinition && CheckFourLows(panel, fourLowsDefinition, location, diagnostics);
@@ -33,24 +33,20 @@ internal static class OxidationClassifier
                 : "Four lows: Ca, Mg, Na and K are all low (checked before the type).");
         }
 
-        double? Find(string name)
-        {
-            for (var i = 0; i < ratios.Count; i++)
-            {
-                if (string.Equals(ratios[i].Name, name, StringComparison.Ordinal))
-                {
-                    return ratios[i].Value;
-                }
-            }
-
-            return null;
-        }
-
         var type = OxidationType.Indeterminate;
         OxidationType? lean = null;
-        var votes = new List<DecidingRatio>();
-        var missing = model.DecidingRatios.Where(d => Find(d.Ratio) is null).Select(d => d.Ratio).ToList();
-        if (missing.Count > 0)
+        var decidingRatios = model.DecidingRatios;
+        var votes = new List<DecidingRatio>(decidingRatios.Count);
+        List<string>? missing = null;
+        for (var i = 0; i < decidingRatios.Count; i++)
+        {
+            if (Find(ratios, decidingRatios[i].Ratio) is null)
+            {
+                (missing ??= []).Add(decidingRatios[i].Ratio);
+            }
+        }
+
+        if (missing is not null)
         {
             var message = $"The oxidation type cannot be decided with the {model.Id} model: {string.Join(" and ", missing)} could not be computed (see the ratio diagnostics).";
             notes.Add(message);
@@ -58,11 +54,14 @@ internal static class OxidationClassifier
         }
         else
         {
-            foreach (var deciding in model.DecidingRatios)
+            var slowVotes = 0;
+            for (var d = 0; d < decidingRatios.Count; d++)
             {
-                var value = Find(deciding.Ratio)!.Value;
+                var deciding = decidingRatios[d];
+                var value = Find(ratios, deciding.Ratio)!.Value;
                 var indicates = deciding.SlowCondition.Matches(value) ? OxidationType.Slow : OxidationType.Fast;
                 votes.Add(new DecidingRatio(deciding.Ratio, value, deciding.Threshold, indicates));
+                slowVotes += indicates == OxidationType.Slow ? 1 : 0;
                 if (value == deciding.Threshold)
                 {
                     notes.Add(string.Create(CultureInfo.InvariantCulture, $"{deciding.Ratio} is exactly at the threshold {deciding.Threshold}; this model counts that as {Word(indicates)} ({(indicates == OxidationType.Slow ? deciding.SlowWhen : deciding.FastWhen)})."));
@@ -73,11 +72,11 @@ internal static class OxidationClassifier
             {
                 type = OxidationType.Indeterminate;
             }
-            else if (votes.All(v => v.Indicates == OxidationType.Slow))
+            else if (slowVotes == votes.Count)
             {
                 type = OxidationType.Slow;
             }
-            else if (votes.All(v => v.Indicates == OxidationType.Fast))
+            else if (slowVotes == 0)
             {
                 type = OxidationType.Fast;
             }
@@ -92,17 +91,34 @@ internal static class OxidationClassifier
             }
         }
 
-        var degree = Degree(model, type, lean, votes, Find);
+        var degree = Degree(model, type, lean, votes, ratios);
         string? qualifier = null;
-        if (model.Qualifier is { } qualifierDefinition && Find(qualifierDefinition.Ratio) is { } qualifierValue)
+        if (model.Qualifier is { } qualifierDefinition && Find(ratios, qualifierDefinition.Ratio) is { } qualifierValue)
         {
-            qualifier = qualifierDefinition.Bands.FirstOrDefault(b => b.Condition.Matches(qualifierValue))?.Label;
+            var bands = qualifierDefinition.Bands;
+            for (var i = 0; i < bands.Count; i++)
+            {
+                if (bands[i].Condition.Matches(qualifierValue))
+                {
+                    qualifier = bands[i].Label;
+                    break;
+                }
+            }
         }
 
-        var stage = model.StressStages.FirstOrDefault(s =>
-            s.Type == type
-            && (s.Degrees.Count == 0 || s.Degrees.Contains(degree))
-            && (s.Qualifier is null || s.Qualifier == qualifier))?.Stage;
+        string? stage = null;
+        var stages = model.StressStages;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var s = stages[i];
+            if (s.Type == type
+                && (s.Degrees.Count == 0 || Contains(s.Degrees, degree))
+                && (s.Qualifier is null || s.Qualifier == qualifier))
+            {
+                stage = s.Stage;
+                break;
+            }
+        }
 
         var treatment = panel.Treatment != SampleTreatment.Unknown ? panel.Treatment : lab.Treatment;
         if (treatment == SampleTreatment.Washed)
@@ -132,17 +148,62 @@ internal static class OxidationClassifier
     }
 
     /// <summary>The lean of a mixed result: the vote of the ratio furthest from its ideal, |log10(value / ideal)|; a tie between opposite votes gives none.</summary>
-    private static OxidationType? Lean(OxidationModel model, IReadOnlyList<DecidingRatio> votes)
+    private static OxidationType? Lean(OxidationModel model, List<DecidingRatio> votes)
     {
-        var distances = votes.Select((vote, i) => (vote.Indicates, Distance: Math.Abs(Math.Log10(vote.Value / model.DecidingRatios[i].Ideal)))).ToList();
-        var furthest = distances.Max(d => d.Distance);
-        var leaders = distances.Where(d => Math.Abs(d.Distance - furthest) <= 1e-12).Select(d => d.Indicates).Distinct().ToList();
-        return leaders.Count == 1 ? leaders[0] : null;
+        Span<double> distances = votes.Count <= 8 ? stackalloc double[votes.Count] : new double[votes.Count];
+        var furthest = double.NegativeInfinity;
+        for (var i = 0; i < votes.Count; i++)
+        {
+            distances[i] = Math.Abs(Math.Log10(votes[i].Value / model.DecidingRatios[i].Ideal));
+            furthest = Math.Max(furthest, distances[i]);
+        }
+
+        OxidationType? leader = null;
+        for (var i = 0; i < votes.Count; i++)
+        {
+            if (Math.Abs(distances[i] - furthest) <= 1e-12)
+            {
+                if (leader is { } found && found != votes[i].Indicates)
+                {
+                    return null; // opposite votes tie
+                }
+
+                leader = votes[i].Indicates;
+            }
+        }
+
+        return leader;
     }
 
-    private static OxidationDegree Degree(OxidationModel model, OxidationType type, OxidationType? lean, IReadOnlyList<DecidingRatio> votes, Func<string, double?> find)
+    private static double? Find(IReadOnlyList<RatioValue> ratios, string name)
     {
-        if (model.Degree is not { } definition || find(definition.Ratio) is not { } value)
+        for (var i = 0; i < ratios.Count; i++)
+        {
+            if (string.Equals(ratios[i].Name, name, StringComparison.Ordinal))
+            {
+                return ratios[i].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Contains(IReadOnlyList<OxidationDegree> degrees, OxidationDegree degree)
+    {
+        for (var i = 0; i < degrees.Count; i++)
+        {
+            if (degrees[i] == degree)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static OxidationDegree Degree(OxidationModel model, OxidationType type, OxidationType? lean, List<DecidingRatio> votes, IReadOnlyList<RatioValue> ratios)
+    {
+        if (model.Degree is not { } definition || Find(ratios, definition.Ratio) is not { } value)
         {
             return OxidationDegree.None;
         }
@@ -154,13 +215,32 @@ internal static class OxidationClassifier
         }
 
         // For a mixed result the degree ratio's bands only make sense when that ratio itself points to the lean.
-        if (type == OxidationType.Mixed && votes.FirstOrDefault(v => v.Ratio == definition.Ratio) is { } vote && vote.Indicates != target)
+        if (type == OxidationType.Mixed)
         {
-            return OxidationDegree.None;
+            for (var i = 0; i < votes.Count; i++)
+            {
+                if (votes[i].Ratio == definition.Ratio)
+                {
+                    if (votes[i].Indicates != target)
+                    {
+                        return OxidationDegree.None;
+                    }
+
+                    break;
+                }
+            }
         }
 
         var bands = target == OxidationType.Slow ? definition.Slow : definition.Fast;
-        return bands.FirstOrDefault(b => b.Condition.Matches(value))?.Degree ?? OxidationDegree.None;
+        for (var i = 0; i < bands.Count; i++)
+        {
+            if (bands[i].Condition.Matches(value))
+            {
+                return bands[i].Degree;
+            }
+        }
+
+        return OxidationDegree.None;
     }
 
     private static bool CheckFourLows(Panel panel, FourLowsDefinition definition, SourceLocation location, ICollection<Diagnostic> diagnostics)

@@ -14,11 +14,12 @@ internal static class RatioCalculator
     /// <param name="ratios">The ratio definitions.</param>
     /// <param name="diagnostics">Where diagnostics go.</param>
     /// <returns>The ratios that could be computed, in definition order.</returns>
-    public static IReadOnlyList<RatioValue> Compute(Panel panel, LabProfile lab, IEnumerable<RatioDefinition> ratios, ICollection<Diagnostic> diagnostics)
+    public static IReadOnlyList<RatioValue> Compute(Panel panel, LabProfile lab, IReadOnlyList<RatioDefinition> ratios, ICollection<Diagnostic> diagnostics)
     {
-        var values = new List<RatioValue>();
-        foreach (var ratio in ratios)
+        var values = new List<RatioValue>(ratios.Count);
+        for (var r = 0; r < ratios.Count; r++)
         {
+            var ratio = ratios[r];
             var numerator = Usable(panel, ratio, ratio.Numerator, diagnostics);
             var denominator = Usable(panel, ratio, ratio.Denominator, diagnostics);
             if (numerator is not { } n || denominator is not { } d)
@@ -36,11 +37,11 @@ internal static class RatioCalculator
             string? band = null;
             if (ratio.Bands.TryGetValue(lab.IdealTradition, out var bands))
             {
-                foreach (var candidate in bands)
+                for (var b = 0; b < bands.Count; b++)
                 {
-                    if (candidate.Condition.Matches(value))
+                    if (bands[b].Condition.Matches(value))
                     {
-                        band = candidate.Label;
+                        band = bands[b].Label;
                         break;
                     }
                 }

@@ -145,7 +145,10 @@ internal static partial class CsvPanelReader
             yield return new PanelReadItem(null, headerDiagnostics);
         }
 
+        var metadataColumns = columns.Where(c => c.Kind == WideColumnKind.Metadata).ToArray();
+        var measurementColumns = columns.Where(c => c.Kind == WideColumnKind.Measurement).ToArray();
         var rows = 0;
+        PanelAssembler? assembler = null;
         while (true)
         {
             var diagnostics = new List<Diagnostic>();
@@ -171,13 +174,21 @@ internal static partial class CsvPanelReader
 
             rows++;
             CheckRagged(source, diagnostics);
-            var assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
-            foreach (var column in columns.Where(c => c.Kind == WideColumnKind.Metadata))
+            if (assembler is null)
+            {
+                assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
+            }
+            else
+            {
+                assembler.Reset(diagnostics);
+            }
+
+            foreach (var column in metadataColumns)
             {
                 assembler.SetField(column.Name, source.Field(column.Index, column.Name), reportUnknown: false);
             }
 
-            foreach (var column in columns.Where(c => c.Kind == WideColumnKind.Measurement))
+            foreach (var column in measurementColumns)
             {
                 var value = source.Field(column.Index, column.Header);
                 if (value.IsBlank)
@@ -192,8 +203,8 @@ internal static partial class CsvPanelReader
             }
 
             var rowLocation = new SourceLocation(file, source.Line, 1);
-            var panel = assembler.Build(
-                string.Create(CultureInfo.InvariantCulture, $"line {source.Line}"), rowLocation, sampleIdRequired: true);
+            var fallbackId = assembler.HasSampleId ? "" : string.Create(CultureInfo.InvariantCulture, $"line {source.Line}");
+            var panel = assembler.Build(fallbackId, rowLocation, sampleIdRequired: true);
             yield return new PanelReadItem(panel, diagnostics);
         }
 

@@ -20,7 +20,10 @@ internal sealed partial class CsvSource : IDisposable
     private readonly List<Diagnostic> _pending = [];
     private readonly string? _file;
     private readonly int _lineOffset;
-    private List<(int LineDelta, int Column)>? _fieldStarts;
+    private bool _fieldStartsKnown;
+    private int[] _fieldLineDeltas = new int[32];
+    private int[] _fieldColumns = new int[32];
+    private int _fieldStartCount;
     private bool _failed;
 
     private CsvSource(CsvReader csv, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata)
@@ -166,7 +169,7 @@ internal sealed partial class CsvSource : IDisposable
             return false;
         }
 
-        _fieldStarts = null;
+        _fieldStartsKnown = false;
         Line = (int)_csv.LineNumber + _lineOffset;
         return true;
     }
@@ -186,13 +189,70 @@ internal sealed partial class CsvSource : IDisposable
     /// <summary>The location of field <paramref name="index"/> of the current record (columns computed once per record).</summary>
     public SourceLocation FieldLocation(int index, string? field)
     {
-        if (_fieldStarts is null)
+        if (!_fieldStartsKnown)
         {
-            _fieldStarts = FieldStarts(Encoding.UTF8.GetString(_csv.RawRecord), Separator);
+            ComputeFieldStarts();
         }
 
-        var (lineDelta, column) = index < _fieldStarts.Count ? _fieldStarts[index] : _fieldStarts[^1];
-        return new SourceLocation(_file, Line + lineDelta, column, field);
+        var at = index < _fieldStartCount ? index : _fieldStartCount - 1;
+        return new SourceLocation(_file, Line + _fieldLineDeltas[at], _fieldColumns[at], field);
+    }
+
+    /// <summary>
+    /// Fills the field starts of the current record. An ASCII record (the usual case) is scanned as bytes, into arrays
+    /// kept from record to record; any other goes through the general <see cref="FieldStarts"/> on the decoded text.
+    /// </summary>
+    private void ComputeFieldStarts()
+    {
+        _fieldStartsKnown = true;
+        ReadOnlySpan<byte> raw = _csv.RawRecord;
+        if (System.Text.Ascii.IsValid(raw))
+        {
+            _fieldStartCount = 0;
+            AddFieldStart(0, 1);
+            int lineDelta = 0, column = 1;
+            var inQuotes = false;
+            var separator = (byte)Separator;
+            foreach (var b in raw)
+            {
+                column++;
+                if (b == (byte)'"')
+                {
+                    inQuotes = !inQuotes;
+                }
+                else if (b == separator && !inQuotes)
+                {
+                    AddFieldStart(lineDelta, column);
+                }
+                else if (b == (byte)'\n')
+                {
+                    lineDelta++;
+                    column = 1;
+                }
+            }
+
+            return;
+        }
+
+        var starts = FieldStarts(Encoding.UTF8.GetString(raw), Separator);
+        _fieldStartCount = 0;
+        foreach (var (lineDelta, column) in starts)
+        {
+            AddFieldStart(lineDelta, column);
+        }
+    }
+
+    private void AddFieldStart(int lineDelta, int column)
+    {
+        if (_fieldStartCount == _fieldColumns.Length)
+        {
+            Array.Resize(ref _fieldColumns, _fieldColumns.Length * 2);
+            Array.Resize(ref _fieldLineDeltas, _fieldLineDeltas.Length * 2);
+        }
+
+        _fieldLineDeltas[_fieldStartCount] = lineDelta;
+        _fieldColumns[_fieldStartCount] = column;
+        _fieldStartCount++;
     }
 
     /// <summary>The field of the current record at <paramref name="index"/> with its location.</summary>

@@ -12,8 +12,8 @@ internal readonly record struct FieldText(string? Text, SourceLocation Location)
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 }
 
-/// <summary>The raw fields of one measurement, whatever the format.</summary>
-internal sealed record MeasurementInput(
+/// <summary>The raw fields of one measurement, whatever the format (a struct: the wide CSV reader makes one per cell).</summary>
+internal readonly record struct MeasurementInput(
     FieldText Element,
     FieldText Value,
     FieldText? Unit = null,
@@ -37,7 +37,7 @@ internal sealed class PanelAssembler
     internal static readonly string[] KnownFields = ["sample_id", "subject_id", "lab", "collected", "sex", "age", "treatment", "unit"];
 
     private readonly ElementCatalog _catalog;
-    private readonly List<Diagnostic> _diagnostics;
+    private List<Diagnostic> _diagnostics;
     private readonly bool _decimalComma;
     private readonly List<Measurement> _measurements = [];
     private readonly Dictionary<string, Measurement> _byElement = new(StringComparer.OrdinalIgnoreCase);
@@ -62,6 +62,30 @@ internal sealed class PanelAssembler
     }
 
     public bool HasSampleId => _sampleId is not null;
+
+    /// <summary>
+    /// Starts a new panel with the same catalogue and decimal mark, keeping the collections' capacity: the wide CSV
+    /// reader assembles millions of rows with one assembler. <see cref="Build"/> copies what the panel keeps.
+    /// </summary>
+    /// <param name="diagnostics">Where the new panel's diagnostics go.</param>
+    public void Reset(List<Diagnostic> diagnostics)
+    {
+        _diagnostics = diagnostics;
+        _measurements.Clear();
+        _byElement.Clear();
+        _extra.Clear();
+        _fieldsSeen.Clear();
+        _sampleId = null;
+        _subjectId = null;
+        _lab = null;
+        _collected = null;
+        _sex = default;
+        _age = null;
+        _treatment = default;
+        _defaultUnit = null;
+        _defaultUnitInvalid = false;
+        _missingUnitReported = false;
+    }
 
     public static bool IsKnownField(string key) => KnownFields.Contains(key, StringComparer.OrdinalIgnoreCase);
 
@@ -200,7 +224,7 @@ internal sealed class PanelAssembler
 
     /// <summary>Adds a measurement, checking its element, value and unit.</summary>
     /// <param name="input">The raw fields.</param>
-    public void AddMeasurement(MeasurementInput input)
+    public void AddMeasurement(in MeasurementInput input)
     {
         var elementName = input.Element.Text?.Trim();
         if (string.IsNullOrEmpty(elementName))
@@ -324,7 +348,7 @@ internal sealed class PanelAssembler
         };
     }
 
-    private ConcentrationUnit ResolveUnit(string elementName, MeasurementInput input)
+    private ConcentrationUnit ResolveUnit(string elementName, in MeasurementInput input)
     {
         if (input.Unit is { IsBlank: false } unitField)
         {
@@ -358,7 +382,7 @@ internal sealed class PanelAssembler
         return Units.Canonical;
     }
 
-    private ReferenceRange? ReadRange(string elementName, MeasurementInput input, ConcentrationUnit unit)
+    private ReferenceRange? ReadRange(string elementName, in MeasurementInput input, ConcentrationUnit unit)
     {
         var low = ReadBound(elementName, input.ReferenceLow, out var lowValid);
         var high = ReadBound(elementName, input.ReferenceHigh, out var highValid);

@@ -78,6 +78,11 @@ internal static class ValueText
     /// <returns>True when the text is a finite number.</returns>
     public static bool TryParseNumber(string text, bool decimalComma, out decimal value)
     {
+        if (TryParsePlain(text, out value))
+        {
+            return true; // the common case, e.g. 70.4: no copy, no culture lookup
+        }
+
         var candidate = text.Trim();
         if (decimalComma && candidate.Contains(',', StringComparison.Ordinal) && !candidate.Contains('.', StringComparison.Ordinal))
         {
@@ -85,6 +90,51 @@ internal static class ValueText
         }
 
         return decimal.TryParse(candidate, Style, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Reads the plain forms labs print almost always, <c>123</c> and <c>123.456</c> (ASCII digits, at most one point,
+    /// no sign, blank, exponent or comma, at most 18 digits), into the exact decimal <see cref="decimal.TryParse(string?, out decimal)"/>
+    /// gives, trailing zeros (the scale) included. Anything else returns false and goes through decimal.TryParse.
+    /// </summary>
+    internal static bool TryParsePlain(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0m;
+        if (text.Length is 0 or > 19)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var point = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var digit = c - '0';
+            if ((uint)digit <= 9)
+            {
+                mantissa = (mantissa * 10) + digit;
+                digits++;
+            }
+            else if (c == '.' && point < 0)
+            {
+                point = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || digits > 18)
+        {
+            return false;
+        }
+
+        var scale = point < 0 ? 0 : text.Length - point - 1;
+        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+        return true;
     }
 
     private static bool IsNotDetected(string text) =>

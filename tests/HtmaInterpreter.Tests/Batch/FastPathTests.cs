@@ -1,0 +1,51 @@
+using System.Globalization;
+using HtmaInterpreter.Readers;
+
+namespace HtmaInterpreter.Tests.Batch;
+
+/// <summary>The batch's fast paths must give exactly what the general code gives.</summary>
+public sealed class FastPathTests
+{
+    [TestCase("0")]
+    [TestCase("73")]
+    [TestCase("70.4")]
+    [TestCase("70.40")]
+    [TestCase("0.00785")]
+    [TestCase("0.0000")]
+    [TestCase(".5")]
+    [TestCase("5.")]
+    [TestCase("000012.3400")]
+    [TestCase("123456789012345678")]
+    [TestCase("1234567890.12345678")]
+    public void Plain_numbers_parse_to_the_same_decimal_and_scale_as_decimal_TryParse(string text)
+    {
+        ValueText.TryParsePlain(text, out var fast).Should().BeTrue();
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var expected).Should().BeTrue();
+        fast.Should().Be(expected);
+        fast.ToString(CultureInfo.InvariantCulture).Should().Be(expected.ToString(CultureInfo.InvariantCulture));
+        fast.Scale.Should().Be(expected.Scale);
+    }
+
+    [TestCase("")]
+    [TestCase(".")]
+    [TestCase("-1")]
+    [TestCase("+1")]
+    [TestCase(" 1")]
+    [TestCase("1e3")]
+    [TestCase("1,5")]
+    [TestCase("1.2.3")]
+    [TestCase("1234567890123456789")]
+    [TestCase("<0.002")]
+    [TestCase("ND")]
+    public void Other_forms_are_left_to_decimal_TryParse(string text) =>
+        ValueText.TryParsePlain(text, out _).Should().BeFalse();
+
+    [TestCase("-1.5", -1.5)]
+    [TestCase(" 2.25 ", 2.25)]
+    [TestCase("1e2", 100)]
+    public void TryParseNumber_still_reads_the_other_forms(string text, double expected)
+    {
+        ValueText.TryParseNumber(text, decimalComma: false, out var value).Should().BeTrue();
+        value.Should().Be((decimal)expected);
+    }
+}
