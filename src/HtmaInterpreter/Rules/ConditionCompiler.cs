@@ -12,10 +12,15 @@ internal delegate bool OperandReader(EvaluationState state, out double low, out 
 
 /// <summary>An input a leaf reads, for evidence.</summary>
 /// <remarks><see cref="Previous"/> marks an input of the earlier test of a retest pair (named <c>previous.X</c>).</remarks>
-internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string? Detail = null, bool Previous = false);
+/// <remarks><see cref="Values"/> holds, for a context list, the values the test asks about.</remarks>
+internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string[]? Values = null, bool Previous = false);
 
 /// <summary>A test of a compiled condition, kept to explain a finding: how it reads and what it read.</summary>
-internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms);
+internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms)
+{
+    /// <summary><see cref="Text"/> as a read-only one-item list, shared by every finding whose evidence cites this test alone.</summary>
+    public IReadOnlyList<string> Tests { get; } = Array.AsReadOnly([Text]);
+}
 
 internal enum ExplainKind
 {
@@ -134,7 +139,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
             case SampleNode:
                 return [new EvidenceAtom(EvidenceKind.Sample, "sample", 0)];
             case ContextNode context:
-                return [new EvidenceAtom(EvidenceKind.Context, context.ListKey, 0, string.Join(",", context.Values))];
+                return [new EvidenceAtom(EvidenceKind.Context, context.ListKey, 0, [.. context.Values])];
             case RuleRefNode reference:
                 return [new EvidenceAtom(EvidenceKind.Rule, reference.RuleId, ruleIndex[reference.RuleId])];
             default:
