@@ -114,6 +114,9 @@ public sealed class RuleSet
         return new ParseResult<RuleSet>(new RuleSet(name, version, compiled), diagnostics);
     }
 
+    /// <summary>The loaded definition of a rule (texts, bands), for the benchmarks' hand-written baseline; <c>null</c> when not loaded.</summary>
+    internal RuleDefinition? DefinitionOf(string id) => Array.Find(_compiled.Rules, r => r.Definition.Id == id)?.Definition;
+
     private int Order(string id) => Array.Find(_compiled.Rules, r => r.Definition.Id == id)!.Definition.Order;
 
     /// <summary>
