@@ -42,8 +42,10 @@ internal sealed class CompiledRuleSet
     private readonly ConditionalWeakTable<LabProfile, ProfileLevels> _levels = [];
     private ConditionalWeakTable<LabProfile, ProfileLevels>.CreateValueCallback? _createLevels;
 
+    /// <summary>The elements the rules read or show, in catalogue order: the slots of the evaluation state (the rest of a panel is skipped).</summary>
     public required string[] ElementSymbols { get; init; }
 
+    /// <summary>The slot of each symbol of <see cref="ElementSymbols"/>.</summary>
     public required FrozenDictionary<string, int> ElementIndex { get; init; }
 
     public required string[] RatioNames { get; init; }

@@ -83,8 +83,10 @@ internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadO
 /// <summary>
 /// Turns bound condition trees into closures, once, at load time. Evaluation then runs plain delegate calls over arrays
 /// indexed at load time: no reflection, no dictionary lookups by name, no allocation unless an input is missing.
+/// Conditions name elements by catalogue index (<paramref name="elementSymbols"/>); what they compile to reads the
+/// evaluation state by slot (<paramref name="slotOf"/>, by catalogue index), as do the evidence atoms.
 /// </summary>
-internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
+internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
 {
     public Condition Compile(ConditionNode node, int placeholder) => node switch
     {
@@ -129,7 +131,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                 return [.. new[] { compare.Left, compare.Right }.Where(o => o.Kind != OperandKind.Number).Select(o => OperandAtom(o, placeholder))];
             case LevelNode level:
                 var index = Resolve(level.ElementIndex, placeholder);
-                return [Atom(EvidenceKind.Element, elementSymbols[index], index, level.Previous)];
+                return [Atom(EvidenceKind.Element, elementSymbols[index], slotOf[index], level.Previous)];
             case OxidationNode oxidation:
                 return [Atom(EvidenceKind.Oxidation, "oxidation", 0, oxidation.Previous)];
             case FourLowsNode fourLows:
@@ -149,7 +151,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
 
     public EvidenceAtom OperandAtom(Operand operand, int placeholder) => operand.Kind switch
     {
-        OperandKind.Element => Atom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], Resolve(operand.Index, placeholder), operand.Previous),
+        OperandKind.Element => Atom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], slotOf[Resolve(operand.Index, placeholder)], operand.Previous),
         OperandKind.Ratio => Atom(EvidenceKind.Ratio, ratioNames[operand.Index], operand.Index, operand.Previous),
         _ => new EvidenceAtom(EvidenceKind.Client, "age", 0),
     };
@@ -329,8 +331,8 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                     return false;
                 };
             default:
-                var element = Resolve(operand.Index, placeholder);
-                var symbol = elementSymbols[element];
+                var symbol = elementSymbols[Resolve(operand.Index, placeholder)];
+                var element = slotOf[Resolve(operand.Index, placeholder)];
                 return (EvaluationState state, out double low, out double high) =>
                 {
                     var reading = state.Elements[element];
@@ -380,9 +382,10 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         _ => 2,
     };
 
-    private Condition Level(LevelNode node, int element)
+    private Condition Level(LevelNode node, int catalogIndex)
     {
-        var symbol = elementSymbols[element];
+        var symbol = elementSymbols[catalogIndex];
+        var element = slotOf[catalogIndex];
         var target = node.Level switch
         {
             LevelWord.Low => 0,
