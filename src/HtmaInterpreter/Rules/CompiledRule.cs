@@ -57,6 +57,12 @@ internal sealed class CompiledRuleSet
 
     public required Panels.ElementCatalog Catalog { get; init; }
 
+    /// <summary>
+    /// The slot of each element object of <see cref="Catalog"/> (-1 when no rule reads it), found by reference: a panel
+    /// read with that catalogue is indexed without hashing symbols. Elements from elsewhere go through <see cref="ElementIndex"/>.
+    /// </summary>
+    public required FrozenDictionary<Panels.Element, int> ElementSlots { get; init; }
+
     /// <summary>The profile's limits, ranges and ideals for <see cref="ElementSymbols"/>, converted once per profile.</summary>
     public ProfileLevels LevelsFor(LabProfile profile) =>
         _levels.GetValue(profile, _createLevels ??= p => new ProfileLevels(p, ElementSymbols));

@@ -70,7 +70,17 @@ internal sealed class EvaluationState
         for (var m = 0; m < measurements.Count; m++)
         {
             var measurement = measurements[m];
-            if (measurement.Element is not { } element || !rules.ElementIndex.TryGetValue(element.Symbol, out var index) || Measurements[index] is not null)
+            if (measurement.Element is not { } element)
+            {
+                continue;
+            }
+
+            if (!rules.ElementSlots.TryGetValue(element, out var index) && !rules.ElementIndex.TryGetValue(element.Symbol, out index))
+            {
+                continue;
+            }
+
+            if (index < 0 || Measurements[index] is not null)
             {
                 continue;
             }

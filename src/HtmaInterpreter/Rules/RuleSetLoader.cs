@@ -135,6 +135,7 @@ internal static class RuleSetLoader
             RatioIndex = ratioIndex,
             Rules = compiled,
             Catalog = catalog,
+            ElementSlots = catalog.All.Select((element, i) => KeyValuePair.Create(element, slotOf[i])).ToFrozenDictionary(ReferenceEqualityComparer.Instance),
         }, diagnostics);
     }
 
