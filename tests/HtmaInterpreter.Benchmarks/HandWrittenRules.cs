@@ -8,26 +8,36 @@ namespace HtmaInterpreter.Benchmarks;
 
 /// <summary>
 /// The default rules of <c>ratios/rules/*.yaml</c> written out as plain C# if/else over the same <see cref="RuleInput"/>:
-/// the baseline the rule engine is measured against. It answers only which rules fire (id and, for a <c>for_each</c>
-/// rule, the element), in the engine's order (referrals, then attention, then info; file order within each), and
-/// builds no evidence. A test whose input is missing or not exact enough counts as "not true", which for these rules
-/// (only <c>and</c>, <c>or</c> and one <c>count</c>, no <c>not</c>) fires exactly when the engine's three-valued logic
-/// gives true. Keep it in step with the YAML: the benchmark's setup checks both agree on every sample panel.
+/// the baseline the rule engine is measured against. It builds the same findings as <see cref="RuleSet.Evaluate"/> —
+/// the same evidence (values in mg% and lab units, levels, the tests each input passed, band rows), titles,
+/// explanations, suggestions, sources, threshold sources and claims — in the engine's order (referrals, then attention,
+/// then info; file order within each). The logic and the test texts are hard-coded; the prose (title, explanation,
+/// suggestions, sources, claims) and the band tables are taken from the loaded rule definitions, as a hand-written
+/// version would reuse them. What it leaves out: <see cref="RuleEvaluation.NotEvaluated"/> stays empty (telling
+/// "false" from "unknown" and naming what is missing would mean hand-writing three-valued logic for every rule).
+/// A test whose input is missing or not exact enough counts as "not true", which for these rules (only <c>and</c>,
+/// <c>or</c> and one <c>count</c>, no <c>not</c>) fires exactly when the engine's three-valued logic gives true.
+/// Keep it in step with the YAML: the benchmark's setup checks both agree, finding by finding, on every sample panel.
 /// </summary>
 internal sealed class HandWrittenRules
 {
-    private const int Ca = 0, Mg = 1, Na = 2, K = 3, Cu = 4, Fe = 5, Mn = 6;
+    private const int Ca = 0, Mg = 1, Na = 2, K = 3, Cu = 4, Fe = 5, Mn = 6, Zn = 7;
 
-    // Ca, Mg, Na, K, Cu, Fe, Mn, then every toxic element of the catalogue in catalogue order.
+    // Ca, Mg, Na, K, Cu, Fe, Mn, Zn, then every toxic element of the catalogue in catalogue order.
     private readonly string[] _symbols;
     private readonly FrozenDictionary<string, int> _slots;
     private readonly int _pb, _hg, _cd, _as, _al;
     private readonly int _firstToxic;
+    private readonly Dictionary<string, Template> _templates;
+    private readonly Template[] _toxicTemplates;
+    private readonly IReadOnlyList<string>[] _elevatedTests, _highTests, _lowTests;
+    private readonly Band _shellWomen, _shellMen;
 
-    public HandWrittenRules(ElementCatalog catalog)
+    public HandWrittenRules(ElementCatalog catalog, RuleSet rules)
     {
-        string[] nutrients = ["Ca", "Mg", "Na", "K", "Cu", "Fe", "Mn"];
-        _symbols = [.. nutrients, .. catalog.All.Where(e => e.Category == ElementCategory.Toxic).Select(e => e.Symbol)];
+        string[] nutrients = ["Ca", "Mg", "Na", "K", "Cu", "Fe", "Mn", "Zn"];
+        var toxic = catalog.All.Where(e => e.Category == ElementCategory.Toxic).ToArray();
+        _symbols = [.. nutrients, .. toxic.Select(e => e.Symbol)];
         _slots = _symbols.Select((symbol, index) => KeyValuePair.Create(symbol, index)).ToFrozenDictionary(StringComparer.Ordinal);
         _firstToxic = nutrients.Length;
         _pb = _slots["Pb"];
@@ -35,6 +45,64 @@ internal sealed class HandWrittenRules
         _cd = _slots["Cd"];
         _as = _slots["As"];
         _al = _slots["Al"];
+        _templates = rules.Rules.Where(r => r.Scope == RuleScope.Panel).ToDictionary(r => r.Id, r => new Template(rules.DefinitionOf(r.Id)!, null, null), StringComparer.Ordinal);
+        var elevated = rules.DefinitionOf("toxic-metal-elevated")!;
+        _toxicTemplates = [.. toxic.Select(e => new Template(elevated, e.Symbol, elevated.Title.Replace("{element.name}", e.Name, StringComparison.Ordinal).Replace("{element}", e.Symbol, StringComparison.Ordinal)))];
+        _elevatedTests = [.. _symbols.Select(s => Test($"{s} is elevated"))];
+        _highTests = [.. _symbols.Select(s => Test($"{s} is high"))];
+        _lowTests = [.. _symbols.Select(s => Test($"{s} is low"))];
+        var shell = rules.DefinitionOf("calcium-shell")!.Bands;
+        _shellWomen = new Band(shell[0]);
+        _shellMen = new Band(shell[1]);
+    }
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> Test(string text) => Array.AsReadOnly([text]);
+
+    // The tests as written in the rules, each a shared one-item list.
+    private static readonly IReadOnlyList<string> None = [];
+    private static readonly IReadOnlyList<string> LeanSlow = Test("oxidation.lean is slow"), LeanFast = Test("oxidation.lean is fast"), TypeSlow = Test("oxidation is slow");
+    private static readonly IReadOnlyList<string> DietSugar = Test("context.diet includes any(much_sugar, phosphoric_acid_soft_drinks)");
+    private static readonly IReadOnlyList<string> PatternFourHighs = Test("pattern four-highs"), PatternShell = Test("pattern calcium-shell"), PatternHiddenCopper = Test("pattern hidden-copper");
+    private static readonly IReadOnlyList<string> SexFemale = Test("sex is female"), SexMale = Test("sex is male"), CaWomen = Test("Ca >= 165 mg%"), CaMen = Test("Ca >= 155 mg%");
+    private static readonly IReadOnlyList<string> MgShell = Test("Mg > 20 mg%"), FourLowsTest = Test("four_lows");
+    private static readonly IReadOnlyList<string> CaOver = Test("Ca > 40 mg%"), MgOver = Test("Mg > 6 mg%"), NaOver = Test("Na > 25 mg%"), KOver = Test("K > 10 mg%");
+    private static readonly IReadOnlyList<string> Inversion = Test("Na/K < 2.5"), KAtMost4 = Test("K <= 4 mg%"), NaKOver4 = Test("Na/K > 4"), Washed = Test("sample is washed");
+    private static readonly IReadOnlyList<string> ExerciseCramps = Test("context.symptoms includes exercise_cramps"), MealCramps = Test("context.symptoms includes cramps_after_meals");
+    private static readonly IReadOnlyList<string> Conditions = Test("context.conditions includes any(diabetes, arteriosclerosis, pregnancy)");
+    private static readonly IReadOnlyList<string> Lifestyle = Test("context.lifestyle includes any(sedentary, long_sitting, long_standing)");
+    private static readonly IReadOnlyList<string> LegSymptoms = Test("context.symptoms includes any(leg_cramps, muscle_cramps, restless_legs, night_cramps)");
+    private static readonly string[] DietValues = ["much_sugar", "phosphoric_acid_soft_drinks"], ConditionValues = ["diabetes", "arteriosclerosis", "pregnancy"];
+    private static readonly string[] LifestyleValues = ["sedentary", "long_sitting", "long_standing"], LegValues = ["leg_cramps", "muscle_cramps", "restless_legs", "night_cramps"];
+    private static readonly string[] ExerciseValues = ["exercise_cramps"], MealValues = ["cramps_after_meals"];
+
+    /// <summary>A rule's texts, taken from its loaded definition.</summary>
+    private sealed record Template(RuleDefinition Definition, string? Subject, string? Title);
+
+    /// <summary>A band table with each row's evidence made once.</summary>
+    private sealed class Band(BandDefinition band)
+    {
+        public IReadOnlyList<BandRow> Rows { get; } = band.Rows;
+
+        public Evidence[] RowEvidence { get; } = [.. band.Rows.Select(row => new Evidence
+        {
+            Kind = EvidenceKind.Band,
+            Name = band.Label,
+            Value = row.Label,
+            Tests = Test($"Ca {row.Text} mg% ({band.Source})"),
+        })];
+
+        public Evidence? Find(double value)
+        {
+            for (var i = 0; i < Rows.Count; i++)
+            {
+                if (value >= Rows[i].From && (Rows[i].Below is not { } below || value < below))
+                {
+                    return RowEvidence[i];
+                }
+            }
+
+            return null;
+        }
     }
 
     private readonly record struct Reading(Measurement? Measurement, double Low, double High)
@@ -42,11 +110,13 @@ internal sealed class HandWrittenRules
         public bool Present => Measurement is not null;
     }
 
-    public List<(string RuleId, string? Subject)> Evaluate(RuleInput input)
+    public RuleEvaluation Evaluate(RuleInput input)
     {
         var readings = new Reading[_symbols.Length];
-        foreach (var measurement in input.Panel.Measurements)
+        var measurements = input.Panel.Measurements;
+        for (var m = 0; m < measurements.Count; m++)
         {
+            var measurement = measurements[m];
             if (measurement.Element is { } element && _slots.TryGetValue(element.Symbol, out var slot) && !readings[slot].Present)
             {
                 var amount = (double)measurement.MilligramPercent;
@@ -60,13 +130,22 @@ internal sealed class HandWrittenRules
             }
         }
 
-        var naK = double.NaN;
-        foreach (var ratio in input.Ratios)
+        double naK = double.NaN, caK = double.NaN, naMg = double.NaN, caMg = double.NaN;
+        var ratios = input.Ratios;
+        for (var r = 0; r < ratios.Count; r++)
         {
-            if (ratio.Name == "Na/K" && double.IsFinite(ratio.Value))
+            var ratio = ratios[r];
+            if (!double.IsFinite(ratio.Value))
             {
-                naK = ratio.Value;
-                break;
+                continue;
+            }
+
+            switch (ratio.Name)
+            {
+                case "Na/K": naK = ratio.Value; break;
+                case "Ca/K": caK = ratio.Value; break;
+                case "Na/Mg": naMg = ratio.Value; break;
+                case "Ca/Mg": caMg = ratio.Value; break;
             }
         }
 
@@ -87,142 +166,460 @@ internal sealed class HandWrittenRules
         bool NotAbove(int slot, double threshold) => readings[slot].Present && readings[slot].High <= threshold;
 
         var ca = readings[Ca];
-        var calciumShell = (sex == Sex.Female && ca.Present && ca.Low >= 165) || (sex == Sex.Male && ca.Present && ca.Low >= 155);
-        var fourHighs = Above(Ca, 40) && Above(Mg, 6) && Above(Na, 25) && Above(K, 10);
-        var highs = (Above(Ca, 40) ? 1 : 0) + (Above(Mg, 6) ? 1 : 0) + (Above(Na, 25) ? 1 : 0) + (Above(K, 10) ? 1 : 0);
+        var shellWomen = sex == Sex.Female && ca.Present && ca.Low >= 165;
+        var shellMen = sex == Sex.Male && ca.Present && ca.Low >= 155;
+        var calciumShell = shellWomen || shellMen;
+        bool caOver = Above(Ca, 40), mgOver = Above(Mg, 6), naOver = Above(Na, 25), kOver = Above(K, 10);
+        var fourHighs = caOver && mgOver && naOver && kOver;
+        var highs = (caOver ? 1 : 0) + (mgOver ? 1 : 0) + (naOver ? 1 : 0) + (kOver ? 1 : 0);
         var notHighs = (NotAbove(Ca, 40) ? 1 : 0) + (NotAbove(Mg, 6) ? 1 : 0) + (NotAbove(Na, 25) ? 1 : 0) + (NotAbove(K, 10) ? 1 : 0);
         var inversion = naK < 2.5;
-        var hiddenCopper = calciumShell || inversion || Low(Cu);
+        var cuLow = Low(Cu);
+        var hiddenCopper = calciumShell || inversion || cuLow;
 
-        var fired = new List<(string, string?)>();
+        var findings = new List<Finding>(8);
+        var evidence = new EvidenceList(this, input, readings);
 
         // refer
-        if (context?.Conditions is { } conditions
-            && (conditions.Contains("diabetes") || conditions.Contains("arteriosclerosis") || conditions.Contains("pregnancy")))
+        var conditions = context?.Conditions;
+        if (conditions is not null && (conditions.Contains("diabetes") || conditions.Contains("arteriosclerosis") || conditions.Contains("pregnancy")))
         {
-            fired.Add(("circulation-referral", null));
+            evidence.Context("conditions", conditions, ConditionValues, Conditions);
+            findings.Add(evidence.Finish(_templates["circulation-referral"]));
         }
 
         // attention, file order: calcium-magnesium, fast-oxidation, patterns, potassium, slow-oxidation, symptoms
-        if ((Low(Ca) || Low(Mg)) && context?.Diet is { } diet && (diet.Contains("much_sugar") || diet.Contains("phosphoric_acid_soft_drinks")))
+        var diet = context?.Diet;
+        bool caLow = Low(Ca), mgLow = Low(Mg);
+        if ((caLow || mgLow) && diet is not null && (diet.Contains("much_sugar") || diet.Contains("phosphoric_acid_soft_drinks")))
         {
-            fired.Add(("acute-calcium-magnesium-deficiency", null));
+            evidence.Element(Ca, caLow ? _lowTests[Ca] : null);
+            evidence.Element(Mg, mgLow ? _lowTests[Mg] : null);
+            evidence.Context("diet", diet, DietValues, DietSugar);
+            evidence.Element(Ca, None);
+            evidence.Element(Mg, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["acute-calcium-magnesium-deficiency"]));
         }
 
-        if ((leanSlow && High(Ca) && High(Mg)) || fourHighs)
+        var slowCalciumMagnesium = leanSlow && High(Ca) && High(Mg);
+        if (slowCalciumMagnesium || fourHighs)
         {
-            fired.Add(("bio-unavailable-calcium-magnesium", null));
+            if (slowCalciumMagnesium)
+            {
+                evidence.Oxidation(LeanSlow);
+                evidence.Element(Ca, _highTests[Ca]);
+                evidence.Element(Mg, _highTests[Mg]);
+            }
+
+            if (fourHighs)
+            {
+                evidence.Rule("four-highs", PatternFourHighs);
+            }
+
+            evidence.Element(Ca, None);
+            evidence.Element(Mg, None);
+            evidence.Element(Na, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["bio-unavailable-calcium-magnesium"]));
         }
 
-        if (leanFast && (Low(Ca) || Low(Mg)))
+        if (leanFast && (caLow || mgLow))
         {
-            fired.Add(("fast-oxidation-mineral-depletion", null));
+            evidence.Oxidation(LeanFast);
+            evidence.Element(Ca, caLow ? _lowTests[Ca] : null);
+            evidence.Element(Mg, mgLow ? _lowTests[Mg] : null);
+            evidence.Element(Ca, None);
+            evidence.Element(Mg, None);
+            evidence.Element(Zn, None);
+            evidence.Element(Cu, None);
+            evidence.Ratio("Ca/K", caK, None);
+            evidence.Ratio("Na/Mg", naMg, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["fast-oxidation-mineral-depletion"]));
         }
 
-        if (leanFast && Low(Ca) && (High(_pb) || High(_cd) || High(_as) || High(_al)))
+        if (leanFast && caLow && (High(_pb) || High(_cd) || High(_as) || High(_al)))
         {
-            fired.Add(("toxic-metal-displacement", null));
+            evidence.Oxidation(LeanFast);
+            evidence.Element(Ca, _lowTests[Ca]);
+            foreach (var metal in (ReadOnlySpan<int>)[_pb, _cd, _as, _al])
+            {
+                evidence.Element(metal, High(metal) ? _elevatedTests[metal] : null);
+            }
+
+            evidence.Element(Ca, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["toxic-metal-displacement"]));
         }
 
         if (calciumShell)
         {
-            fired.Add(("calcium-shell", null));
+            if (shellWomen)
+            {
+                evidence.Sex(sex, SexFemale);
+                evidence.Element(Ca, CaWomen);
+            }
+
+            if (shellMen)
+            {
+                evidence.Sex(sex, SexMale);
+                evidence.Element(Ca, CaMen);
+            }
+
+            evidence.Sex(sex, None);
+            if (ca.Present && ca.Low == ca.High && (sex == Sex.Female ? _shellWomen : sex == Sex.Male ? _shellMen : null)?.Find(ca.Low) is { } band)
+            {
+                evidence.Add(band);
+            }
+
+            findings.Add(evidence.Finish(_templates["calcium-shell"]));
         }
 
         if (oxidation is { FourLows: true })
         {
-            fired.Add(("four-lows", null));
+            evidence.FourLows(FourLowsTest);
+            evidence.Element(Ca, None);
+            evidence.Element(Mg, None);
+            evidence.Element(Na, None);
+            evidence.Element(K, None);
+            findings.Add(evidence.Finish(_templates["four-lows"]));
         }
 
         if (inversion)
         {
-            fired.Add(("sodium-potassium-inversion", null));
+            evidence.Ratio("Na/K", naK, Inversion);
+            evidence.Element(Na, None);
+            evidence.Element(K, None);
+            findings.Add(evidence.Finish(_templates["sodium-potassium-inversion"]));
         }
 
         for (var slot = _firstToxic; slot < _symbols.Length; slot++)
         {
             if (High(slot))
             {
-                fired.Add(("toxic-metal-elevated", _symbols[slot]));
+                evidence.Element(slot, _elevatedTests[slot]);
+                findings.Add(evidence.Finish(_toxicTemplates[slot - _firstToxic]));
             }
         }
 
         if (leanSlow && Low(K))
         {
-            fired.Add(("potassium-loss-slow-oxidation", null));
+            evidence.Oxidation(LeanSlow);
+            evidence.Element(K, _lowTests[K]);
+            evidence.Element(K, None);
+            evidence.Element(Na, None);
+            evidence.Ratio("Na/K", naK, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["potassium-loss-slow-oxidation"]));
         }
 
         if (leanFast && High(K))
         {
-            fired.Add(("potassium-catabolic-fast-oxidation", null));
+            evidence.Oxidation(LeanFast);
+            evidence.Element(K, _highTests[K]);
+            evidence.Element(K, None);
+            evidence.Ratio("Na/K", naK, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["potassium-catabolic-fast-oxidation"]));
         }
 
         if (leanSlow && Low(Na))
         {
-            fired.Add(("low-sodium-slow-oxidation", null));
+            evidence.Oxidation(LeanSlow);
+            evidence.Element(Na, _lowTests[Na]);
+            evidence.Element(Na, None);
+            evidence.Element(Ca, None);
+            evidence.Ratio("Ca/K", caK, None);
+            evidence.Ratio("Na/Mg", naMg, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["low-sodium-slow-oxidation"]));
         }
 
-        if (leanSlow && (High(Cu) || hiddenCopper || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
+        var cuHigh = High(Cu);
+        if (leanSlow && (cuHigh || hiddenCopper || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
         {
-            fired.Add(("copper-excess-blocks-availability", null));
+            evidence.Oxidation(LeanSlow);
+            evidence.Element(Cu, cuHigh ? _highTests[Cu] : null);
+            if (hiddenCopper)
+            {
+                evidence.Rule("hidden-copper", PatternHiddenCopper);
+            }
+
+            foreach (var metal in (ReadOnlySpan<int>)[_pb, _hg, _cd, _as, _al])
+            {
+                evidence.Element(metal, High(metal) ? _elevatedTests[metal] : null);
+            }
+
+            evidence.Element(Cu, None);
+            evidence.Element(Ca, None);
+            evidence.Element(Na, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["copper-excess-blocks-availability"]));
         }
 
         var symptoms = context?.Symptoms;
         if (symptoms is not null && symptoms.Contains("exercise_cramps"))
         {
-            fired.Add(("exercise-magnesium-depletion", null));
+            evidence.Context("symptoms", symptoms, ExerciseValues, ExerciseCramps);
+            evidence.Element(Mg, None);
+            evidence.Ratio("Ca/Mg", caMg, None);
+            findings.Add(evidence.Finish(_templates["exercise-magnesium-depletion"]));
         }
 
         // info
         if (leanFast && (High(Fe) || High(Mn) || High(Cu)))
         {
-            fired.Add(("less-bioavailable-mineral-buildup", null));
+            evidence.Oxidation(LeanFast);
+            foreach (var element in (ReadOnlySpan<int>)[Fe, Mn, Cu])
+            {
+                evidence.Element(element, High(element) ? _highTests[element] : null);
+            }
+
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["less-bioavailable-mineral-buildup"]));
         }
 
         if (Above(Mg, 20))
         {
-            fired.Add(("magnesium-shell", null));
+            evidence.Element(Mg, MgShell);
+            findings.Add(evidence.Finish(_templates["magnesium-shell"]));
         }
 
         if (fourHighs)
         {
-            fired.Add(("four-highs", null));
+            evidence.Element(Ca, CaOver);
+            evidence.Element(Mg, MgOver);
+            evidence.Element(Na, NaOver);
+            evidence.Element(K, KOver);
+            findings.Add(evidence.Finish(_templates["four-highs"]));
         }
 
         if (highs == 3 && notHighs == 1)
         {
-            fired.Add(("three-highs", null));
+            evidence.Element(Ca, caOver ? CaOver : null);
+            evidence.Element(Mg, mgOver ? MgOver : null);
+            evidence.Element(Na, naOver ? NaOver : null);
+            evidence.Element(K, kOver ? KOver : null);
+            findings.Add(evidence.Finish(_templates["three-highs"]));
         }
 
-        if (decided && type == OxidationType.Slow && (NotAbove(K, 4) || naK > 4))
+        var kAtMost4 = NotAbove(K, 4);
+        if (decided && type == OxidationType.Slow && (kAtMost4 || naK > 4))
         {
-            fired.Add(("sympathetic-dominance", null));
+            evidence.Oxidation(TypeSlow);
+            evidence.Element(K, kAtMost4 ? KAtMost4 : null);
+            if (naK > 4)
+            {
+                evidence.Ratio("Na/K", naK, NaKOver4);
+            }
+
+            findings.Add(evidence.Finish(_templates["sympathetic-dominance"]));
         }
 
         if (hiddenCopper)
         {
-            fired.Add(("hidden-copper", null));
+            if (calciumShell)
+            {
+                evidence.Rule("calcium-shell", PatternShell);
+            }
+
+            if (inversion)
+            {
+                evidence.Ratio("Na/K", naK, Inversion);
+            }
+
+            evidence.Element(Cu, cuLow ? _lowTests[Cu] : null);
+            evidence.Element(Cu, None);
+            findings.Add(evidence.Finish(_templates["hidden-copper"]));
         }
 
         if (treatment == SampleTreatment.Washed)
         {
-            fired.Add(("washed-sample-caveat", null));
+            evidence.Sample(treatment, Washed);
+            evidence.Element(Na, None);
+            evidence.Element(K, None);
+            evidence.Oxidation(None);
+            findings.Add(evidence.Finish(_templates["washed-sample-caveat"]));
         }
 
-        if (context?.Lifestyle is { } lifestyle
+        var lifestyle = context?.Lifestyle;
+        if (lifestyle is not null
             && (lifestyle.Contains("sedentary") || lifestyle.Contains("long_sitting") || lifestyle.Contains("long_standing"))
             && symptoms is not null
             && (symptoms.Contains("leg_cramps") || symptoms.Contains("muscle_cramps") || symptoms.Contains("restless_legs") || symptoms.Contains("night_cramps")))
         {
-            fired.Add(("circulation-movement", null));
+            evidence.Context("lifestyle", lifestyle, LifestyleValues, Lifestyle);
+            evidence.Context("symptoms", symptoms, LegValues, LegSymptoms);
+            findings.Add(evidence.Finish(_templates["circulation-movement"]));
         }
 
         if (symptoms is not null && symptoms.Contains("cramps_after_meals"))
         {
-            fired.Add(("food-sensitivity-diary", null));
+            evidence.Context("symptoms", symptoms, MealValues, MealCramps);
+            findings.Add(evidence.Finish(_templates["food-sensitivity-diary"]));
         }
 
-        return fired;
+        return new RuleEvaluation(findings.ToArray(), []);
+    }
+
+    /// <summary>
+    /// The evidence of the finding being built: each input once, in first-use order, with the tests it passed. A test
+    /// list of <c>null</c> adds nothing (the test was not passed); <see cref="None"/> adds the input without a test.
+    /// </summary>
+    private sealed class EvidenceList(HandWrittenRules rules, RuleInput input, Reading[] readings)
+    {
+        private readonly List<Evidence> _items = new(8);
+        private string? _oxidationText;
+
+        public void Add(Evidence evidence) => _items.Add(evidence);
+
+        public Finding Finish(Template template)
+        {
+            var definition = template.Definition;
+            var finding = new Finding
+            {
+                RuleId = definition.Id,
+                Subject = template.Subject,
+                Title = template.Title ?? definition.Title,
+                Severity = definition.Severity,
+                Category = definition.Category,
+                Evidence = _items.ToArray(),
+                Explanation = definition.Explanation,
+                Suggestions = definition.Suggestions,
+                Source = definition.Source,
+                ThresholdSources = definition.ThresholdSources,
+                Claims = definition.Claims,
+            };
+            _items.Clear();
+            return finding;
+        }
+
+        /// <summary>True when the input is already listed (its first test is kept; the rules here pass at most one per input).</summary>
+        private bool Listed(EvidenceKind kind, string name)
+        {
+            foreach (var item in _items)
+            {
+                if (item.Kind == kind && item.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Element(int slot, IReadOnlyList<string>? tests)
+        {
+            var symbol = rules._symbols[slot];
+            if (tests is null || Listed(EvidenceKind.Element, symbol) || readings[slot].Measurement is not { } measurement)
+            {
+                return;
+            }
+
+            var profile = input.LabProfile;
+            var amount = measurement.MilligramPercent;
+            _items.Add(new Evidence
+            {
+                Kind = EvidenceKind.Element,
+                Name = symbol,
+                MilligramPercent = amount,
+                LabValue = profile is null ? measurement.Amount : measurement.Amount.To(profile.ReportingUnit),
+                Qualifier = measurement.Qualifier,
+                Level = profile?.LevelOf(symbol, amount),
+                Tests = tests,
+            });
+        }
+
+        public void Ratio(string name, double value, IReadOnlyList<string> tests)
+        {
+            if (!double.IsNaN(value) && !Listed(EvidenceKind.Ratio, name))
+            {
+                _items.Add(new Evidence { Kind = EvidenceKind.Ratio, Name = name, RatioValue = value, Tests = tests });
+            }
+        }
+
+        public void Oxidation(IReadOnlyList<string> tests)
+        {
+            if (input.Oxidation is { } oxidation && !Listed(EvidenceKind.Oxidation, "oxidation"))
+            {
+                _items.Add(new Evidence { Kind = EvidenceKind.Oxidation, Name = "oxidation", Value = _oxidationText ??= Describe(oxidation), Tests = tests });
+            }
+        }
+
+        public void FourLows(IReadOnlyList<string> tests)
+        {
+            if (input.Oxidation is { } oxidation)
+            {
+                _items.Add(new Evidence { Kind = EvidenceKind.Oxidation, Name = "four_lows", Value = oxidation.FourLows ? "yes" : "no", Tests = tests });
+            }
+        }
+
+        public void Sex(Sex sex, IReadOnlyList<string> tests)
+        {
+            if (sex != Panels.Sex.Unknown && !Listed(EvidenceKind.Client, "sex"))
+            {
+                _items.Add(new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = sex == Panels.Sex.Female ? "female" : "male", Tests = tests });
+            }
+        }
+
+        public void Sample(SampleTreatment treatment, IReadOnlyList<string> tests) =>
+            _items.Add(new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = treatment == SampleTreatment.Washed ? "washed" : "unwashed", Tests = tests });
+
+        public void Rule(string id, IReadOnlyList<string> tests) =>
+            _items.Add(new Evidence { Kind = EvidenceKind.Rule, Name = id, Value = "fired", Tests = tests });
+
+        /// <summary>A context list the rule asked about: the asked values the client stated (the rule fired, so at least one).</summary>
+        public void Context(string name, IReadOnlySet<string> stated, string[] asked, IReadOnlyList<string> tests)
+        {
+            string? single = null;
+            var present = 0;
+            foreach (var value in asked)
+            {
+                if (stated.Contains(value))
+                {
+                    single ??= value;
+                    present++;
+                }
+            }
+
+            _items.Add(new Evidence
+            {
+                Kind = EvidenceKind.Context,
+                Name = name,
+                Value = present == 1 ? single! : string.Join(", ", asked.Where(stated.Contains)),
+                Tests = tests,
+            });
+        }
+
+        private static string Describe(OxidationResult oxidation)
+        {
+            var text = Lower(oxidation.Type);
+            if (oxidation.Lean is { } lean)
+            {
+                text += ", leaning " + Lower(lean);
+            }
+
+            if (oxidation.Degree != OxidationDegree.None)
+            {
+                text += ", " + oxidation.Degree switch
+                {
+                    OxidationDegree.Mild => "mild",
+                    OxidationDegree.Moderate => "moderate",
+                    _ => "extreme",
+                };
+            }
+
+            return text;
+        }
+
+        private static string Lower(OxidationType type) => type switch
+        {
+            OxidationType.Slow => "slow",
+            OxidationType.Fast => "fast",
+            OxidationType.Mixed => "mixed",
+            _ => "indeterminate",
+        };
     }
 
     /// <summary>True when the whole reading lies at the level: 0 low, 1 within, 2 high or elevated.</summary>

@@ -5,7 +5,17 @@ using HtmaInterpreter.Labs;
 namespace HtmaInterpreter.Rules;
 
 /// <summary>A compiled band table.</summary>
-internal sealed record CompiledBand(string Label, EvidenceAtom Of, Condition? When, IReadOnlyList<BandRow> Rows, string Source, string Unit);
+internal sealed record CompiledBand(string Label, EvidenceAtom Of, Condition? When, IReadOnlyList<BandRow> Rows, string Source, string Unit)
+{
+    /// <summary>The evidence a finding shows for each row (by row index): it depends on the row alone, so it is made once.</summary>
+    public IReadOnlyList<Evidence> RowEvidence { get; } = [.. Rows.Select(row => new Evidence
+    {
+        Kind = EvidenceKind.Band,
+        Name = Label,
+        Value = row.Label,
+        Tests = Array.AsReadOnly([$"{Of.Name} {row.Text}{(Unit.Length > 0 ? " " + Unit : "")} ({Source})"]),
+    })];
+}
 
 /// <summary>One evaluable form of a rule: the rule itself, or one element of a <c>for_each</c> rule.</summary>
 internal sealed record CompiledInstance(string? Subject, int SubjectIndex, string Title, Condition Condition, ExplainNode Explanation, IReadOnlyList<CompiledBand> Bands);
@@ -20,6 +30,9 @@ internal sealed record CompiledRule(
 {
     /// <summary>True for a <c>scope: retest</c> rule, evaluated only on a retest pair.</summary>
     public bool IsRetest { get; } = Definition.Scope == RuleScope.Retest;
+
+    /// <summary>What a <c>for_each</c> rule lacks when the panel has none of its elements (shared, read-only).</summary>
+    public IReadOnlyList<string> NoSubjectMissing { get; } = Array.AsReadOnly([$"any of {string.Join(", ", Instances.Select(i => i.Subject))}"]);
 }
 
 /// <summary>The compiled rules in evaluation order (dependencies first) with the indexes the conditions were compiled against.</summary>
@@ -29,8 +42,10 @@ internal sealed class CompiledRuleSet
     private readonly ConditionalWeakTable<LabProfile, ProfileLevels> _levels = [];
     private ConditionalWeakTable<LabProfile, ProfileLevels>.CreateValueCallback? _createLevels;
 
+    /// <summary>The elements the rules read or show, in catalogue order: the slots of the evaluation state (the rest of a panel is skipped).</summary>
     public required string[] ElementSymbols { get; init; }
 
+    /// <summary>The slot of each symbol of <see cref="ElementSymbols"/>.</summary>
     public required FrozenDictionary<string, int> ElementIndex { get; init; }
 
     public required string[] RatioNames { get; init; }
@@ -41,6 +56,12 @@ internal sealed class CompiledRuleSet
     public required CompiledRule[] Rules { get; init; }
 
     public required Panels.ElementCatalog Catalog { get; init; }
+
+    /// <summary>
+    /// The slot of each element object of <see cref="Catalog"/> (-1 when no rule reads it), found by reference: a panel
+    /// read with that catalogue is indexed without hashing symbols. Elements from elsewhere go through <see cref="ElementIndex"/>.
+    /// </summary>
+    public required FrozenDictionary<Panels.Element, int> ElementSlots { get; init; }
 
     /// <summary>The profile's limits, ranges and ideals for <see cref="ElementSymbols"/>, converted once per profile.</summary>
     public ProfileLevels LevelsFor(LabProfile profile) =>

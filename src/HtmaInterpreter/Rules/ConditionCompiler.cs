@@ -12,10 +12,15 @@ internal delegate bool OperandReader(EvaluationState state, out double low, out 
 
 /// <summary>An input a leaf reads, for evidence.</summary>
 /// <remarks><see cref="Previous"/> marks an input of the earlier test of a retest pair (named <c>previous.X</c>).</remarks>
-internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string? Detail = null, bool Previous = false);
+/// <remarks><see cref="Values"/> holds, for a context list, the values the test asks about.</remarks>
+internal readonly record struct EvidenceAtom(EvidenceKind Kind, string Name, int Index, string[]? Values = null, bool Previous = false);
 
 /// <summary>A test of a compiled condition, kept to explain a finding: how it reads and what it read.</summary>
-internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms);
+internal sealed record CompiledLeaf(string Text, IReadOnlyList<EvidenceAtom> Atoms)
+{
+    /// <summary><see cref="Text"/> as a read-only one-item list, shared by every finding whose evidence cites this test alone.</summary>
+    public IReadOnlyList<string> Tests { get; } = Array.AsReadOnly([Text]);
+}
 
 internal enum ExplainKind
 {
@@ -78,8 +83,10 @@ internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadO
 /// <summary>
 /// Turns bound condition trees into closures, once, at load time. Evaluation then runs plain delegate calls over arrays
 /// indexed at load time: no reflection, no dictionary lookups by name, no allocation unless an input is missing.
+/// Conditions name elements by catalogue index (<paramref name="elementSymbols"/>); what they compile to reads the
+/// evaluation state by slot (<paramref name="slotOf"/>, by catalogue index), as do the evidence atoms.
 /// </summary>
-internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
+internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
 {
     public Condition Compile(ConditionNode node, int placeholder) => node switch
     {
@@ -124,7 +131,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                 return [.. new[] { compare.Left, compare.Right }.Where(o => o.Kind != OperandKind.Number).Select(o => OperandAtom(o, placeholder))];
             case LevelNode level:
                 var index = Resolve(level.ElementIndex, placeholder);
-                return [Atom(EvidenceKind.Element, elementSymbols[index], index, level.Previous)];
+                return [Atom(EvidenceKind.Element, elementSymbols[index], slotOf[index], level.Previous)];
             case OxidationNode oxidation:
                 return [Atom(EvidenceKind.Oxidation, "oxidation", 0, oxidation.Previous)];
             case FourLowsNode fourLows:
@@ -134,7 +141,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
             case SampleNode:
                 return [new EvidenceAtom(EvidenceKind.Sample, "sample", 0)];
             case ContextNode context:
-                return [new EvidenceAtom(EvidenceKind.Context, context.ListKey, 0, string.Join(",", context.Values))];
+                return [new EvidenceAtom(EvidenceKind.Context, context.ListKey, 0, [.. context.Values])];
             case RuleRefNode reference:
                 return [new EvidenceAtom(EvidenceKind.Rule, reference.RuleId, ruleIndex[reference.RuleId])];
             default:
@@ -144,7 +151,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
 
     public EvidenceAtom OperandAtom(Operand operand, int placeholder) => operand.Kind switch
     {
-        OperandKind.Element => Atom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], Resolve(operand.Index, placeholder), operand.Previous),
+        OperandKind.Element => Atom(EvidenceKind.Element, elementSymbols[Resolve(operand.Index, placeholder)], slotOf[Resolve(operand.Index, placeholder)], operand.Previous),
         OperandKind.Ratio => Atom(EvidenceKind.Ratio, ratioNames[operand.Index], operand.Index, operand.Previous),
         _ => new EvidenceAtom(EvidenceKind.Client, "age", 0),
     };
@@ -324,8 +331,8 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
                     return false;
                 };
             default:
-                var element = Resolve(operand.Index, placeholder);
-                var symbol = elementSymbols[element];
+                var symbol = elementSymbols[Resolve(operand.Index, placeholder)];
+                var element = slotOf[Resolve(operand.Index, placeholder)];
                 return (EvaluationState state, out double low, out double high) =>
                 {
                     var reading = state.Elements[element];
@@ -375,9 +382,10 @@ internal sealed class ConditionCompiler(string[] elementSymbols, string[] ratioN
         _ => 2,
     };
 
-    private Condition Level(LevelNode node, int element)
+    private Condition Level(LevelNode node, int catalogIndex)
     {
-        var symbol = elementSymbols[element];
+        var symbol = elementSymbols[catalogIndex];
+        var element = slotOf[catalogIndex];
         var target = node.Level switch
         {
             LevelWord.Low => 0,

@@ -17,33 +17,70 @@ internal enum Truth : byte
 /// </summary>
 internal readonly record struct Reading(bool Present, double Low, double High);
 
-/// <summary>The per-panel working data of one evaluation: inputs indexed for fast lookup, rule results and what is missing.</summary>
+/// <summary>
+/// The per-panel working data of one evaluation: inputs indexed for fast lookup, rule results and what is missing.
+/// Reusable: <see cref="Load"/> fills it for a panel and <see cref="Clear"/> empties it, so that a rule set can keep a
+/// few and evaluate without allocating them each time (one evaluation uses a state at a time).
+/// </summary>
 internal sealed class EvaluationState
 {
     private readonly List<string> _missing = new(4);
+
+    private readonly CompiledRuleSet _rules;
 
     private readonly EvaluationState? _owner;
 
     /// <summary>Creates the state of one panel; <paramref name="previous"/> is the earlier test of a retest pair, or <c>null</c>.</summary>
     public EvaluationState(RuleInput input, CompiledRuleSet rules, RuleInput? previous = null)
-        : this(input, rules, owner: null)
+        : this(rules, owner: null)
     {
+        Load(input);
         if (previous is not null)
         {
-            Previous = new EvaluationState(previous, rules, owner: this);
+            Previous = new EvaluationState(rules, owner: this);
+            Previous.Load(previous);
         }
     }
 
-    private EvaluationState(RuleInput input, CompiledRuleSet rules, EvaluationState? owner)
+    /// <summary>Creates an empty state for <see cref="Load"/>.</summary>
+    public EvaluationState(CompiledRuleSet rules)
+        : this(rules, owner: null)
     {
+    }
+
+    private EvaluationState(CompiledRuleSet rules, EvaluationState? owner)
+    {
+        _rules = rules;
         _owner = owner;
-        Input = input;
+        Input = null!;
         Elements = new Reading[rules.ElementSymbols.Length];
         Measurements = new Measurement?[rules.ElementSymbols.Length];
         Amounts = new decimal[rules.ElementSymbols.Length];
-        foreach (var measurement in input.Panel.Measurements)
+        Ratios = new double[rules.RatioNames.Length];
+        Array.Fill(Ratios, double.NaN);
+        RuleResults = new Truth[rules.Rules.Length];
+    }
+
+    /// <summary>Reads a panel into the (empty) state.</summary>
+    public void Load(RuleInput input)
+    {
+        var rules = _rules;
+        Input = input;
+        var measurements = input.Panel.Measurements;
+        for (var m = 0; m < measurements.Count; m++)
         {
-            if (measurement.Element is not { } element || !rules.ElementIndex.TryGetValue(element.Symbol, out var index) || Measurements[index] is not null)
+            var measurement = measurements[m];
+            if (measurement.Element is not { } element)
+            {
+                continue;
+            }
+
+            if (!rules.ElementSlots.TryGetValue(element, out var index) && !rules.ElementIndex.TryGetValue(element.Symbol, out index))
+            {
+                continue;
+            }
+
+            if (index < 0 || Measurements[index] is not null)
             {
                 continue;
             }
@@ -60,10 +97,10 @@ internal sealed class EvaluationState
             };
         }
 
-        Ratios = new double[rules.RatioNames.Length];
-        Array.Fill(Ratios, double.NaN);
-        foreach (var ratio in input.Ratios)
+        var ratios = input.Ratios;
+        for (var r = 0; r < ratios.Count; r++)
         {
+            var ratio = ratios[r];
             if (rules.RatioIndex.TryGetValue(ratio.Name, out var index) && double.IsFinite(ratio.Value))
             {
                 Ratios[index] = ratio.Value;
@@ -76,11 +113,24 @@ internal sealed class EvaluationState
         Treatment = input.Panel.Treatment != SampleTreatment.Unknown
             ? input.Panel.Treatment
             : input.LabProfile?.Treatment ?? SampleTreatment.Unknown;
-        RuleResults = new Truth[rules.Rules.Length];
         Levels = input.LabProfile is { } profile ? rules.LevelsFor(profile) : null;
     }
 
-    public RuleInput Input { get; }
+    /// <summary>Empties the state so that it holds nothing of the last panel and can be loaded again.</summary>
+    public void Clear()
+    {
+        Input = null!;
+        Array.Clear(Elements);
+        Array.Clear(Measurements);
+        Array.Clear(Amounts);
+        Array.Fill(Ratios, double.NaN);
+        Array.Clear(RuleResults);
+        Levels = null;
+        OxidationText = null;
+        _missing.Clear();
+    }
+
+    public RuleInput Input { get; private set; }
 
     /// <summary>The earlier test of a retest pair (what <c>previous.</c> reads), or <c>null</c> for a single panel.</summary>
     public EvaluationState? Previous { get; }
@@ -93,16 +143,16 @@ internal sealed class EvaluationState
     public decimal[] Amounts { get; }
 
     /// <summary>The lab profile's levels by element index, or <c>null</c> when there is no profile.</summary>
-    public ProfileLevels? Levels { get; }
+    public ProfileLevels? Levels { get; private set; }
 
     /// <summary>Ratio values by index; <see cref="double.NaN"/> when the panel has no value.</summary>
     public double[] Ratios { get; }
 
-    public Sex Sex { get; }
+    public Sex Sex { get; private set; }
 
-    public int? AgeYears { get; }
+    public int? AgeYears { get; private set; }
 
-    public SampleTreatment Treatment { get; }
+    public SampleTreatment Treatment { get; private set; }
 
     public OxidationResult? Oxidation => Input.Oxidation;
 

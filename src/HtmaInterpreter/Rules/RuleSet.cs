@@ -17,6 +17,10 @@ public sealed class RuleSet
     private static readonly Lazy<ParseResult<RuleSet>> DefaultSet = new(() => LoadDefaultCore(RuleLoadOptions.Default));
     private readonly CompiledRuleSet _compiled;
 
+    // A few reusable evaluation states and scratch lists, so that an evaluation allocates only its output. Taken and
+    // given back with interlocked exchanges: a thread that finds every slot empty makes a new one.
+    private readonly Scratch?[] _pool = new Scratch?[4];
+
     private RuleSet(string name, string version, CompiledRuleSet compiled)
     {
         Name = name;
@@ -110,6 +114,9 @@ public sealed class RuleSet
         return new ParseResult<RuleSet>(new RuleSet(name, version, compiled), diagnostics);
     }
 
+    /// <summary>The loaded definition of a rule (texts, bands), for the benchmarks' hand-written baseline; <c>null</c> when not loaded.</summary>
+    internal RuleDefinition? DefinitionOf(string id) => Array.Find(_compiled.Rules, r => r.Definition.Id == id)?.Definition;
+
     private int Order(string id) => Array.Find(_compiled.Rules, r => r.Definition.Id == id)!.Definition.Order;
 
     /// <summary>
@@ -123,7 +130,16 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.Panel);
         ArgumentNullException.ThrowIfNull(input.Ratios);
-        return EvaluateCore(new EvaluationState(input, _compiled), retest: false);
+        var scratch = Rent();
+        try
+        {
+            scratch.State.Load(input);
+            return EvaluateCore(scratch.State, scratch, retest: false);
+        }
+        finally
+        {
+            Return(scratch);
+        }
     }
 
     /// <summary>
@@ -142,14 +158,14 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(current.Panel);
         ArgumentNullException.ThrowIfNull(previous.Ratios);
         ArgumentNullException.ThrowIfNull(current.Ratios);
-        return EvaluateCore(new EvaluationState(current, _compiled, previous), retest: true);
+        return EvaluateCore(new EvaluationState(current, _compiled, previous), new Scratch(_compiled), retest: true);
     }
 
     /// <summary>Panel mode skips retest rules; retest mode reports only retest rules (panel rules are decided silently for <c>pattern</c>).</summary>
-    private RuleEvaluation EvaluateCore(EvaluationState state, bool retest)
+    private RuleEvaluation EvaluateCore(EvaluationState state, Scratch scratch, bool retest)
     {
-        var findings = new List<Ranked<Finding>>(8);
-        var notEvaluated = new List<Ranked<UnevaluatedRule>>(8);
+        var findings = scratch.Findings;
+        var notEvaluated = scratch.NotEvaluated;
         var rules = _compiled.Rules;
         for (var r = 0; r < rules.Length; r++)
         {
@@ -189,7 +205,7 @@ public sealed class RuleSet
                 if (truth == Truth.True)
                 {
                     result = Truth.True;
-                    var finding = BuildFinding(rule, instance, state);
+                    var finding = BuildFinding(rule, instance, state, scratch.Evidence);
                     findings.Add(new Ranked<Finding>(finding, -(int)finding.Severity, order, i));
                 }
                 else if (truth == Truth.Unknown)
@@ -210,8 +226,7 @@ public sealed class RuleSet
             else if (applicable == 0)
             {
                 result = Truth.Unknown;
-                var missing = $"any of {string.Join(", ", rule.Instances.Select(i => i.Subject))}";
-                notEvaluated.Add(new Ranked<UnevaluatedRule>(new UnevaluatedRule(rule.Definition.Id, null, [missing]), 0, order, 0));
+                notEvaluated.Add(new Ranked<UnevaluatedRule>(new UnevaluatedRule(rule.Definition.Id, null, rule.NoSubjectMissing), 0, order, 0));
             }
 
             state.RuleResults[r] = result;
@@ -221,6 +236,53 @@ public sealed class RuleSet
         return new RuleEvaluation(Ranked<Finding>.SortedValues(findings), Ranked<UnevaluatedRule>.SortedValues(notEvaluated));
     }
 
+    private Scratch Rent()
+    {
+        var pool = _pool;
+        for (var i = 0; i < pool.Length; i++)
+        {
+            if (Interlocked.Exchange(ref pool[i], null) is { } scratch)
+            {
+                return scratch;
+            }
+        }
+
+        return new Scratch(_compiled);
+    }
+
+    private void Return(Scratch scratch)
+    {
+        scratch.Clear();
+        var pool = _pool;
+        for (var i = 0; i < pool.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref pool[i], scratch, null) is null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The working data of one evaluation, kept between evaluations: a state and the lists the output is gathered in.</summary>
+    private sealed class Scratch(CompiledRuleSet compiled)
+    {
+        public EvaluationState State { get; } = new(compiled);
+
+        public List<Ranked<Finding>> Findings { get; } = new(8);
+
+        public List<Ranked<UnevaluatedRule>> NotEvaluated { get; } = new(8);
+
+        public EvidenceCollector Evidence { get; } = new();
+
+        public void Clear()
+        {
+            State.Clear();
+            Findings.Clear();
+            NotEvaluated.Clear();
+            Evidence.Reset(null);
+        }
+    }
+
     /// <summary>
     /// Which rules fire (id and, for a <c>for_each</c> rule, the element), in evaluation order, without building
     /// findings or recording what is missing: the decision part of <see cref="Evaluate"/> on its own, for benchmarks.
@@ -228,7 +290,20 @@ public sealed class RuleSet
     internal List<(string RuleId, string? Subject)> FiredRules(RuleInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var state = new EvaluationState(input, _compiled);
+        var scratch = Rent();
+        try
+        {
+            scratch.State.Load(input);
+            return FiredRulesCore(scratch.State);
+        }
+        finally
+        {
+            Return(scratch);
+        }
+    }
+
+    private List<(string RuleId, string? Subject)> FiredRulesCore(EvaluationState state)
+    {
         var fired = new List<(string, string?)>(8);
         var rules = _compiled.Rules;
         for (var r = 0; r < rules.Length; r++)
@@ -306,9 +381,9 @@ public sealed class RuleSet
         }
     }
 
-    private static Finding BuildFinding(CompiledRule rule, CompiledInstance instance, EvaluationState state)
+    private static Finding BuildFinding(CompiledRule rule, CompiledInstance instance, EvaluationState state, EvidenceCollector evidence)
     {
-        var evidence = new EvidenceCollector(state, rule.ExtraEvidence.Count + instance.Bands.Count + 3);
+        evidence.Reset(state);
         instance.Explanation.Walk(state, Truth.True, evidence);
 
         var extra = rule.ExtraEvidence;
@@ -350,20 +425,29 @@ public sealed class RuleSet
     }
 
     /// <summary>Gathers evidence items in first-use order, merging the tests that mention the same input.</summary>
-    private sealed class EvidenceCollector(EvaluationState state, int expectedItems) : IExplainSink
+    private sealed class EvidenceCollector : IExplainSink
     {
-        private readonly List<Item> _items = new(expectedItems);
+        private readonly List<Item> _items = new(8);
+        private EvaluationState _state = null!;
+
+        /// <summary>Starts a new finding on <paramref name="state"/> (or lets go of the last one with <c>null</c>).</summary>
+        public void Reset(EvaluationState? state)
+        {
+            _items.Clear();
+            _state = state!;
+        }
 
         public void Use(CompiledLeaf leaf)
         {
             var atoms = leaf.Atoms;
             for (var i = 0; i < atoms.Count; i++)
             {
-                Add(atoms[i], leaf.Text);
+                Add(atoms[i], leaf.Tests);
             }
         }
 
-        public void Add(EvidenceAtom atom, string? test)
+        /// <summary>Adds an input with the test it passed (a shared one-item list), or with none.</summary>
+        public void Add(EvidenceAtom atom, IReadOnlyList<string>? test)
         {
             var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_items);
             var existing = -1;
@@ -378,7 +462,7 @@ public sealed class RuleSet
 
             if (existing < 0)
             {
-                _items.Add(new Item(atom, test is null ? null : [test], null));
+                _items.Add(new Item(atom, test, null));
                 return;
             }
 
@@ -387,17 +471,39 @@ public sealed class RuleSet
                 ref var item = ref items[existing];
                 if (item.Tests is null)
                 {
-                    item = item with { Tests = [test] };
+                    item = item with { Tests = test };
                 }
-                else if (!item.Tests.Contains(test))
+                else if (!Contains(item.Tests, test[0]))
                 {
-                    item.Tests.Add(test);
+                    // A second test of the same input: only now is a list of its own needed.
+                    var merged = new string[item.Tests.Count + 1];
+                    for (var i = 0; i < item.Tests.Count; i++)
+                    {
+                        merged[i] = item.Tests[i];
+                    }
+
+                    merged[^1] = test[0];
+                    item = item with { Tests = merged };
                 }
             }
         }
 
+        private static bool Contains(IReadOnlyList<string> tests, string test)
+        {
+            for (var i = 0; i < tests.Count; i++)
+            {
+                if (tests[i] == test)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public void AddBand(CompiledBand band)
         {
+            var state = _state;
             double value;
             if (band.Of.Kind == EvidenceKind.Element)
             {
@@ -418,41 +524,40 @@ public sealed class RuleSet
                 }
             }
 
-            foreach (var row in band.Rows)
+            var rows = band.Rows;
+            for (var i = 0; i < rows.Count; i++)
             {
+                var row = rows[i];
                 if (value >= row.From && (row.Below is not { } below || value < below))
                 {
-                    var unit = band.Unit.Length > 0 ? " " + band.Unit : "";
-                    _items.Add(new Item(band.Of, null, new Evidence
-                    {
-                        Kind = EvidenceKind.Band,
-                        Name = band.Label,
-                        Value = row.Label,
-                        Tests = [$"{band.Of.Name} {row.Text}{unit} ({band.Source})"],
-                    }));
+                    // The band's evidence depends on the row alone: made once at load and shared.
+                    _items.Add(new Item(band.Of, null, band.RowEvidence[i]));
                     return;
                 }
             }
         }
 
-        public List<Evidence> Build()
+        public Evidence[] Build()
         {
-            var result = new List<Evidence>(_items.Count);
-            foreach (var (atom, tests, fixedEvidence) in _items)
+            var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_items);
+            var result = new Evidence[items.Length];
+            var count = 0;
+            foreach (var (atom, tests, fixedEvidence) in items)
             {
                 var evidence = fixedEvidence ?? Describe(atom, tests ?? []);
                 if (evidence is not null)
                 {
-                    result.Add(evidence);
+                    result[count++] = evidence;
                 }
             }
 
-            return result;
+            return count == result.Length ? result : result[..count];
         }
 
-        private Evidence? Describe(EvidenceAtom atom, List<string> tests)
+        private Evidence? Describe(EvidenceAtom atom, IReadOnlyList<string> tests)
         {
             // previous.X reads the earlier test of a retest pair.
+            var state = _state;
             if ((atom.Previous ? state.Previous : state) is not { } source)
             {
                 return null;
@@ -507,21 +612,11 @@ public sealed class RuleSet
                         return null;
                     }
 
-                    var asked = (atom.Detail ?? "").Split(',');
-                    var present = new List<string>(asked.Length);
-                    foreach (var value in asked)
-                    {
-                        if (stated.Contains(value))
-                        {
-                            present.Add(value);
-                        }
-                    }
-
                     return new Evidence
                     {
                         Kind = EvidenceKind.Context,
                         Name = atom.Name,
-                        Value = present.Count > 0 ? string.Join(", ", present) : "none of " + string.Join(", ", asked),
+                        Value = DescribeContext(stated, atom.Values!),
                         Tests = tests,
                     };
                 case EvidenceKind.Rule:
@@ -529,6 +624,28 @@ public sealed class RuleSet
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The asked values the client stated, comma-separated, or "none of" the asked values.</summary>
+        private static string DescribeContext(IReadOnlySet<string> stated, string[] asked)
+        {
+            string? single = null;
+            var present = 0;
+            foreach (var value in asked)
+            {
+                if (stated.Contains(value))
+                {
+                    single ??= value;
+                    present++;
+                }
+            }
+
+            return present switch
+            {
+                0 => "none of " + string.Join(", ", asked),
+                1 => single!,
+                _ => string.Join(", ", asked.Where(stated.Contains)),
+            };
         }
 
         private static string DescribeOxidation(OxidationResult oxidation)
@@ -580,6 +697,6 @@ public sealed class RuleSet
         };
 
         /// <summary>An evidence item being gathered: an input and the tests it passed, or a finished band.</summary>
-        private readonly record struct Item(EvidenceAtom Atom, List<string>? Tests, Evidence? Fixed);
+        private readonly record struct Item(EvidenceAtom Atom, IReadOnlyList<string>? Tests, Evidence? Fixed);
     }
 }

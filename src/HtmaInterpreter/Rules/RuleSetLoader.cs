@@ -104,20 +104,117 @@ internal static class RuleSetLoader
         // 4. Order by dependencies; rules on a cycle are reported and left out.
         var ordered = Order(parsed, diagnostics);
 
-        // 5. Compile.
+        // 5. Give each element the rules read a slot (catalogue order); evaluation indexes only those.
+        var slotOf = new int[elementSymbols.Length];
+        Array.Fill(slotOf, -1);
+        foreach (var rule in ordered)
+        {
+            MarkUsed(rule, slotOf);
+        }
+
+        var usedSymbols = new List<string>();
+        for (var i = 0; i < slotOf.Length; i++)
+        {
+            if (slotOf[i] >= 0)
+            {
+                slotOf[i] = usedSymbols.Count;
+                usedSymbols.Add(elementSymbols[i]);
+            }
+        }
+
+        // 6. Compile.
         var ruleIndex = ordered.Select((rule, i) => KeyValuePair.Create(rule.Definition.Id, i)).ToDictionary(StringComparer.Ordinal);
-        var compiler = new ConditionCompiler(elementSymbols, ratioNames, ruleIndex);
-        var compiled = ordered.Select(rule => Compile(rule, compiler, catalog)).ToArray();
+        var compiler = new ConditionCompiler(elementSymbols, slotOf, ratioNames, ruleIndex);
+        var compiled = ordered.Select(rule => Compile(rule, compiler, catalog, slotOf)).ToArray();
         diagnostics.Sort(CompareLocation);
         return (new CompiledRuleSet
         {
-            ElementSymbols = elementSymbols,
-            ElementIndex = elementIndex,
+            ElementSymbols = [.. usedSymbols],
+            ElementIndex = usedSymbols.Select((symbol, i) => KeyValuePair.Create(symbol, i)).ToFrozenDictionary(StringComparer.Ordinal),
             RatioNames = ratioNames,
             RatioIndex = ratioIndex,
             Rules = compiled,
             Catalog = catalog,
+            ElementSlots = catalog.All.Select((element, i) => KeyValuePair.Create(element, slotOf[i])).ToFrozenDictionary(ReferenceEqualityComparer.Instance),
         }, diagnostics);
+    }
+
+    /// <summary>Marks (with 0) in <paramref name="used"/> every catalogue element the rule reads or shows as evidence.</summary>
+    private static void MarkUsed(ParsedRule rule, int[] used)
+    {
+        void Mark(int index)
+        {
+            if (index >= 0)
+            {
+                used[index] = 0;
+            }
+        }
+
+        void Walk(ConditionNode node)
+        {
+            switch (node)
+            {
+                case AndNode and:
+                    Walk(and.Left);
+                    Walk(and.Right);
+                    break;
+                case OrNode or:
+                    Walk(or.Left);
+                    Walk(or.Right);
+                    break;
+                case NotNode not:
+                    Walk(not.Operand);
+                    break;
+                case CountNode count:
+                    foreach (var item in count.Items)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case CompareNode compare:
+                    foreach (var operand in (ReadOnlySpan<Operand>)[compare.Left, compare.Right])
+                    {
+                        if (operand.Kind == OperandKind.Element)
+                        {
+                            Mark(operand.Index);
+                        }
+                    }
+
+                    break;
+                case LevelNode level:
+                    Mark(level.ElementIndex);
+                    break;
+            }
+        }
+
+        // The 'element' placeholder (-1) stands for each for_each element, marked here.
+        foreach (var subject in rule.ForEach)
+        {
+            Mark(subject);
+        }
+
+        Walk(rule.Condition);
+        foreach (var atom in rule.ExtraEvidence)
+        {
+            if (atom.Kind == EvidenceKind.Element)
+            {
+                Mark(atom.Index);
+            }
+        }
+
+        foreach (var (_, of, when) in rule.Bands)
+        {
+            if (of.Kind == EvidenceKind.Element)
+            {
+                Mark(of.Index);
+            }
+
+            if (when is not null)
+            {
+                Walk(when);
+            }
+        }
     }
 
     private static int CompareLocation(Diagnostic a, Diagnostic b)
@@ -381,7 +478,8 @@ internal static class RuleSetLoader
         return ordered.Where(r => !excluded.Contains(r.Definition.Id)).ToList();
     }
 
-    private static CompiledRule Compile(ParsedRule rule, ConditionCompiler compiler, ElementCatalog catalog)
+    /// <summary>Compiles a rule; element indexes in what it builds are slots (<paramref name="slotOf"/> by catalogue index).</summary>
+    private static CompiledRule Compile(ParsedRule rule, ConditionCompiler compiler, ElementCatalog catalog, int[] slotOf)
     {
         var definition = rule.Definition;
         var isForEach = definition.ForEach is not null;
@@ -396,12 +494,12 @@ internal static class RuleSetLoader
                     .Replace("{element}", symbol, StringComparison.Ordinal);
             var bands = rule.Bands.Select(b => new CompiledBand(
                 b.Band.Label,
-                b.Of.Index == -1 ? b.Of with { Name = symbol!, Index = subject } : b.Of,
+                b.Of.Index == -1 ? b.Of with { Name = symbol!, Index = slotOf[subject] } : b.Of with { Index = ToSlot(b.Of, slotOf) },
                 b.When is null ? null : compiler.Compile(b.When, subject),
                 b.Band.Rows,
                 b.Band.Source,
                 b.Of.Kind == EvidenceKind.Element ? "mg%" : "")).ToList();
-            instances.Add(new CompiledInstance(symbol, subject, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands));
+            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands));
         }
 
         var info = new RuleInfo
@@ -417,6 +515,11 @@ internal static class RuleSetLoader
             File = definition.RelativeFile,
             Scope = definition.Scope,
         };
-        return new CompiledRule(definition, info, isForEach, instances, rule.ExtraEvidence);
+        var extra = rule.ExtraEvidence.Select(atom => atom with { Index = ToSlot(atom, slotOf) }).ToList();
+        return new CompiledRule(definition, info, isForEach, instances, extra);
     }
+
+    /// <summary>An evidence atom's index for evaluation: an element's slot (the placeholder -1 stays), any other index as it is.</summary>
+    private static int ToSlot(EvidenceAtom atom, int[] slotOf) =>
+        atom.Kind == EvidenceKind.Element && atom.Index >= 0 ? slotOf[atom.Index] : atom.Index;
 }
