@@ -10,16 +10,10 @@ namespace HtmaInterpreter.Reports;
 
 public static partial class ComparisonReport
 {
-    private static readonly JsonWriterOptions JsonOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keeps µ, → and – readable; the output is not embedded in HTML
-    };
-
     internal static string RenderJson(RetestComparison comparison, IReadOnlyList<Diagnostic> diagnostics)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonOptions))
+        using (var w = new Utf8JsonWriter(stream, JsonWriting.Options))
         {
             w.WriteStartObject();
             w.WriteNumber("schemaVersion", SchemaVersion);
@@ -71,8 +65,8 @@ public static partial class ComparisonReport
                 w.WriteNumber("to", transition.ToIndex);
                 w.WriteString("fromType", ReportText.Name(transition.From.Type));
                 w.WriteString("toType", ReportText.Name(transition.To.Type));
-                WriteNullable(w, "fromRate", ReportText.Name(transition.FromRate));
-                WriteNullable(w, "toRate", ReportText.Name(transition.ToRate));
+                JsonWriting.WriteOptional(w, "fromRate", ReportText.Name(transition.FromRate));
+                JsonWriting.WriteOptional(w, "toRate", ReportText.Name(transition.ToRate));
                 w.WriteBoolean("changed", transition.Changed);
                 w.WriteBoolean("rateReversed", transition.RateReversed);
                 w.WriteString("description", transition.Description);
@@ -94,8 +88,8 @@ public static partial class ComparisonReport
                 w.WriteNumber("previous", previous);
                 w.WriteNumber("current", current);
                 w.WriteString("id", rule.RuleId);
-                WriteNullable(w, "subject", rule.Subject);
-                WriteStrings(w, "missing", rule.MissingInputs);
+                JsonWriting.WriteOptional(w, "subject", rule.Subject);
+                JsonWriting.WriteStrings(w, "missing", rule.MissingInputs);
                 w.WriteEndObject();
             }
 
@@ -107,7 +101,7 @@ public static partial class ComparisonReport
                 w.WriteString("code", diagnostic.Code);
                 w.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
                 w.WriteString("message", diagnostic.Message);
-                WriteNullable(w, "file", diagnostic.Location.File);
+                JsonWriting.WriteOptional(w, "file", diagnostic.Location.File);
                 if (diagnostic.Location.Line is { } line)
                 {
                     w.WriteNumber("line", line);
@@ -118,7 +112,7 @@ public static partial class ComparisonReport
                     w.WriteNumber("column", column);
                 }
 
-                WriteNullable(w, "field", diagnostic.Location.Field);
+                JsonWriting.WriteOptional(w, "field", diagnostic.Location.Field);
                 w.WriteEndObject();
             }
 
@@ -137,20 +131,20 @@ public static partial class ComparisonReport
         w.WriteStartObject();
         w.WriteNumber("index", test.Index);
         w.WriteString("sampleId", panel.SampleId);
-        WriteNullable(w, "subjectId", panel.SubjectId);
-        WriteNullable(w, "collected", panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        WriteNumber(w, "monthsFromFirst", test.MonthsFromFirst);
-        WriteNullable(w, "lab", panel.Lab);
+        JsonWriting.WriteOptional(w, "subjectId", panel.SubjectId);
+        JsonWriting.WriteOptional(w, "collected", panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        JsonWriting.WriteFiniteOrNull(w, "monthsFromFirst", test.MonthsFromFirst);
+        JsonWriting.WriteOptional(w, "lab", panel.Lab);
         w.WriteString("labProfile", test.Interpretation.LabProfile.Id);
         w.WriteStartObject("oxidation");
         w.WriteString("type", ReportText.Name(oxidation.Type));
-        WriteNullable(w, "lean", ReportText.Name(oxidation.Lean));
-        WriteNullable(w, "degree", ReportText.Name(oxidation.Degree));
+        JsonWriting.WriteOptional(w, "lean", ReportText.Name(oxidation.Lean));
+        JsonWriting.WriteOptional(w, "degree", ReportText.Name(oxidation.Degree));
         w.WriteBoolean("fourLows", oxidation.FourLows);
-        WriteNullable(w, "sodiumPotassium", oxidation.SodiumPotassiumQualifier);
+        JsonWriting.WriteOptional(w, "sodiumPotassium", oxidation.SodiumPotassiumQualifier);
         w.WriteEndObject();
         w.WriteStartObject("balanceDistance");
-        WriteNumber(w, "value", test.Balance.Value);
+        JsonWriting.WriteFiniteOrNull(w, "value", test.Balance.Value);
         w.WriteStartObject("deviations");
         foreach (var (name, deviation) in test.Balance.Deviations)
         {
@@ -158,7 +152,7 @@ public static partial class ComparisonReport
         }
 
         w.WriteEndObject();
-        WriteStrings(w, "missing", test.Balance.Missing);
+        JsonWriting.WriteStrings(w, "missing", test.Balance.Missing);
         w.WriteEndObject();
         w.WriteStartArray("findings");
         foreach (var finding in test.Interpretation.Findings)
@@ -177,16 +171,16 @@ public static partial class ComparisonReport
         w.WriteString("displayName", series.DisplayName);
         if (series.Kind == SeriesKind.Element)
         {
-            WriteNullable(w, "category", series.Category is { } category ? ReportText.Name(category) : null);
+            JsonWriting.WriteOptional(w, "category", series.Category is { } category ? ReportText.Name(category) : null);
             w.WriteString("unit", "mg%");
         }
 
         w.WriteStartObject("reference");
         w.WriteString("kind", JsonWord(series.Reference.Kind));
-        WriteNumber(w, "ideal", series.Reference.Kind == IdealKind.Ideal ? series.Reference.Ideal : null);
-        WriteNumber(w, "low", series.Reference.Low);
-        WriteNumber(w, "high", series.Reference.High);
-        WriteNullable(w, "source", series.Reference.Source);
+        JsonWriting.WriteFiniteOrNull(w, "ideal", series.Reference.Kind == IdealKind.Ideal ? series.Reference.Ideal : null);
+        JsonWriting.WriteFiniteOrNull(w, "low", series.Reference.Low);
+        JsonWriting.WriteFiniteOrNull(w, "high", series.Reference.High);
+        JsonWriting.WriteOptional(w, "source", series.Reference.Source);
         w.WriteEndObject();
         w.WriteStartArray("values");
         foreach (var value in series.Values)
@@ -233,7 +227,7 @@ public static partial class ComparisonReport
             w.WriteStartObject("trend");
             w.WriteNumber("slopePerMonth", trend.SlopePerMonth);
             w.WriteNumber("intercept", trend.Intercept);
-            WriteNumber(w, "rSquared", trend.RSquared);
+            JsonWriting.WriteFiniteOrNull(w, "rSquared", trend.RSquared);
             w.WriteNumber("points", trend.Points);
             w.WriteEndObject();
         }
@@ -258,10 +252,10 @@ public static partial class ComparisonReport
 
         w.WriteNumber("from", change.FromIndex);
         w.WriteNumber("to", change.ToIndex);
-        WriteNumber(w, "absolute", change.Absolute is { } a ? ReportText.Round(a) : null);
-        WriteNumber(w, "relative", change.Relative);
-        WriteNumber(w, "distanceBefore", change.DistanceBefore);
-        WriteNumber(w, "distanceAfter", change.DistanceAfter);
+        JsonWriting.WriteFiniteOrNull(w, "absolute", change.Absolute is { } a ? ReportText.Round(a) : null);
+        JsonWriting.WriteFiniteOrNull(w, "relative", change.Relative);
+        JsonWriting.WriteFiniteOrNull(w, "distanceBefore", change.DistanceBefore);
+        JsonWriting.WriteFiniteOrNull(w, "distanceAfter", change.DistanceAfter);
         w.WriteString("direction", JsonWord(change.Direction));
         w.WriteEndObject();
     }
@@ -273,7 +267,7 @@ public static partial class ComparisonReport
         w.WriteNumber("previous", retestFinding.PreviousIndex);
         w.WriteNumber("current", retestFinding.CurrentIndex);
         w.WriteString("id", finding.RuleId);
-        WriteNullable(w, "subject", finding.Subject);
+        JsonWriting.WriteOptional(w, "subject", finding.Subject);
         w.WriteString("title", finding.Title);
         w.WriteString("severity", ReportText.Name(finding.Severity));
         w.WriteString("category", finding.Category);
@@ -283,53 +277,18 @@ public static partial class ComparisonReport
             w.WriteStartObject();
             w.WriteString("kind", evidence.Kind.ToString().ToLowerInvariant());
             w.WriteString("name", evidence.Name);
-            WriteNumber(w, "mgPercent", evidence.MilligramPercent is { } mg ? (double)mg : null);
-            WriteNumber(w, "ratio", evidence.RatioValue);
-            WriteNullable(w, "value", evidence.Value);
-            WriteStrings(w, "tests", evidence.Tests);
+            JsonWriting.WriteFiniteOrNull(w, "mgPercent", evidence.MilligramPercent is { } mg ? (double)mg : null);
+            JsonWriting.WriteFiniteOrNull(w, "ratio", evidence.RatioValue);
+            JsonWriting.WriteOptional(w, "value", evidence.Value);
+            JsonWriting.WriteStrings(w, "tests", evidence.Tests);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteString("explanation", finding.Explanation);
-        WriteStrings(w, "suggestions", finding.Suggestions);
+        JsonWriting.WriteStrings(w, "suggestions", finding.Suggestions);
         w.WriteString("source", finding.Source);
-        WriteStrings(w, "thresholdSources", finding.ThresholdSources);
+        JsonWriting.WriteStrings(w, "thresholdSources", finding.ThresholdSources);
         w.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
     }
 }

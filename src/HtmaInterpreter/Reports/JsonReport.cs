@@ -17,12 +17,6 @@ public static class JsonReport
     /// <summary>The version of the JSON schema written in <c>schemaVersion</c>.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keeps µ and – readable; output is not embedded in HTML
-    };
-
     /// <summary>Renders one interpretation as a JSON document.</summary>
     /// <param name="interpretation">The interpretation.</param>
     /// <param name="readDiagnostics">Diagnostics from reading the panel, listed before the interpretation's own.</param>
@@ -42,7 +36,7 @@ public static class JsonReport
     {
         ArgumentNullException.ThrowIfNull(interpretation);
         ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new Utf8JsonWriter(stream, WriterOptions);
+        using var writer = new Utf8JsonWriter(stream, JsonWriting.Options);
         WriteInterpretation(writer, interpretation, readDiagnostics ?? []);
     }
 
@@ -54,7 +48,7 @@ public static class JsonReport
     {
         ArgumentNullException.ThrowIfNull(interpretations);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        using (var writer = new Utf8JsonWriter(stream, JsonWriting.Options))
         {
             writer.WriteStartArray();
             for (var i = 0; i < interpretations.Count; i++)
@@ -81,10 +75,10 @@ public static class JsonReport
 
         writer.WriteStartObject("sample");
         writer.WriteString("sampleId", panel.SampleId);
-        WriteOptional(writer, "subjectId", panel.SubjectId);
-        WriteOptional(writer, "lab", panel.Lab);
-        WriteOptional(writer, "collected", panel.CollectedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        WriteOptional(writer, "sex", ReportText.Name(panel.Sex));
+        JsonWriting.WriteOptional(writer, "subjectId", panel.SubjectId);
+        JsonWriting.WriteOptional(writer, "lab", panel.Lab);
+        JsonWriting.WriteOptional(writer, "collected", panel.CollectedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        JsonWriting.WriteOptional(writer, "sex", ReportText.Name(panel.Sex));
         if (panel.AgeYears is { } age)
         {
             writer.WriteNumber("age", age);
@@ -98,7 +92,7 @@ public static class JsonReport
         writer.WriteString("name", lab.Name);
         writer.WriteString("unit", Units.Symbol(lab.ReportingUnit));
         writer.WriteString("treatment", ReportText.Name(lab.Treatment));
-        WriteStrings(writer, "caveats", lab.Caveats);
+        JsonWriting.WriteStrings(writer, "caveats", lab.Caveats);
         writer.WriteEndObject();
 
         writer.WriteStartObject("model");
@@ -121,8 +115,8 @@ public static class JsonReport
         {
             writer.WriteStartObject();
             writer.WriteString("id", rule.RuleId);
-            WriteOptional(writer, "subject", rule.Subject);
-            WriteStrings(writer, "missing", rule.MissingInputs);
+            JsonWriting.WriteOptional(writer, "subject", rule.Subject);
+            JsonWriting.WriteStrings(writer, "missing", rule.MissingInputs);
             writer.WriteEndObject();
         }
 
@@ -145,7 +139,7 @@ public static class JsonReport
         writer.WriteString("code", diagnostic.Code);
         writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
         writer.WriteString("message", diagnostic.Message);
-        WriteOptional(writer, "file", diagnostic.Location.File);
+        JsonWriting.WriteOptional(writer, "file", diagnostic.Location.File);
         if (diagnostic.Location.Line is { } line)
         {
             writer.WriteNumber("line", line);
@@ -156,7 +150,7 @@ public static class JsonReport
             writer.WriteNumber("column", column);
         }
 
-        WriteOptional(writer, "field", diagnostic.Location.Field);
+        JsonWriting.WriteOptional(writer, "field", diagnostic.Location.Field);
         writer.WriteEndObject();
     }
 
@@ -201,7 +195,7 @@ public static class JsonReport
                 WriteConcentration(writer, "ideal", ideal);
             }
 
-            WriteOptional(writer, "labFlag", measurement.LabFlag);
+            JsonWriting.WriteOptional(writer, "labFlag", measurement.LabFlag);
             writer.WriteEndObject();
         }
 
@@ -220,8 +214,8 @@ public static class JsonReport
             WriteOptionalNumber(writer, "idealLow", ratio.IdealLow);
             WriteOptionalNumber(writer, "idealHigh", ratio.IdealHigh);
             WriteOptionalNumber(writer, "deviation", ratio.Deviation);
-            WriteOptional(writer, "band", ratio.Band);
-            WriteOptional(writer, "tradition", ratio.Tradition);
+            JsonWriting.WriteOptional(writer, "band", ratio.Band);
+            JsonWriting.WriteOptional(writer, "tradition", ratio.Tradition);
             writer.WriteEndObject();
         }
 
@@ -233,11 +227,11 @@ public static class JsonReport
         var oxidation = interpretation.Oxidation;
         writer.WriteStartObject("oxidation");
         writer.WriteString("type", ReportText.Name(oxidation.Type));
-        WriteOptional(writer, "lean", ReportText.Name(oxidation.Lean));
-        WriteOptional(writer, "degree", ReportText.Name(oxidation.Degree));
+        JsonWriting.WriteOptional(writer, "lean", ReportText.Name(oxidation.Lean));
+        JsonWriting.WriteOptional(writer, "degree", ReportText.Name(oxidation.Degree));
         writer.WriteBoolean("fourLows", oxidation.FourLows);
-        WriteOptional(writer, "sodiumPotassium", oxidation.SodiumPotassiumQualifier);
-        WriteOptional(writer, "stressStage", oxidation.StressStage);
+        JsonWriting.WriteOptional(writer, "sodiumPotassium", oxidation.SodiumPotassiumQualifier);
+        JsonWriting.WriteOptional(writer, "stressStage", oxidation.StressStage);
         writer.WriteStartArray("decidingRatios");
         foreach (var deciding in oxidation.DecidingRatios)
         {
@@ -252,7 +246,7 @@ public static class JsonReport
         writer.WriteEndArray();
         writer.WriteString("model", oxidation.ModelId);
         writer.WriteString("labProfile", oxidation.LabProfileId);
-        WriteStrings(writer, "notes", oxidation.Notes);
+        JsonWriting.WriteStrings(writer, "notes", oxidation.Notes);
         writer.WriteEndObject();
     }
 
@@ -263,7 +257,7 @@ public static class JsonReport
         {
             writer.WriteStartObject();
             writer.WriteString("id", finding.RuleId);
-            WriteOptional(writer, "subject", finding.Subject);
+            JsonWriting.WriteOptional(writer, "subject", finding.Subject);
             writer.WriteString("title", finding.Title);
             writer.WriteString("severity", ReportText.Name(finding.Severity));
             writer.WriteString("category", finding.Category);
@@ -276,9 +270,9 @@ public static class JsonReport
 
             writer.WriteEndArray();
             writer.WriteString("explanation", finding.Explanation);
-            WriteStrings(writer, "suggestions", finding.Suggestions);
+            JsonWriting.WriteStrings(writer, "suggestions", finding.Suggestions);
             writer.WriteString("source", finding.Source);
-            WriteStrings(writer, "thresholdSources", finding.ThresholdSources);
+            JsonWriting.WriteStrings(writer, "thresholdSources", finding.ThresholdSources);
             writer.WriteStartArray("claims");
             foreach (var claim in finding.Claims)
             {
@@ -319,10 +313,10 @@ public static class JsonReport
         }
         else
         {
-            WriteOptional(writer, "value", evidence.Value);
+            JsonWriting.WriteOptional(writer, "value", evidence.Value);
         }
 
-        WriteStrings(writer, "tests", evidence.Tests);
+        JsonWriting.WriteStrings(writer, "tests", evidence.Tests);
         writer.WriteEndObject();
     }
 
@@ -334,28 +328,9 @@ public static class JsonReport
         writer.WriteEndObject();
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
     private static void WriteOptionalNumber(Utf8JsonWriter writer, string name, double? value)
     {
-        if (value is { } number && double.IsFinite(number))
-        {
-            writer.WriteNumber(name, ReportText.Round(number));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
+        JsonWriting.WriteFiniteOrNull(writer, name, value is { } number ? ReportText.Round(number) : null);
     }
 
     private static void WriteOptionalNumber(Utf8JsonWriter writer, string name, decimal? value)
@@ -368,16 +343,5 @@ public static class JsonReport
         {
             writer.WriteNull(name);
         }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }
