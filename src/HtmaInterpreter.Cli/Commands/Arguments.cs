@@ -1,3 +1,6 @@
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Reports;
+
 namespace HtmaInterpreter.Cli.Commands;
 
 /// <summary>
@@ -93,5 +96,45 @@ internal sealed class Arguments
         }
 
         return parsed;
+    }
+
+    /// <summary>The report format named by <c>--format</c> (text by default), or <c>null</c> for an unknown name.</summary>
+    public ReportFormat? ReportFormat() => (Value("--format") ?? "text") switch
+    {
+        "text" => Reports.ReportFormat.Text,
+        "json" => Reports.ReportFormat.Json,
+        "markdown" or "md" => Reports.ReportFormat.Markdown,
+        "html" => Reports.ReportFormat.Html,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Creates the interpreter from <c>--definitions</c>, <c>--lab</c> and <c>--model</c>. When that fails, prints the
+    /// diagnostics to <paramref name="stderr"/> and gives the exit code: usage error for an unknown lab or model,
+    /// input error for broken definitions.
+    /// </summary>
+    public Interpreter? CreateInterpreter(TextWriter stderr, out int exitCode)
+    {
+        var created = Interpreter.Create(new InterpreterOptions
+        {
+            DefinitionsDirectory = Value("--definitions"),
+            LabId = Value("--lab"),
+            ModelId = Value("--model"),
+        });
+        exitCode = ExitCodes.Success;
+        if (created.Value is { } interpreter)
+        {
+            return interpreter;
+        }
+
+        foreach (var diagnostic in created.Diagnostics)
+        {
+            stderr.WriteLine(diagnostic);
+        }
+
+        exitCode = created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice)
+            ? ExitCodes.UsageError
+            : ExitCodes.InputError;
+        return null;
     }
 }

@@ -70,17 +70,9 @@ internal static class BatchCommand
             format = fromName;
         }
 
-        var created = Interpreter.Create(new InterpreterOptions { LabId = parsed.Value("--lab"), ModelId = parsed.Value("--model") });
-        if (created.Value is not { } interpreter)
+        if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
         {
-            foreach (var diagnostic in created.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic);
-            }
-
-            return created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice)
-                ? ExitCodes.UsageError
-                : ExitCodes.InputError;
+            return failure;
         }
 
         var path = parsed.Positional[0];

@@ -54,34 +54,15 @@ internal static class CompareCommand
             return UsageError(stderr, "no FILE given; give the earlier and the later test (two or more files).");
         }
 
-        var formatText = parsed.Value("--format") ?? "text";
-        ReportFormat? format = formatText switch
-        {
-            "text" => ReportFormat.Text,
-            "json" => ReportFormat.Json,
-            "markdown" or "md" => ReportFormat.Markdown,
-            "html" => ReportFormat.Html,
-            _ => null,
-        };
+        var format = parsed.ReportFormat();
         if (format is null)
         {
-            return UsageError(stderr, $"unknown format '{formatText}'; use text, json, markdown or html.");
+            return UsageError(stderr, $"unknown format '{parsed.Value("--format")}'; use text, json, markdown or html.");
         }
 
-        var created = Interpreter.Create(new InterpreterOptions
+        if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
         {
-            DefinitionsDirectory = parsed.Value("--definitions"),
-            LabId = parsed.Value("--lab"),
-            ModelId = parsed.Value("--model"),
-        });
-        if (created.Value is not { } interpreter)
-        {
-            foreach (var diagnostic in created.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic);
-            }
-
-            return created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice) ? ExitCodes.UsageError : ExitCodes.InputError;
+            return failure;
         }
 
         var reader = new PanelReader();

@@ -59,35 +59,15 @@ internal static class InterpretCommand
             return UsageError(stderr, parsed.Positional.Count == 0 ? "no FILE given." : "expected one FILE, got more than one.");
         }
 
-        var formatName = parsed.Value("--format") ?? "text";
-        ReportFormat? format = formatName switch
-        {
-            "text" => ReportFormat.Text,
-            "json" => ReportFormat.Json,
-            "markdown" or "md" => ReportFormat.Markdown,
-            "html" => ReportFormat.Html,
-            _ => null,
-        };
+        var format = parsed.ReportFormat();
         if (format is null)
         {
-            return UsageError(stderr, $"unknown format '{formatName}'; use text, json, markdown or html.");
+            return UsageError(stderr, $"unknown format '{parsed.Value("--format")}'; use text, json, markdown or html.");
         }
 
-        var created = Interpreter.Create(new InterpreterOptions
+        if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
         {
-            DefinitionsDirectory = parsed.Value("--definitions"),
-            LabId = parsed.Value("--lab"),
-            ModelId = parsed.Value("--model"),
-        });
-        if (created.Value is not { } interpreter)
-        {
-            var unknownChoice = created.Diagnostics.Any(d => d.Code == DiagnosticCodes.InterpreterUnknownChoice);
-            foreach (var diagnostic in created.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic);
-            }
-
-            return unknownChoice ? ExitCodes.UsageError : ExitCodes.InputError;
+            return failure;
         }
 
         var contextDiagnostics = new List<Diagnostic>();
