@@ -97,23 +97,7 @@ public static partial class ComparisonReport
             w.WriteStartArray("diagnostics");
             foreach (var diagnostic in diagnostics)
             {
-                w.WriteStartObject();
-                w.WriteString("code", diagnostic.Code);
-                w.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-                w.WriteString("message", diagnostic.Message);
-                JsonWriting.WriteOptional(w, "file", diagnostic.Location.File);
-                if (diagnostic.Location.Line is { } line)
-                {
-                    w.WriteNumber("line", line);
-                }
-
-                if (diagnostic.Location.Column is { } column)
-                {
-                    w.WriteNumber("column", column);
-                }
-
-                JsonWriting.WriteOptional(w, "field", diagnostic.Location.Field);
-                w.WriteEndObject();
+                JsonReport.WriteDiagnostic(w, diagnostic);
             }
 
             w.WriteEndArray();
