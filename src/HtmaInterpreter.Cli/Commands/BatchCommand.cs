@@ -112,7 +112,6 @@ internal static class BatchCommand
 
             var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var counted = new CountingStream(input);
-            var items = new PanelReader().ReadWideCsvStream(showProgress ? counted : input, path);
             var summary = parsed.Flags.Contains("--summary") ? new BatchSummaryBuilder() : null;
             var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
             int rowsWithErrors = 0, interpreted = 0;
@@ -120,7 +119,7 @@ internal static class BatchCommand
             using (var writer = new BatchResultWriter(output, format, leaveOpen: ReferenceEquals(output, stdout)))
             {
                 writer.WriteHeader();
-                foreach (var result in new BatchInterpreter(interpreter).Run(items))
+                foreach (var result in new BatchInterpreter(interpreter).RunWideCsv(showProgress ? counted : input, path))
                 {
                     if (result.ReadDiagnostics.Count > 0)
                     {

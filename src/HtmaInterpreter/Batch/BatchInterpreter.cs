@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
@@ -47,7 +48,34 @@ public sealed class BatchInterpreter
     public IEnumerable<BatchResult> Run(IEnumerable<PanelReadItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return RunIterator(items, cancellationToken);
+        return RunIterator(
+            (writer, token) =>
+            {
+                foreach (var item in items)
+                {
+                    token.ThrowIfCancellationRequested();
+                    writer.Add(item);
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a wide CSV (a row per sample, as <see cref="PanelReader.ReadWideCsvStream(Stream, string)"/> reads it) and
+    /// interprets every row in parallel, returning one result per item in input order — the same results as
+    /// <see cref="Run"/> over <see cref="PanelReader.ReadWideCsvStream(Stream, string)"/>, faster: the file is only split
+    /// into records on the reading thread, and the workers read the values of a plain record (unquoted ASCII) straight
+    /// into the interpretation without building a <see cref="Panels.Panel"/>. Any other record is read by the general reader.
+    /// </summary>
+    /// <param name="stream">The input (UTF-8, with or without a byte order mark); left open.</param>
+    /// <param name="fileName">The name diagnostics give the input.</param>
+    /// <param name="cancellationToken">Stops the run; the enumeration then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>One result per item (a row, or diagnostics of the header or of the file), in input order.</returns>
+    public IEnumerable<BatchResult> RunWideCsv(Stream stream, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return RunIterator((writer, token) => ReadWideCsv(stream, fileName, writer, token), cancellationToken);
     }
 
     /// <summary>Summarises one item: interprets its panel unless reading it gave an error.</summary>
@@ -98,7 +126,10 @@ public sealed class BatchInterpreter
         };
     }
 
-    private IEnumerable<BatchResult> RunIterator(IEnumerable<PanelReadItem> items, CancellationToken cancellationToken)
+    /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
+    internal string[] FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
+
+    private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
@@ -110,7 +141,8 @@ public sealed class BatchInterpreter
             workers[i] = Task.Factory.StartNew(() => Work(work, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        var producer = Task.Factory.StartNew(() => Produce(items, inOrder, work, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var pool = new System.Collections.Concurrent.ConcurrentBag<Chunk>();
+        var producer = Task.Factory.StartNew(() => Produce(read, pool, inOrder, work, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var chunk in inOrder.GetConsumingEnumerable(token))
@@ -126,7 +158,8 @@ public sealed class BatchInterpreter
                     yield return chunk.Results[i];
                 }
 
-                chunk.Dispose();
+                chunk.Recycle();
+                pool.Add(chunk);
             }
 
             // The producer has finished adding; surface an exception thrown while reading the input.
@@ -141,33 +174,22 @@ public sealed class BatchInterpreter
             {
                 WaitQuietly(worker);
             }
+
+            while (pool.TryTake(out var chunk))
+            {
+                chunk.Dispose();
+            }
         }
     }
 
-    private void Produce(IEnumerable<PanelReadItem> items, BlockingCollection<Chunk> inOrder, BlockingCollection<Chunk> work, CancellationToken token)
+    private void Produce(
+        Action<ChunkWriter, CancellationToken> read, System.Collections.Concurrent.ConcurrentBag<Chunk> pool, BlockingCollection<Chunk> inOrder, BlockingCollection<Chunk> work, CancellationToken token)
     {
-        var size = Options.EffectiveChunkSize;
         try
         {
-            var chunk = new Chunk(size);
-            foreach (var item in items)
-            {
-                token.ThrowIfCancellationRequested();
-                chunk.Items[chunk.Count++] = item;
-                if (chunk.Count == size)
-                {
-                    // In-order queue first: it is the one that bounds how far reading runs ahead of the caller.
-                    inOrder.Add(chunk, token);
-                    work.Add(chunk, token);
-                    chunk = new Chunk(size);
-                }
-            }
-
-            if (chunk.Count > 0)
-            {
-                inOrder.Add(chunk, token);
-                work.Add(chunk, token);
-            }
+            var writer = new ChunkWriter(Options.EffectiveChunkSize, pool, inOrder, work, token);
+            read(writer, token);
+            writer.Flush();
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -180,8 +202,139 @@ public sealed class BatchInterpreter
         }
     }
 
+    /// <summary>
+    /// Splits a wide CSV into records on the reading thread: a plain record (unquoted printable ASCII, no CSV-layer
+    /// diagnostic) is handed to the workers as raw bytes; any other is read here by the general reader.
+    /// </summary>
+    private void ReadWideCsv(Stream stream, string fileName, ChunkWriter writer, CancellationToken token)
+    {
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, PanelReader.BufferSize, leaveOpen: true);
+        var pending = new List<Diagnostic>();
+        CsvSource? source;
+        try
+        {
+            source = CsvSource.Open(text, fileName, pending);
+        }
+        catch (Exception exception) when (PanelReader.IsInputException(exception))
+        {
+            source = null;
+            pending.Add(PanelReader.Unreadable(fileName, exception));
+        }
+
+        if (source is null)
+        {
+            writer.Add(new PanelReadItem(null, pending));
+            return;
+        }
+
+        using (source)
+        {
+            if (CsvPanelReader.LayoutOf(source.Headers) != PanelFormat.CsvWide)
+            {
+                writer.Add(new PanelReadItem(null, [PanelReader.NotWideHeader(source)]));
+                return;
+            }
+
+            var layout = CsvPanelReader.WideLayout(source, fileName, Options.Catalog);
+            if (layout.HeaderDiagnostics.Count > 0)
+            {
+                writer.Add(new PanelReadItem(null, layout.HeaderDiagnostics));
+            }
+
+            var plan = new WideCsvPlan(layout, Interpreter);
+            var separator = (byte)layout.Separator;
+            var rows = 0;
+            PanelAssembler? assembler = null;
+            try
+            {
+                while (true)
+                {
+                    token.ThrowIfCancellationRequested();
+                    if (!source.Read(pending))
+                    {
+                        if (pending.Count > 0)
+                        {
+                            writer.Add(new PanelReadItem(null, [.. pending]));
+                        }
+
+                        break;
+                    }
+
+                    var raw = source.RawRecord;
+                    if (pending.Count == 0 && IsPlain(raw, separator))
+                    {
+                        if (raw.IndexOfAnyExcept(separator, (byte)' ') < 0)
+                        {
+                            continue; // a blank record
+                        }
+
+                        rows++;
+                        writer.Add(raw, source.Line, plan);
+                        continue;
+                    }
+
+                    var diagnostics = new List<Diagnostic>(pending);
+                    pending.Clear();
+                    if (CsvPanelReader.IsBlankRecord(source))
+                    {
+                        if (diagnostics.Count > 0)
+                        {
+                            writer.Add(new PanelReadItem(null, diagnostics));
+                        }
+
+                        continue;
+                    }
+
+                    rows++;
+                    writer.Add(layout.ReadRow(source, diagnostics, ref assembler));
+                }
+            }
+            catch (Exception exception) when (PanelReader.IsInputException(exception))
+            {
+                writer.Add(new PanelReadItem(null, [PanelReader.Unreadable(fileName, exception)]));
+                return;
+            }
+
+            if (rows == 0)
+            {
+                writer.Add(layout.NoRows());
+            }
+        }
+    }
+
+    /// <summary>True for a record of printable ASCII (or the tab separator) without quotes: its fields are split at the separator alone.</summary>
+    private static bool IsPlain(ReadOnlySpan<byte> raw, byte separator)
+    {
+        if (raw.IndexOf((byte)'"') >= 0)
+        {
+            return false;
+        }
+
+        var outside = raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+        if (outside < 0)
+        {
+            return true;
+        }
+
+        if (separator != (byte)'\t')
+        {
+            return false;
+        }
+
+        foreach (var b in raw)
+        {
+            if (b != separator && b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void Work(BlockingCollection<Chunk> work, CancellationToken token)
     {
+        WideCsvRowInterpreter? rows = null;
         try
         {
             foreach (var chunk in work.GetConsumingEnumerable(token))
@@ -190,8 +343,20 @@ public sealed class BatchInterpreter
                 {
                     for (var i = 0; i < chunk.Count; i++)
                     {
-                        chunk.Results[i] = Interpret(chunk.Items[i]);
-                        chunk.Items[i] = null!; // the panel is no longer needed; let it go before the chunk is returned
+                        if (chunk.Items[i] is { } item)
+                        {
+                            chunk.Results[i] = Interpret(item);
+                            chunk.Items[i] = null; // the panel is no longer needed; let it go before the chunk is returned
+                        }
+                        else
+                        {
+                            if (rows is null || !ReferenceEquals(rows.Plan, chunk.Plan))
+                            {
+                                rows = new WideCsvRowInterpreter(chunk.Plan!, this);
+                            }
+
+                            chunk.Results[i] = rows.Interpret(chunk.Bytes, chunk.Offsets[i], chunk.Lengths[i], chunk.Lines[i]);
+                        }
                     }
                 }
 #pragma warning disable CA1031 // Handed to the caller's thread and rethrown there.
@@ -259,7 +424,7 @@ public sealed class BatchInterpreter
 
     /// <summary>
     /// Puts fired rule ids in the order of <see cref="Interpretation.Findings"/> (severity, referrals first, then file
-    /// order), each once: <see cref="RuleSet.FiredRules"/> returns them in evaluation order.
+    /// order), each once: the rule set gives them in evaluation order.
     /// </summary>
     private sealed class RuleOrder
     {
@@ -318,12 +483,28 @@ public sealed class BatchInterpreter
         }
     }
 
-    /// <summary>A run of consecutive items, interpreted by one worker and returned in order.</summary>
+    /// <summary>
+    /// A run of consecutive inputs — items already read, or raw records of a wide CSV in <see cref="Bytes"/> — interpreted
+    /// by one worker and returned in order. Reused once its results have been handed out.
+    /// </summary>
     private sealed class Chunk(int size) : IDisposable
     {
         private readonly ManualResetEventSlim _done = new(false);
 
-        public PanelReadItem[] Items { get; } = new PanelReadItem[size];
+        public PanelReadItem?[] Items { get; } = new PanelReadItem?[size];
+
+        public int[] Offsets { get; } = new int[size];
+
+        public int[] Lengths { get; } = new int[size];
+
+        public int[] Lines { get; } = new int[size];
+
+        public byte[] Bytes { get; set; } = [];
+
+        public int ByteCount { get; set; }
+
+        /// <summary>The plan of the raw records (one per run).</summary>
+        public WideCsvPlan? Plan { get; set; }
 
         public BatchResult[] Results { get; } = new BatchResult[size];
 
@@ -336,5 +517,75 @@ public sealed class BatchInterpreter
         public void WaitDone(CancellationToken token) => _done.Wait(token);
 
         public void Dispose() => _done.Dispose();
+
+        public void Recycle()
+        {
+            Array.Clear(Results);
+            Array.Clear(Items);
+            Count = 0;
+            ByteCount = 0;
+            Plan = null;
+            Error = null;
+            _done.Reset();
+        }
+    }
+
+    /// <summary>Fills chunks on the reading thread and queues each when full (in-order queue first: it bounds the read-ahead).</summary>
+    private sealed class ChunkWriter(
+        int size, System.Collections.Concurrent.ConcurrentBag<Chunk> pool, BlockingCollection<Chunk> inOrder, BlockingCollection<Chunk> work, CancellationToken token)
+    {
+        private Chunk? _chunk;
+
+        public void Add(PanelReadItem item)
+        {
+            var chunk = Current();
+            chunk.Items[chunk.Count++] = item;
+            FlushIfFull(chunk);
+        }
+
+        public void Add(ReadOnlySpan<byte> raw, int line, WideCsvPlan plan)
+        {
+            var chunk = Current();
+            if (chunk.ByteCount + raw.Length > chunk.Bytes.Length)
+            {
+                var bytes = new byte[Math.Max(chunk.Bytes.Length * 2, Math.Max(chunk.ByteCount + raw.Length, size * 256))];
+                chunk.Bytes.AsSpan(0, chunk.ByteCount).CopyTo(bytes);
+                chunk.Bytes = bytes;
+            }
+
+            raw.CopyTo(chunk.Bytes.AsSpan(chunk.ByteCount));
+            chunk.Plan = plan;
+            chunk.Offsets[chunk.Count] = chunk.ByteCount;
+            chunk.Lengths[chunk.Count] = raw.Length;
+            chunk.Lines[chunk.Count] = line;
+            chunk.ByteCount += raw.Length;
+            chunk.Count++;
+            FlushIfFull(chunk);
+        }
+
+        public void Flush()
+        {
+            if (_chunk is { Count: > 0 } chunk)
+            {
+                Queue(chunk);
+            }
+        }
+
+        private Chunk Current() => _chunk ??= pool.TryTake(out var reused) ? reused : new Chunk(size);
+
+        private void FlushIfFull(Chunk chunk)
+        {
+            if (chunk.Count == size)
+            {
+                Queue(chunk);
+            }
+        }
+
+        private void Queue(Chunk chunk)
+        {
+            _chunk = null;
+            inOrder.Add(chunk, token);
+            work.Add(chunk, token);
+        }
     }
 }

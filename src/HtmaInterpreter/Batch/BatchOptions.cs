@@ -1,3 +1,4 @@
+using HtmaInterpreter.Panels;
 using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Batch;
@@ -22,6 +23,9 @@ public sealed record BatchOptions
 
     /// <summary>The client context applied to every panel, or <c>null</c> (a cohort rarely shares one).</summary>
     public ClientContext? Context { get; init; }
+
+    /// <summary>The element catalogue <see cref="BatchInterpreter.RunWideCsv"/> reads element columns with (default: <see cref="ElementCatalog.Default"/>).</summary>
+    public ElementCatalog Catalog { get; init; } = ElementCatalog.Default;
 
     internal int Workers => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
 

@@ -12,10 +12,16 @@ internal sealed partial class ValueCondition : IEquatable<ValueCondition>
 {
     private readonly IReadOnlyList<IReadOnlyList<(string Operator, double Operand)>> _alternatives;
 
+    // The same terms with the operator as a code (0 >, 1 >=, 2 <, 3 <=), so that Matches compares no strings.
+    private readonly (byte Operator, double Operand)[][] _compiled;
+
     private ValueCondition(string text, IReadOnlyList<IReadOnlyList<(string, double)>> alternatives)
     {
         Text = text;
         _alternatives = alternatives;
+        _compiled = alternatives
+            .Select(terms => terms.Select(t => (t.Item1 switch { ">" => (byte)0, ">=" => (byte)1, "<" => (byte)2, _ => (byte)3 }, t.Item2)).ToArray())
+            .ToArray();
     }
 
     /// <summary>The condition as written.</summary>
@@ -71,20 +77,20 @@ internal sealed partial class ValueCondition : IEquatable<ValueCondition>
     public bool Matches(double value)
     {
         // Plain loops: this runs for every band of every ratio of every panel, so it must not allocate.
-        for (var a = 0; a < _alternatives.Count; a++)
+        var alternatives = _compiled;
+        for (var a = 0; a < alternatives.Length; a++)
         {
-            var terms = _alternatives[a];
+            var terms = alternatives[a];
             var all = true;
-            for (var t = 0; t < terms.Count && all; t++)
+            for (var t = 0; t < terms.Length && all; t++)
             {
                 var (op, operand) = terms[t];
                 all = op switch
                 {
-                    ">" => value > operand,
-                    ">=" => value >= operand,
-                    "<" => value < operand,
-                    "<=" => value <= operand,
-                    _ => false,
+                    0 => value > operand,
+                    1 => value >= operand,
+                    2 => value < operand,
+                    _ => value <= operand,
                 };
             }
 

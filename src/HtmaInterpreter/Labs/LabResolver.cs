@@ -19,8 +19,18 @@ internal static class LabResolver
     /// <param name="diagnostics">Where diagnostics go.</param>
     /// <returns>The profile; never <c>null</c>.</returns>
     public static LabProfile Resolve(HtmaDefinitions definitions, Panel panel, string? labId, ICollection<Diagnostic> diagnostics)
+        => Resolve(definitions, panel.Lab, panel.Source, labId, diagnostics);
+
+    /// <summary>Finds the profile for a panel's lab text (see the overload that takes the panel).</summary>
+    /// <param name="definitions">The definitions holding the profiles.</param>
+    /// <param name="panelLab">The lab the panel names, or <c>null</c>.</param>
+    /// <param name="panelSource">Where the panel starts, for diagnostics.</param>
+    /// <param name="labId">A profile id that overrides the panel's lab, or <c>null</c>.</param>
+    /// <param name="diagnostics">Where diagnostics go.</param>
+    /// <returns>The profile.</returns>
+    public static LabProfile Resolve(HtmaDefinitions definitions, string? panelLab, SourceLocation? panelSource, string? labId, ICollection<Diagnostic> diagnostics)
     {
-        SourceLocation Location() => (panel.Source ?? SourceLocation.None).WithField("lab");
+        SourceLocation Location() => (panelSource ?? SourceLocation.None).WithField("lab");
         if (!string.IsNullOrWhiteSpace(labId))
         {
             if (definitions.FindLab(labId.Trim()) is { } chosen)
@@ -34,7 +44,7 @@ internal static class LabResolver
                 Location()));
         }
 
-        if (string.IsNullOrWhiteSpace(panel.Lab))
+        if (string.IsNullOrWhiteSpace(panelLab))
         {
             diagnostics.Add(Diagnostic.Info(
                 DiagnosticCodes.LabNotNamed,
@@ -43,7 +53,7 @@ internal static class LabResolver
             return definitions.DefaultLab;
         }
 
-        var wanted = Normalize(panel.Lab);
+        var wanted = Normalize(panelLab);
         foreach (var lab in definitions.Labs)
         {
             if (Names(lab.Id, wanted) || Names(lab.Name, wanted))
@@ -63,7 +73,7 @@ internal static class LabResolver
 
         diagnostics.Add(Diagnostic.Warning(
             DiagnosticCodes.LabUnknown,
-            $"The lab '{panel.Lab}' has no profile; the default profile '{definitions.DefaultLab.Id}' ({definitions.DefaultLab.Name}) is used. Known profiles: {string.Join(", ", definitions.Labs.Select(l => l.Id))}.",
+            $"The lab '{panelLab}' has no profile; the default profile '{definitions.DefaultLab.Id}' ({definitions.DefaultLab.Name}) is used. Known profiles: {string.Join(", ", definitions.Labs.Select(l => l.Id))}.",
             Location()));
         return definitions.DefaultLab;
     }

@@ -33,19 +33,22 @@ internal static class OxidationClassifier
                 : "Four lows: Ca, Mg, Na and K are all low (checked before the type).");
         }
 
-        var type = OxidationType.Indeterminate;
-        OxidationType? lean = null;
         var decidingRatios = model.DecidingRatios;
-        var votes = new List<DecidingRatio>(decidingRatios.Count);
+        Span<double> values = decidingRatios.Count <= 8 ? stackalloc double[decidingRatios.Count] : new double[decidingRatios.Count];
+        Span<OxidationType> indicates = decidingRatios.Count <= 8 ? stackalloc OxidationType[decidingRatios.Count] : new OxidationType[decidingRatios.Count];
         List<string>? missing = null;
         for (var i = 0; i < decidingRatios.Count; i++)
         {
-            if (Find(ratios, decidingRatios[i].Ratio) is null)
+            values[i] = Find(ratios, decidingRatios[i].Ratio) ?? double.NaN;
+            if (double.IsNaN(values[i]))
             {
                 (missing ??= []).Add(decidingRatios[i].Ratio);
             }
         }
 
+        var degreeValue = model.Degree is { } degreeDefinition ? Find(ratios, degreeDefinition.Ratio) ?? double.NaN : double.NaN;
+        var (type, lean, degree) = Decide(model, values, degreeValue, fourLows, indicates);
+        var votes = new List<DecidingRatio>(decidingRatios.Count);
         if (missing is not null)
         {
             var message = $"The oxidation type cannot be decided with the {model.Id} model: {string.Join(" and ", missing)} could not be computed (see the ratio diagnostics).";
@@ -54,44 +57,22 @@ internal static class OxidationClassifier
         }
         else
         {
-            var slowVotes = 0;
             for (var d = 0; d < decidingRatios.Count; d++)
             {
                 var deciding = decidingRatios[d];
-                var value = Find(ratios, deciding.Ratio)!.Value;
-                var indicates = deciding.SlowCondition.Matches(value) ? OxidationType.Slow : OxidationType.Fast;
-                votes.Add(new DecidingRatio(deciding.Ratio, value, deciding.Threshold, indicates));
-                slowVotes += indicates == OxidationType.Slow ? 1 : 0;
-                if (value == deciding.Threshold)
+                votes.Add(new DecidingRatio(deciding.Ratio, values[d], deciding.Threshold, indicates[d]));
+                if (values[d] == deciding.Threshold)
                 {
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{deciding.Ratio} is exactly at the threshold {deciding.Threshold}; this model counts that as {Word(indicates)} ({(indicates == OxidationType.Slow ? deciding.SlowWhen : deciding.FastWhen)})."));
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{deciding.Ratio} is exactly at the threshold {deciding.Threshold}; this model counts that as {Word(indicates[d])} ({(indicates[d] == OxidationType.Slow ? deciding.SlowWhen : deciding.FastWhen)})."));
                 }
             }
 
-            if (fourLows && model.FourLows!.OnMatch == FourLowsAction.SeparateType)
+            if (type == OxidationType.Mixed && lean is null)
             {
-                type = OxidationType.Indeterminate;
-            }
-            else if (slowVotes == votes.Count)
-            {
-                type = OxidationType.Slow;
-            }
-            else if (slowVotes == 0)
-            {
-                type = OxidationType.Fast;
-            }
-            else
-            {
-                type = OxidationType.Mixed;
-                lean = Lean(model, votes);
-                if (lean is null)
-                {
-                    notes.Add("Mixed with no lean: the deciding ratios are equally far from their ideals.");
-                }
+                notes.Add("Mixed with no lean: the deciding ratios are equally far from their ideals.");
             }
         }
 
-        var degree = Degree(model, type, lean, votes, ratios);
         string? qualifier = null;
         if (model.Qualifier is { } qualifierDefinition && Find(ratios, qualifierDefinition.Ratio) is { } qualifierValue)
         {
@@ -148,27 +129,79 @@ internal static class OxidationClassifier
     }
 
     /// <summary>The lean of a mixed result: the vote of the ratio furthest from its ideal, |log10(value / ideal)|; a tie between opposite votes gives none.</summary>
-    private static OxidationType? Lean(OxidationModel model, List<DecidingRatio> votes)
+    /// <summary>
+    /// The model's decision from the deciding ratios' values (in the order of <see cref="OxidationModel.DecidingRatios"/>,
+    /// <see cref="double.NaN"/> for a ratio that could not be computed) and the degree ratio's value: the one place the
+    /// type, lean and degree are decided, for a full interpretation and for a batch row alike.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="values">The deciding ratios' values.</param>
+    /// <param name="degreeValue">The value of the model's degree ratio, or <see cref="double.NaN"/>.</param>
+    /// <param name="fourLows">Whether the panel shows the four lows.</param>
+    /// <param name="indicates">Receives what each deciding ratio indicates (meaningful only when none is missing).</param>
+    internal static (OxidationType Type, OxidationType? Lean, OxidationDegree Degree) Decide(
+        OxidationModel model, ReadOnlySpan<double> values, double degreeValue, bool fourLows, Span<OxidationType> indicates)
     {
-        Span<double> distances = votes.Count <= 8 ? stackalloc double[votes.Count] : new double[votes.Count];
-        var furthest = double.NegativeInfinity;
-        for (var i = 0; i < votes.Count; i++)
+        var decidingRatios = model.DecidingRatios;
+        for (var i = 0; i < values.Length; i++)
         {
-            distances[i] = Math.Abs(Math.Log10(votes[i].Value / model.DecidingRatios[i].Ideal));
+            if (double.IsNaN(values[i]))
+            {
+                return (OxidationType.Indeterminate, null, OxidationDegree.None);
+            }
+        }
+
+        var slowVotes = 0;
+        for (var d = 0; d < decidingRatios.Count; d++)
+        {
+            indicates[d] = decidingRatios[d].SlowCondition.Matches(values[d]) ? OxidationType.Slow : OxidationType.Fast;
+            slowVotes += indicates[d] == OxidationType.Slow ? 1 : 0;
+        }
+
+        OxidationType type;
+        OxidationType? lean = null;
+        if (fourLows && model.FourLows!.OnMatch == FourLowsAction.SeparateType)
+        {
+            type = OxidationType.Indeterminate;
+        }
+        else if (slowVotes == decidingRatios.Count)
+        {
+            type = OxidationType.Slow;
+        }
+        else if (slowVotes == 0)
+        {
+            type = OxidationType.Fast;
+        }
+        else
+        {
+            type = OxidationType.Mixed;
+            lean = Lean(model, values, indicates);
+        }
+
+        return (type, lean, Degree(model, type, lean, indicates, degreeValue));
+    }
+
+    private static OxidationType? Lean(OxidationModel model, ReadOnlySpan<double> values, ReadOnlySpan<OxidationType> indicates)
+    {
+        Span<double> distances = values.Length <= 8 ? stackalloc double[values.Length] : new double[values.Length];
+        var furthest = double.NegativeInfinity;
+        for (var i = 0; i < values.Length; i++)
+        {
+            distances[i] = Math.Abs(Math.Log10(values[i] / model.DecidingRatios[i].Ideal));
             furthest = Math.Max(furthest, distances[i]);
         }
 
         OxidationType? leader = null;
-        for (var i = 0; i < votes.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (Math.Abs(distances[i] - furthest) <= 1e-12)
             {
-                if (leader is { } found && found != votes[i].Indicates)
+                if (leader is { } found && found != indicates[i])
                 {
                     return null; // opposite votes tie
                 }
 
-                leader = votes[i].Indicates;
+                leader = indicates[i];
             }
         }
 
@@ -201,9 +234,9 @@ internal static class OxidationClassifier
         return false;
     }
 
-    private static OxidationDegree Degree(OxidationModel model, OxidationType type, OxidationType? lean, List<DecidingRatio> votes, IReadOnlyList<RatioValue> ratios)
+    private static OxidationDegree Degree(OxidationModel model, OxidationType type, OxidationType? lean, ReadOnlySpan<OxidationType> indicates, double value)
     {
-        if (model.Degree is not { } definition || Find(ratios, definition.Ratio) is not { } value)
+        if (model.Degree is not { } definition || double.IsNaN(value))
         {
             return OxidationDegree.None;
         }
@@ -217,11 +250,12 @@ internal static class OxidationClassifier
         // For a mixed result the degree ratio's bands only make sense when that ratio itself points to the lean.
         if (type == OxidationType.Mixed)
         {
-            for (var i = 0; i < votes.Count; i++)
+            var decidingRatios = model.DecidingRatios;
+            for (var i = 0; i < decidingRatios.Count; i++)
             {
-                if (votes[i].Ratio == definition.Ratio)
+                if (decidingRatios[i].Ratio == definition.Ratio)
                 {
-                    if (votes[i].Indicates != target)
+                    if (indicates[i] != target)
                     {
                         return OxidationDegree.None;
                     }

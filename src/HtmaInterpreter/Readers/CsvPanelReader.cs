@@ -108,7 +108,7 @@ internal static partial class CsvPanelReader
                     continue;
                 }
 
-                CheckRagged(source, diagnostics);
+                WideCsvLayout.CheckRagged(source, diagnostics);
                 FieldText? Optional(string column) =>
                     index[column] >= 0 ? source.Field(index[column], column) : null;
 
@@ -126,27 +126,15 @@ internal static partial class CsvPanelReader
         return assembler.Build(fallbackId, panelSource, sampleIdRequired: false);
     }
 
-    /// <summary>Reads the wide layout, one row (one panel) at a time.</summary>
+    /// <summary>Reads a wide CSV (a row per sample) one row at a time: the header's diagnostics first, then an item per row.</summary>
     internal static IEnumerable<PanelReadItem> ReadWide(CsvSource source, string? file, ElementCatalog catalog)
     {
-        var headerDiagnostics = new List<Diagnostic>();
-        var columns = ClassifyWideColumns(source, catalog, headerDiagnostics);
-        foreach (var line in source.Metadata)
+        var layout = WideLayout(source, file, catalog);
+        if (layout.HeaderDiagnostics.Count > 0)
         {
-            headerDiagnostics.Add(Diagnostic.Warning(
-                DiagnosticCodes.UnknownField,
-                $"'# {line.Key}:' lines only apply to a one-report CSV; in a CSV with a row per sample they are ignored. " +
-                "Put the field in a column instead.",
-                line.Value.Location));
+            yield return new PanelReadItem(null, layout.HeaderDiagnostics);
         }
 
-        if (headerDiagnostics.Count > 0)
-        {
-            yield return new PanelReadItem(null, headerDiagnostics);
-        }
-
-        var metadataColumns = columns.Where(c => c.Kind == WideColumnKind.Metadata).ToArray();
-        var measurementColumns = columns.Where(c => c.Kind == WideColumnKind.Measurement).ToArray();
         var rows = 0;
         PanelAssembler? assembler = null;
         while (true)
@@ -173,48 +161,44 @@ internal static partial class CsvPanelReader
             }
 
             rows++;
-            CheckRagged(source, diagnostics);
-            if (assembler is null)
-            {
-                assembler = new PanelAssembler(catalog, diagnostics, source.DecimalComma);
-            }
-            else
-            {
-                assembler.Reset(diagnostics);
-            }
-
-            foreach (var column in metadataColumns)
-            {
-                assembler.SetField(column.Name, source.Field(column.Index, column.Name), reportUnknown: false);
-            }
-
-            foreach (var column in measurementColumns)
-            {
-                var value = source.Field(column.Index, column.Header);
-                if (value.IsBlank)
-                {
-                    continue; // a sample not tested for this element
-                }
-
-                assembler.AddMeasurement(new MeasurementInput(
-                    new FieldText(column.Name, value.Location),
-                    value,
-                    column.Unit is null ? null : new FieldText(column.Unit, value.Location)));
-            }
-
-            var rowLocation = new SourceLocation(file, source.Line, 1);
-            var fallbackId = assembler.HasSampleId ? "" : string.Create(CultureInfo.InvariantCulture, $"line {source.Line}");
-            var panel = assembler.Build(fallbackId, rowLocation, sampleIdRequired: true);
-            yield return new PanelReadItem(panel, diagnostics);
+            yield return layout.ReadRow(source, diagnostics, ref assembler);
         }
 
         if (rows == 0)
         {
-            yield return new PanelReadItem(null, [Diagnostic.Warning(
-                DiagnosticCodes.NoPanels,
-                "The CSV has a header but no sample rows.",
-                new SourceLocation(file, source.HeaderLine))]);
+            yield return layout.NoRows();
         }
+    }
+
+    /// <summary>The columns of a wide CSV's header, classified once, with the header's diagnostics.</summary>
+    internal static WideCsvLayout WideLayout(CsvSource source, string? file, ElementCatalog catalog)
+    {
+        var headerDiagnostics = new List<Diagnostic>();
+        var columns = ClassifyWideColumns(source, catalog, headerDiagnostics);
+        foreach (var line in source.Metadata)
+        {
+            headerDiagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.UnknownField,
+                $"'# {line.Key}:' lines only apply to a one-report CSV; in a CSV with a row per sample they are ignored. " +
+                "Put the field in a column instead.",
+                line.Value.Location));
+        }
+
+        return new WideCsvLayout(file, catalog, source.Headers.Length, source.HeaderLine, source.DecimalComma, source.Separator, columns, headerDiagnostics);
+    }
+
+    /// <summary>True when every field of the record is empty or white space.</summary>
+    internal static bool IsBlankRecord(IWideRecord record)
+    {
+        for (var i = 0; i < record.FieldCount; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(record.Get(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<WideColumn> ClassifyWideColumns(CsvSource source, ElementCatalog catalog, List<Diagnostic> diagnostics)
@@ -262,42 +246,4 @@ internal static partial class CsvPanelReader
         return columns;
     }
 
-    private static bool IsBlankRecord(CsvSource source)
-    {
-        for (var i = 0; i < source.FieldCount; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(source.Get(i)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void CheckRagged(CsvSource source, List<Diagnostic> diagnostics)
-    {
-        var expected = source.Headers.Length;
-        var actual = source.FieldCount;
-        if (actual == expected)
-        {
-            return;
-        }
-
-        var message = actual > expected
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"This row has {actual} fields but the header has {expected}; the extra fields have no column and are not used. A value with a decimal comma in a comma-separated file, or a missing quote, often causes this.")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"This row has {actual} fields but the header has {expected}; the missing fields are read as empty.");
-        var location = actual > expected ? source.FieldLocation(expected, null) : source.FieldLocation(actual, null);
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RaggedRow, message, location));
-    }
-
-    private enum WideColumnKind
-    {
-        Metadata,
-        Measurement,
-    }
-
-    private sealed record WideColumn(int Index, string Header, string Name, string? Unit, WideColumnKind Kind);
 }

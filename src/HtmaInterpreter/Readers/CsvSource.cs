@@ -14,7 +14,7 @@ internal sealed record MetadataLine(string Key, FieldText Value);
 /// here, the separator is chosen from the header (<c>;</c> means decimal commas), and the records are read with
 /// CsvHelper one at a time, with each record's real line number and each field's column.
 /// </summary>
-internal sealed partial class CsvSource : IDisposable
+internal sealed partial class CsvSource : IDisposable, IWideRecord
 {
     private readonly CsvReader _csv;
     private readonly List<Diagnostic> _pending = [];
@@ -55,6 +55,9 @@ internal sealed partial class CsvSource : IDisposable
     public int Line { get; private set; }
 
     public int FieldCount => _csv.FieldCount;
+
+    /// <summary>The current record as it appears in the input (UTF-8), without the line break; valid until the next read.</summary>
+    public ReadOnlySpan<byte> RawRecord => _csv.RawRecord;
 
     [GeneratedRegex(@"^#\s*(?<key>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?<value>.*?)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex MetadataPattern();

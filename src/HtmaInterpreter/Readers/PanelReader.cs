@@ -21,7 +21,7 @@ namespace HtmaInterpreter.Readers;
 /// </remarks>
 public sealed partial class PanelReader
 {
-    private const int BufferSize = 64 * 1024;
+    internal const int BufferSize = 64 * 1024;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="options">Reader options; <c>null</c> for the defaults.</param>
@@ -137,10 +137,7 @@ public sealed partial class PanelReader
         {
             if (CsvPanelReader.LayoutOf(source.Headers) != PanelFormat.CsvWide)
             {
-                yield return new PanelReadItem(null, [Diagnostic.Error(
-                    DiagnosticCodes.MissingRequiredColumn,
-                    "A CSV with a row per sample must start with a 'sample_id' column; this header does not.",
-                    source.HeaderLocation(0, "sample_id"))]);
+                yield return new PanelReadItem(null, [NotWideHeader(source)]);
                 yield break;
             }
 
@@ -303,11 +300,17 @@ public sealed partial class PanelReader
     /// <summary>Marks "a CSV whose layout the header decides" (not a public format value).</summary>
     private const PanelFormat CsvByHeader = (PanelFormat)(-1);
 
-    private static bool IsInputException(Exception exception) =>
+    /// <summary>The error for a CSV read as a row per sample whose header does not start with sample_id.</summary>
+    internal static Diagnostic NotWideHeader(CsvSource source) => Diagnostic.Error(
+        DiagnosticCodes.MissingRequiredColumn,
+        "A CSV with a row per sample must start with a 'sample_id' column; this header does not.",
+        source.HeaderLocation(0, "sample_id"));
+
+    internal static bool IsInputException(Exception exception) =>
         exception is IOException or DecoderFallbackException or CsvFormatException or YamlException or
             System.Text.Json.JsonException or InvalidDataException;
 
-    private static Diagnostic Unreadable(string fileName, Exception exception) => Diagnostic.Error(
+    internal static Diagnostic Unreadable(string fileName, Exception exception) => Diagnostic.Error(
         exception is CsvFormatException or YamlException or System.Text.Json.JsonException
             ? DiagnosticCodes.SyntaxError
             : DiagnosticCodes.FileNotReadable,

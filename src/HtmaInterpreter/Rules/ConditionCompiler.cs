@@ -403,15 +403,14 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
                 return Truth.Unknown;
             }
 
-            var measurement = state.Measurements[element];
-            if (measurement is null)
+            if (!state.Elements[element].Present)
             {
                 state.Miss(symbol);
                 return Truth.Unknown;
             }
 
             var amount = state.Amounts[element];
-            var (lowLevel, highLevel) = measurement.Qualifier switch
+            var (lowLevel, highLevel) = state.Qualifiers[element] switch
             {
                 MeasurementQualifier.Exact => (levels.LevelOf(element, amount), (ElementLevel?)null),
                 MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m), levels.LevelOf(element, amount)),
@@ -453,13 +452,14 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
         var field = node.Field;
         return state =>
         {
-            if (state.Oxidation is not { } oxidation)
+            if (!state.HasOxidation)
             {
                 state.Miss("oxidation type");
                 return Truth.Unknown;
             }
 
-            if (oxidation.Type == OxidationType.Indeterminate && !(field == OxidationField.Type && type == OxidationType.Indeterminate))
+            var found = state.OxidationType;
+            if (found == OxidationType.Indeterminate && !(field == OxidationField.Type && type == OxidationType.Indeterminate))
             {
                 state.Miss("oxidation type (the model could not decide)");
                 return Truth.Unknown;
@@ -467,9 +467,9 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
 
             var truth = field switch
             {
-                OxidationField.Type => Of(oxidation.Type == type),
-                OxidationField.Lean => Of((oxidation.Type == OxidationType.Mixed ? oxidation.Lean : oxidation.Type) == type),
-                _ => Of(oxidation.Degree == degree),
+                OxidationField.Type => Of(found == type),
+                OxidationField.Lean => Of((found == OxidationType.Mixed ? state.OxidationLean : found) == type),
+                _ => Of(state.OxidationDegree == degree),
             };
             return negated ? Negate(truth) : truth;
         };
@@ -477,13 +477,13 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
 
     private static Condition FourLows() => state =>
     {
-        if (state.Oxidation is not { } oxidation)
+        if (!state.HasOxidation)
         {
             state.Miss("oxidation result (four lows)");
             return Truth.Unknown;
         }
 
-        return Of(oxidation.FourLows);
+        return Of(state.FourLows);
     };
 
     private static Condition Sex(SexNode node)
@@ -528,7 +528,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
         var missing = $"client context: {key}";
         return state =>
         {
-            if (state.Input.Context?.ValuesOf(key) is not { } stated)
+            if (state.Context?.ValuesOf(key) is not { } stated)
             {
                 state.Miss(missing);
                 return Truth.Unknown;

@@ -56,6 +56,7 @@ internal sealed class EvaluationState
         Elements = new Reading[rules.ElementSymbols.Length];
         Measurements = new Measurement?[rules.ElementSymbols.Length];
         Amounts = new decimal[rules.ElementSymbols.Length];
+        Qualifiers = new MeasurementQualifier[rules.ElementSymbols.Length];
         Ratios = new double[rules.RatioNames.Length];
         Array.Fill(Ratios, double.NaN);
         RuleResults = new Truth[rules.Rules.Length];
@@ -86,15 +87,7 @@ internal sealed class EvaluationState
             }
 
             Measurements[index] = measurement;
-            Amounts[index] = measurement.MilligramPercent;
-            var amount = (double)Amounts[index];
-            Elements[index] = measurement.Qualifier switch
-            {
-                MeasurementQualifier.Exact => new Reading(true, amount, amount),
-                MeasurementQualifier.BelowDetectionLimit => new Reading(true, 0, amount),
-                MeasurementQualifier.NotDetected => new Reading(true, 0, 0),
-                _ => new Reading(true, amount, double.PositiveInfinity),
-            };
+            SetElement(index, measurement.MilligramPercent, measurement.Qualifier);
         }
 
         var ratios = input.Ratios;
@@ -107,13 +100,51 @@ internal sealed class EvaluationState
             }
         }
 
-        var context = input.Context;
-        Sex = context is { Sex: not Sex.Unknown } ? context.Sex : input.Panel.Sex;
-        AgeYears = context?.AgeYears ?? input.Panel.AgeYears;
-        Treatment = input.Panel.Treatment != SampleTreatment.Unknown
-            ? input.Panel.Treatment
-            : input.LabProfile?.Treatment ?? SampleTreatment.Unknown;
-        Levels = input.LabProfile is { } profile ? rules.LevelsFor(profile) : null;
+        SetPanelFacts(input.Panel.Sex, input.Panel.AgeYears, input.Panel.Treatment, input.LabProfile, input.Context);
+        if (input.Oxidation is { } oxidation)
+        {
+            SetOxidation(oxidation.Type, oxidation.Lean, oxidation.Degree, oxidation.FourLows);
+        }
+    }
+
+    /// <summary>Puts an element's amount in mg% and its qualifier into slot <paramref name="index"/>.</summary>
+    public void SetElement(int index, decimal milligramPercent, MeasurementQualifier qualifier)
+    {
+        Amounts[index] = milligramPercent;
+        Qualifiers[index] = qualifier;
+        var amount = (double)milligramPercent;
+        Elements[index] = qualifier switch
+        {
+            MeasurementQualifier.Exact => new Reading(true, amount, amount),
+            MeasurementQualifier.BelowDetectionLimit => new Reading(true, 0, amount),
+            MeasurementQualifier.NotDetected => new Reading(true, 0, 0),
+            _ => new Reading(true, amount, double.PositiveInfinity),
+        };
+    }
+
+    /// <summary>
+    /// Sets what the rules read besides values: sex and age (the client context wins over the panel), the sample
+    /// treatment (the panel's, else the profile's), the profile's levels and the context.
+    /// </summary>
+    public void SetPanelFacts(Sex panelSex, int? panelAge, SampleTreatment panelTreatment, Labs.LabProfile? profile, ClientContext? context)
+    {
+        Context = context;
+        Sex = context is { Sex: not Sex.Unknown } ? context.Sex : panelSex;
+        AgeYears = context?.AgeYears ?? panelAge;
+        Treatment = panelTreatment != SampleTreatment.Unknown
+            ? panelTreatment
+            : profile?.Treatment ?? SampleTreatment.Unknown;
+        Levels = profile is not null ? _rules.LevelsFor(profile) : null;
+    }
+
+    /// <summary>Sets the oxidation result the rules read (type, lean, degree, four lows).</summary>
+    public void SetOxidation(OxidationType type, OxidationType? lean, OxidationDegree degree, bool fourLows)
+    {
+        HasOxidation = true;
+        OxidationType = type;
+        OxidationLean = lean;
+        OxidationDegree = degree;
+        FourLows = fourLows;
     }
 
     /// <summary>Empties the state so that it holds nothing of the last panel and can be loaded again.</summary>
@@ -123,9 +154,12 @@ internal sealed class EvaluationState
         Array.Clear(Elements);
         Array.Clear(Measurements);
         Array.Clear(Amounts);
+        Array.Clear(Qualifiers);
         Array.Fill(Ratios, double.NaN);
         Array.Clear(RuleResults);
         Levels = null;
+        Context = null;
+        HasOxidation = false;
         OxidationText = null;
         _missing.Clear();
     }
@@ -135,7 +169,13 @@ internal sealed class EvaluationState
     /// <summary>The earlier test of a retest pair (what <c>previous.</c> reads), or <c>null</c> for a single panel.</summary>
     public EvaluationState? Previous { get; }
 
+    /// <summary>Each element's reading by element index; <see cref="Reading.Present"/> is false when the panel has no value.</summary>
     public Reading[] Elements { get; }
+
+    /// <summary>Each reported element's qualifier (exact, below detection, ...), by element index.</summary>
+    public MeasurementQualifier[] Qualifiers { get; }
+
+    /// <summary>The measurements by element index, for evidence; <c>null</c> when the state was filled from values only.</summary>
 
     public Measurement?[] Measurements { get; }
 
@@ -154,7 +194,19 @@ internal sealed class EvaluationState
 
     public SampleTreatment Treatment { get; private set; }
 
-    public OxidationResult? Oxidation => Input.Oxidation;
+    /// <summary>What the client reports, or <c>null</c>.</summary>
+    public ClientContext? Context { get; private set; }
+
+    /// <summary>True when an oxidation result was set; the four fields below are then meaningful.</summary>
+    public bool HasOxidation { get; private set; }
+
+    public OxidationType OxidationType { get; private set; }
+
+    public OxidationType? OxidationLean { get; private set; }
+
+    public OxidationDegree OxidationDegree { get; private set; }
+
+    public bool FourLows { get; private set; }
 
     /// <summary>The oxidation result as evidence text, made on first use and shared by the findings of this evaluation.</summary>
     public string? OxidationText { get; set; }

@@ -184,7 +184,7 @@ public sealed class RuleSet
             for (var i = 0; i < instances.Count; i++)
             {
                 var instance = instances[i];
-                if (rule.IsForEach && state.Measurements[instance.SubjectIndex] is null)
+                if (rule.IsForEach && !state.Elements[instance.SubjectIndex].Present)
                 {
                     continue;
                 }
@@ -294,7 +294,9 @@ public sealed class RuleSet
         try
         {
             scratch.State.Load(input);
-            return FiredRulesCore(scratch.State);
+            var fired = new List<(string, string?)>(8);
+            FiredRules(scratch.State, fired);
+            return fired;
         }
         finally
         {
@@ -302,9 +304,15 @@ public sealed class RuleSet
         }
     }
 
-    private List<(string RuleId, string? Subject)> FiredRulesCore(EvaluationState state)
+    /// <summary>The compiled rules (element and ratio slots) that an <see cref="EvaluationState"/> of this set is laid out by.</summary>
+    internal CompiledRuleSet Compiled => _compiled;
+
+    /// <summary>A new empty state for the caller to fill and pass to the <c>FiredRules</c> overload that takes a state.</summary>
+    internal EvaluationState CreateState() => new(_compiled);
+
+    /// <summary>Adds the rules that fire on a filled state to <paramref name="fired"/>, in evaluation order (see <see cref="FiredRules(RuleInput)"/>).</summary>
+    internal void FiredRules(EvaluationState state, List<(string RuleId, string? Subject)> fired)
     {
-        var fired = new List<(string, string?)>(8);
         var rules = _compiled.Rules;
         for (var r = 0; r < rules.Length; r++)
         {
@@ -321,7 +329,7 @@ public sealed class RuleSet
             for (var i = 0; i < instances.Count; i++)
             {
                 var instance = instances[i];
-                if (rule.IsForEach && state.Measurements[instance.SubjectIndex] is null)
+                if (rule.IsForEach && !state.Elements[instance.SubjectIndex].Present)
                 {
                     continue;
                 }
@@ -343,7 +351,6 @@ public sealed class RuleSet
             state.RuleResults[r] = applicable == 0 ? Truth.Unknown : result;
         }
 
-        return fired;
     }
 
     /// <summary>An output with its sort keys: severity (negated, so referrals come first), file order, then instance.</summary>

@@ -1,0 +1,367 @@
+using System.Text;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Labs;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
+using HtmaInterpreter.Rules;
+
+namespace HtmaInterpreter.Batch;
+
+/// <summary>
+/// Interprets raw wide CSV records for a batch on one worker thread, without building a <see cref="Panel"/>: the
+/// values go straight into arrays, the ratios, the oxidation decision and the rules are computed from them, and only
+/// what a <see cref="BatchResult"/> holds is kept. A record it cannot read exactly as the general reader would without
+/// any diagnostic (a quote, white space around a value, an unknown word, an implausible value, ...) takes the general
+/// path instead: <see cref="WideCsvLayout.ReadRow"/> and <see cref="BatchInterpreter.Interpret"/>, so the results are the
+/// same either way. Not thread-safe: each worker has its own.
+/// </summary>
+internal sealed class WideCsvRowInterpreter
+{
+    private readonly WideCsvPlan _plan;
+    private readonly BatchInterpreter _batch;
+    private readonly RawWideRecord _record;
+    private readonly EvaluationState _state;
+    private readonly decimal[] _amounts;
+    private readonly MeasurementQualifier[] _qualifiers;
+    private readonly bool[] _present;
+    private readonly double[] _ratios;
+    private readonly List<(string RuleId, string? Subject)> _fired = new(16);
+    private readonly List<Diagnostic> _labDiagnostics = [];
+    private readonly ClientContext? _context;
+    private PanelAssembler? _assembler;
+    private byte[] _labText = [];
+    private LabProfile? _lab;
+    private int _labDiagnosticsCount;
+
+    public WideCsvRowInterpreter(WideCsvPlan plan, BatchInterpreter batch)
+    {
+        _plan = plan;
+        _batch = batch;
+        _context = batch.Options.Context;
+        _record = new RawWideRecord(plan.Layout.Separator, plan.Layout.File);
+        _state = plan.Interpreter.Rules.CreateState();
+        _amounts = new decimal[plan.Symbols.Length];
+        _qualifiers = new MeasurementQualifier[plan.Symbols.Length];
+        _present = new bool[plan.Symbols.Length];
+        _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
+    }
+
+    /// <summary>The plan this reader was made for.</summary>
+    public WideCsvPlan Plan => _plan;
+
+    /// <summary>Interprets the record of <paramref name="length"/> bytes at <paramref name="offset"/> of <paramref name="buffer"/>, starting on <paramref name="line"/>.</summary>
+    public BatchResult Interpret(byte[] buffer, int offset, int length, int line)
+    {
+        _record.Reset(buffer, offset, length, line);
+        if (_plan.IsUsable && TryInterpretFast() is { } result)
+        {
+            return result;
+        }
+
+        var item = _plan.Layout.ReadRow(_record, [], ref _assembler);
+        return _batch.Interpret(item);
+    }
+
+    private BatchResult? TryInterpretFast()
+    {
+        var record = _record;
+        var plan = _plan;
+        if (record.FieldCount != plan.Layout.HeaderCount)
+        {
+            return null;
+        }
+
+        Array.Clear(_present);
+        string? sampleId = null;
+        ReadOnlySpan<byte> lab = default;
+        var sex = Sex.Unknown;
+        int? age = null;
+        var treatment = SampleTreatment.Unknown;
+        var columns = plan.Columns;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var kind = columns[c];
+            if (kind == FastColumn.Ignored)
+            {
+                continue;
+            }
+
+            var field = record.Span(c);
+            if (field.IsEmpty)
+            {
+                continue;
+            }
+
+            if (field[0] <= (byte)' ' || field[^1] <= (byte)' ')
+            {
+                return null; // the general reader trims; not worth doing here
+            }
+
+            switch (kind)
+            {
+                case FastColumn.SampleId:
+                    sampleId = Encoding.ASCII.GetString(field);
+                    break;
+                case FastColumn.Lab:
+                    lab = field is [(byte)'~'] ? default : field;
+                    break;
+                case FastColumn.Sex:
+                    sex = Ascii.EqualsIgnoreCase(field, "female"u8) || Ascii.EqualsIgnoreCase(field, "f"u8) ? Sex.Female
+                        : Ascii.EqualsIgnoreCase(field, "male"u8) || Ascii.EqualsIgnoreCase(field, "m"u8) ? Sex.Male
+                        : Sex.Unknown;
+                    if (sex == Sex.Unknown)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case FastColumn.Age:
+                    if (field.Length > 3 || !TryDigits(field, out var years) || years > 150)
+                    {
+                        return null;
+                    }
+
+                    age = years;
+                    break;
+                case FastColumn.Collected:
+                    if (!IsDate(field))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case FastColumn.Treatment:
+                    treatment = Ascii.EqualsIgnoreCase(field, "washed"u8) ? SampleTreatment.Washed
+                        : Ascii.EqualsIgnoreCase(field, "unwashed"u8) ? SampleTreatment.Unwashed
+                        : SampleTreatment.Unknown;
+                    if (treatment == SampleTreatment.Unknown)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case FastColumn.Measurement:
+                    if (!TryReadValue(c, field))
+                    {
+                        return null;
+                    }
+
+                    break;
+            }
+        }
+
+        if (sampleId is null)
+        {
+            return null; // a missing sample_id is an error the general reader reports
+        }
+
+        return Analyze(sampleId, lab, sex, age, treatment);
+    }
+
+    private bool TryReadValue(int column, ReadOnlySpan<byte> field)
+    {
+        var qualifier = MeasurementQualifier.Exact;
+        decimal amount;
+        if (Ascii.EqualsIgnoreCase(field, "ND"u8))
+        {
+            qualifier = MeasurementQualifier.NotDetected;
+            amount = 0m;
+        }
+        else
+        {
+            if (field[0] is (byte)'<' or (byte)'>')
+            {
+                qualifier = field[0] == (byte)'<' ? MeasurementQualifier.BelowDetectionLimit : MeasurementQualifier.AboveQuantitationLimit;
+                field = field[1..];
+            }
+
+            Span<char> text = stackalloc char[19];
+            if (field.Length is 0 or > 19 || Ascii.ToUtf16(field, text, out var written) != System.Buffers.OperationStatus.Done
+                || !ValueText.TryParsePlain(text[..written], out amount))
+            {
+                return false;
+            }
+        }
+
+        var unit = _plan.Units[column];
+        var milligramPercent = Units.Convert(amount, unit, ConcentrationUnit.MilligramPercent);
+        if (qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
+            && milligramPercent > PanelAssembler.AbsurdMilligramPercent)
+        {
+            return false; // warned about by the general reader
+        }
+
+        var slot = _plan.ValueSlot[column];
+        _present[slot] = true;
+        _amounts[slot] = milligramPercent;
+        _qualifiers[slot] = qualifier;
+        return true;
+    }
+
+    private BatchResult Analyze(string sampleId, ReadOnlySpan<byte> labText, Sex sex, int? age, SampleTreatment panelTreatment)
+    {
+        var plan = _plan;
+        var interpreter = plan.Interpreter;
+        var definitions = interpreter.Definitions;
+        var diagnostics = ResolveLab(labText, out var lab);
+
+        // Ratios, as RatioCalculator computes them; a ratio that cannot be computed counts its diagnostics.
+        var ratioDefinitions = definitions.Ratios;
+        var ratios = _ratios;
+        for (var r = 0; r < ratios.Length; r++)
+        {
+            var numerator = Usable(plan.RatioNumerator[r], ref diagnostics);
+            var denominator = Usable(plan.RatioDenominator[r], ref diagnostics);
+            ratios[r] = numerator is { } n && denominator is { } d ? (double)(n / d) : double.NaN;
+            if (!double.IsFinite(ratios[r]) || ratios[r] <= 0)
+            {
+                ratios[r] = double.NaN;
+            }
+        }
+
+        // Oxidation, as OxidationClassifier decides it.
+        var model = plan.Model;
+        var fourLows = false;
+        if (plan.FourLows is { } conditions)
+        {
+            fourLows = true;
+            foreach (var (slot, condition) in conditions)
+            {
+                if (slot < 0 || !_present[slot])
+                {
+                    diagnostics++; // four lows not checked: an element is missing
+                    fourLows = false;
+                    break;
+                }
+
+                if (!condition.Matches((double)_amounts[slot]))
+                {
+                    fourLows = false;
+                    break;
+                }
+            }
+        }
+
+        var deciding = plan.DecidingRatio;
+        Span<double> values = stackalloc double[deciding.Length];
+        Span<OxidationType> indicates = stackalloc OxidationType[deciding.Length];
+        var missing = false;
+        for (var i = 0; i < deciding.Length; i++)
+        {
+            values[i] = deciding[i] >= 0 ? ratios[deciding[i]] : double.NaN;
+            missing |= double.IsNaN(values[i]);
+        }
+
+        diagnostics += missing ? 1 : 0; // the type cannot be decided
+        var degreeValue = plan.DegreeRatio >= 0 ? ratios[plan.DegreeRatio] : double.NaN;
+        var (type, lean, degree) = OxidationClassifier.Decide(model, values, degreeValue, fourLows, indicates);
+        var treatment = panelTreatment != SampleTreatment.Unknown ? panelTreatment : lab.Treatment;
+        diagnostics += treatment == SampleTreatment.Washed ? 1 : 0; // the model is calibrated for unwashed hair
+
+        // Rules, on the state filled from the arrays.
+        var state = _state;
+        state.Clear();
+        var ruleSlots = plan.RuleSlot;
+        for (var s = 0; s < ruleSlots.Length; s++)
+        {
+            if (_present[s] && ruleSlots[s] >= 0)
+            {
+                state.SetElement(ruleSlots[s], _amounts[s], _qualifiers[s]);
+            }
+        }
+
+        var ratioSlots = plan.RatioRuleSlot;
+        for (var r = 0; r < ratios.Length; r++)
+        {
+            if (ratioSlots[r] >= 0)
+            {
+                state.Ratios[ratioSlots[r]] = ratios[r];
+            }
+        }
+
+        state.SetPanelFacts(sex, age, panelTreatment, lab, _context);
+        state.SetOxidation(type, lean, degree, fourLows);
+        _fired.Clear();
+        interpreter.Rules.FiredRules(state, _fired);
+        state.Clear();
+
+        var keyRatios = new double?[plan.KeyRatio.Length];
+        for (var k = 0; k < keyRatios.Length; k++)
+        {
+            var r = plan.KeyRatio[k];
+            keyRatios[k] = r >= 0 && !double.IsNaN(ratios[r]) ? ratios[r] : null;
+        }
+
+        return new BatchResult
+        {
+            Line = _record.Line,
+            SampleId = sampleId,
+            Oxidation = type,
+            Lean = lean,
+            Degree = degree,
+            KeyRatios = keyRatios,
+            FiredRules = _batch.FiredRuleIds(_fired),
+            DiagnosticsCount = diagnostics,
+            HasErrors = false,
+            ReadDiagnostics = [],
+        };
+    }
+
+    /// <summary>The lab profile for the row's lab text and how many diagnostics choosing it gives (kept from the last row with the same text).</summary>
+    private int ResolveLab(ReadOnlySpan<byte> labText, out LabProfile lab)
+    {
+        if (_lab is null || !labText.SequenceEqual(_labText))
+        {
+            _labDiagnostics.Clear();
+            var text = labText.IsEmpty ? null : Encoding.ASCII.GetString(labText);
+            _lab = LabResolver.Resolve(_plan.Interpreter.Definitions, text, null, _plan.Interpreter.Options.LabId, _labDiagnostics);
+            _labText = labText.ToArray();
+            _labDiagnosticsCount = _labDiagnostics.Count;
+        }
+
+        lab = _lab;
+        return _labDiagnosticsCount;
+    }
+
+    /// <summary>The amount of value slot <paramref name="slot"/> when a ratio can use it; otherwise counts the diagnostic RatioCalculator gives.</summary>
+    private decimal? Usable(int slot, ref int diagnostics)
+    {
+        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _amounts[slot] > 0)
+        {
+            return _amounts[slot];
+        }
+
+        diagnostics++;
+        return null;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> field, out int value)
+    {
+        value = 0;
+        foreach (var b in field)
+        {
+            var digit = b - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
+    /// <summary>True for a valid date written yyyy-MM-dd (what the general reader accepts for 'collected').</summary>
+    private static bool IsDate(ReadOnlySpan<byte> field)
+    {
+        if (field.Length != 10 || field[4] != (byte)'-' || field[7] != (byte)'-'
+            || !TryDigits(field[..4], out var year) || !TryDigits(field.Slice(5, 2), out var month) || !TryDigits(field.Slice(8, 2), out var day))
+        {
+            return false;
+        }
+
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using HtmaInterpreter.Diagnostics;
+
+namespace HtmaInterpreter.Readers;
+
+/// <summary>
+/// A wide CSV record kept as its raw bytes: ASCII, on one line and without quotes (the reader checks this before it
+/// keeps a record raw), so that fields are split at the separator and a field's column is its byte offset + 1 — what
+/// <see cref="CsvSource"/> gives for the same record. Lets a record be read on another thread than the file.
+/// </summary>
+internal sealed class RawWideRecord : IWideRecord
+{
+    private readonly byte _separator;
+    private readonly string? _file;
+    private int[] _starts = new int[32];
+    private int[] _ends = new int[32];
+    private byte[] _buffer = [];
+    private int _offset;
+
+    public RawWideRecord(char separator, string? file)
+    {
+        _separator = (byte)separator;
+        _file = file;
+    }
+
+    public int Line { get; private set; }
+
+    public int FieldCount { get; private set; }
+
+    /// <summary>The record's bytes, without the line break.</summary>
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(_offset, Length);
+
+    private int Length { get; set; }
+
+    /// <summary>Points the record at <paramref name="length"/> bytes of <paramref name="buffer"/> and splits them into fields.</summary>
+    public void Reset(byte[] buffer, int offset, int length, int line)
+    {
+        _buffer = buffer;
+        _offset = offset;
+        Length = length;
+        Line = line;
+        var bytes = buffer.AsSpan(offset, length);
+        var count = 0;
+        var start = 0;
+        while (true)
+        {
+            var next = bytes[start..].IndexOf(_separator);
+            var end = next < 0 ? bytes.Length : start + next;
+            if (count == _starts.Length)
+            {
+                Array.Resize(ref _starts, count * 2);
+                Array.Resize(ref _ends, count * 2);
+            }
+
+            _starts[count] = start;
+            _ends[count] = end;
+            count++;
+            if (next < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        FieldCount = count;
+    }
+
+    /// <summary>The bytes of field <paramref name="index"/> (empty when missing).</summary>
+    public ReadOnlySpan<byte> Span(int index) =>
+        index < FieldCount ? _buffer.AsSpan(_offset + _starts[index], _ends[index] - _starts[index]) : default;
+
+    public string? Get(int index)
+    {
+        var span = Span(index);
+        return span.IsEmpty ? null : Encoding.ASCII.GetString(span);
+    }
+
+    public SourceLocation FieldLocation(int index, string? field)
+    {
+        // As CsvSource: a field past the end is placed at the start of the last one.
+        var at = index < FieldCount ? index : FieldCount - 1;
+        return new SourceLocation(_file, Line, _starts[at] + 1, field);
+    }
+}
