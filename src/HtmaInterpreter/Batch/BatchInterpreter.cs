@@ -127,7 +127,7 @@ public sealed class BatchInterpreter
     }
 
     /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
-    internal string[] FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
+    internal IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
 
     private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, CancellationToken cancellationToken)
     {
@@ -428,7 +428,10 @@ public sealed class BatchInterpreter
     /// </summary>
     private sealed class RuleOrder
     {
+        private const int MaxSharedLists = 4096;
         private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _byMask = new();
+        private readonly string[] _ids;
 
         public RuleOrder(RuleSet rules)
         {
@@ -441,45 +444,84 @@ public sealed class BatchInterpreter
                 {
                     if (rule.Severity == severity)
                     {
-                        _rank.TryAdd(rule.Id, rank++);
+                        if (_rank.TryAdd(rule.Id, rank))
+                        {
+                            rank++;
+                        }
                     }
                 }
             }
 
             foreach (var rule in ordered)
             {
-                _rank.TryAdd(rule.Id, rank++);
+                if (_rank.TryAdd(rule.Id, rank))
+                {
+                    rank++;
+                }
             }
+
+            _ids = _rank.OrderBy(r => r.Value).Select(r => r.Key).ToArray();
         }
 
-        public string[] FiredRuleIds(List<(string RuleId, string? Subject)> fired)
+        public IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired)
         {
             if (fired.Count == 0)
             {
                 return [];
             }
 
-            var ids = new List<string>(fired.Count);
+            // Rules of a set of up to 64 give each fired set a bit mask in rank order: the ids are the set bits in
+            // ascending order, and the list for a mask is made once and shared (a cohort repeats few combinations).
+            if (_rank.Count <= 64)
+            {
+                var mask = 0UL;
+                foreach (var (id, _) in fired)
+                {
+                    mask |= 1UL << _rank[id];
+                }
+
+                if (_byMask.TryGetValue(mask, out var known))
+                {
+                    return known;
+                }
+
+                var ids = new string[System.Numerics.BitOperations.PopCount(mask)];
+                var at = 0;
+                for (var rest = mask; rest != 0; rest &= rest - 1)
+                {
+                    ids[at++] = _ids[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+                }
+
+                var shared = Array.AsReadOnly(ids);
+                if (_byMask.Count < MaxSharedLists)
+                {
+                    _byMask.TryAdd(mask, shared);
+                }
+
+                return shared;
+            }
+
+            var ordered = new List<string>(fired.Count);
             var ranks = new List<int>(fired.Count);
             foreach (var (id, _) in fired)
             {
-                if (ids.Contains(id))
+                if (ordered.Contains(id))
                 {
                     continue;
                 }
 
                 var rank = _rank.GetValueOrDefault(id, int.MaxValue);
-                var at = ranks.Count;
-                while (at > 0 && ranks[at - 1] > rank)
+                var position = ranks.Count;
+                while (position > 0 && ranks[position - 1] > rank)
                 {
-                    at--;
+                    position--;
                 }
 
-                ids.Insert(at, id);
-                ranks.Insert(at, rank);
+                ordered.Insert(position, id);
+                ranks.Insert(position, rank);
             }
 
-            return ids.ToArray();
+            return ordered.ToArray();
         }
     }
 

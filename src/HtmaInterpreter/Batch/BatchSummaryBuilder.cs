@@ -72,7 +72,7 @@ public sealed class BatchSummaryBuilder
         OxidationTypes = Enum.GetValues<OxidationType>()
             .Select(t => new KeyValuePair<OxidationType, int>(t, _types[(int)t]))
             .ToArray(),
-        Ratios = BatchResult.KeyRatioNames.Select((name, i) => Statistics(name, _ratios[i].ToSortedArray())).ToArray(),
+        Ratios = RatioStatisticsOfAll(),
         RuleCounts = _rules
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
@@ -91,6 +91,127 @@ public sealed class BatchSummaryBuilder
                 Quantile(sorted, 0.5),
                 Quantile(sorted, 0.75),
                 sorted[^1]);
+
+    /// <summary>
+    /// The key ratios' statistics, each from its order statistics found by selection (no full sort: a million values
+    /// per ratio), the ratios in parallel. The figures are those <see cref="Statistics"/> gives on the sorted values.
+    /// </summary>
+    private RatioStatistics[] RatioStatisticsOfAll()
+    {
+        var names = BatchResult.KeyRatioNames;
+        var statistics = new RatioStatistics[names.Count];
+        Parallel.For(0, names.Count, i => statistics[i] = StatisticsBySelection(names[i], _ratios[i].ToArray()));
+        return statistics;
+    }
+
+    /// <summary>What <see cref="Statistics"/> gives for the sorted values, found by selection; reorders <paramref name="values"/>.</summary>
+    internal static RatioStatistics StatisticsBySelection(string name, double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return new RatioStatistics(name, 0, null, null, null, null, null);
+        }
+
+        double min = values[0], max = values[0];
+        foreach (var value in values)
+        {
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+
+        return new RatioStatistics(name, values.Length, min, QuantileBySelection(values, 0.25), QuantileBySelection(values, 0.5), QuantileBySelection(values, 0.75), max);
+    }
+
+    private static double QuantileBySelection(double[] values, double p)
+    {
+        var h = (values.Length - 1) * p;
+        var low = (int)Math.Floor(h);
+        var high = Math.Min(low + 1, values.Length - 1);
+        var lowValue = Select(values, low);
+        var highValue = lowValue;
+        if (high != low)
+        {
+            // After the selection everything past 'low' is at least its value: the next order statistic is their minimum.
+            highValue = values[high];
+            for (var i = high + 1; i < values.Length; i++)
+            {
+                highValue = Math.Min(highValue, values[i]);
+            }
+        }
+
+        return lowValue + ((h - low) * (highValue - lowValue));
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/>-th smallest value (0-based); partitions <paramref name="values"/> around it (quickselect,
+    /// median-of-three pivots, a sort of the remaining range if partitioning degenerates).
+    /// </summary>
+    internal static double Select(double[] values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        var budget = 2 * (System.Numerics.BitOperations.Log2((uint)values.Length) + 1);
+        while (right > left)
+        {
+            if (budget-- == 0)
+            {
+                Array.Sort(values, left, right - left + 1);
+                return values[k];
+            }
+
+            var middle = left + ((right - left) / 2);
+            if (values[middle] < values[left])
+            {
+                (values[middle], values[left]) = (values[left], values[middle]);
+            }
+
+            if (values[right] < values[left])
+            {
+                (values[right], values[left]) = (values[left], values[right]);
+            }
+
+            if (values[right] < values[middle])
+            {
+                (values[right], values[middle]) = (values[middle], values[right]);
+            }
+
+            var pivot = values[middle];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
+    }
 
     internal static double Quantile(double[] sorted, double p)
     {
@@ -120,7 +241,7 @@ public sealed class BatchSummaryBuilder
             _blocks[^1][_countInLast++] = value;
         }
 
-        public double[] ToSortedArray()
+        public double[] ToArray()
         {
             var all = new double[Count];
             for (var i = 0; i < _blocks.Count; i++)
@@ -129,7 +250,6 @@ public sealed class BatchSummaryBuilder
                 Array.Copy(_blocks[i], 0, all, i * BlockSize, length);
             }
 
-            Array.Sort(all);
             return all;
         }
     }

@@ -100,6 +100,15 @@ internal sealed class WideCsvPlan
             ? fourLows.Conditions.Select(c => (symbols.IndexOf(c.Key), c.Value)).ToArray()
             : null;
 
+        // A ratio's value is only worked out when something reads it (a rule, the model or the result); the others
+        // still count their diagnostics.
+        RatioNeeded = new bool[ratios.Count];
+        for (var r = 0; r < ratios.Count; r++)
+        {
+            RatioNeeded[r] = (RatioRuleSlot[r] >= 0 && RatioRuleSlot[r] < compiled.RatiosRead.Length && compiled.RatiosRead[RatioRuleSlot[r]])
+                || KeyRatio.Contains(r) || DecidingRatio.Contains(r) || DegreeRatio == r;
+        }
+
         IsUsable = usable && Columns.Contains(FastColumn.SampleId);
     }
 
@@ -133,6 +142,9 @@ internal sealed class WideCsvPlan
 
     /// <summary>By ratio definition: the rules' ratio slot, or -1.</summary>
     public int[] RatioRuleSlot { get; }
+
+    /// <summary>By ratio definition: whether the ratio's value is read (by a rule condition, the oxidation model or the result).</summary>
+    public bool[] RatioNeeded { get; }
 
     /// <summary>The ratio definition of each of <see cref="BatchResult.KeyRatioNames"/>, or -1.</summary>
     public int[] KeyRatio { get; }

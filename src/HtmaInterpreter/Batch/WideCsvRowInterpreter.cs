@@ -25,6 +25,7 @@ internal sealed class WideCsvRowInterpreter
     private readonly decimal[] _amounts;
     private readonly MeasurementQualifier[] _qualifiers;
     private readonly bool[] _present;
+    private readonly bool[] _positive;
     private readonly double[] _ratios;
     private readonly List<(string RuleId, string? Subject)> _fired = new(16);
     private readonly List<Diagnostic> _labDiagnostics = [];
@@ -44,8 +45,15 @@ internal sealed class WideCsvRowInterpreter
         _amounts = new decimal[plan.Symbols.Length];
         _qualifiers = new MeasurementQualifier[plan.Symbols.Length];
         _present = new bool[plan.Symbols.Length];
+        _positive = new bool[plan.Symbols.Length];
         _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
     }
+
+    /// <summary>How many records this reader interpreted itself.</summary>
+    public int FastRows { get; private set; }
+
+    /// <summary>How many records it left to the general reader.</summary>
+    public int GeneralRows { get; private set; }
 
     /// <summary>The plan this reader was made for.</summary>
     public WideCsvPlan Plan => _plan;
@@ -56,13 +64,17 @@ internal sealed class WideCsvRowInterpreter
         _record.Reset(buffer, offset, length, line);
         if (_plan.IsUsable && TryInterpretFast() is { } result)
         {
+            FastRows++;
             return result;
         }
 
+        GeneralRows++;
         var item = _plan.Layout.ReadRow(_record, [], ref _assembler);
         return _batch.Interpret(item);
     }
 
+    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private BatchResult? TryInterpretFast()
     {
         var record = _record;
@@ -159,11 +171,14 @@ internal sealed class WideCsvRowInterpreter
         return Analyze(sampleId, lab, sex, age, treatment);
     }
 
+    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool TryReadValue(int column, ReadOnlySpan<byte> field)
     {
         var qualifier = MeasurementQualifier.Exact;
         decimal amount;
-        if (Ascii.EqualsIgnoreCase(field, "ND"u8))
+        var wholeDigits = 0;
+        if (field.Length == 2 && (field[0] | 0x20) == 'n' && (field[1] | 0x20) == 'd')
         {
             qualifier = MeasurementQualifier.NotDetected;
             amount = 0m;
@@ -176,18 +191,23 @@ internal sealed class WideCsvRowInterpreter
                 field = field[1..];
             }
 
-            Span<char> text = stackalloc char[19];
-            if (field.Length is 0 or > 19 || Ascii.ToUtf16(field, text, out var written) != System.Buffers.OperationStatus.Done
-                || !ValueText.TryParsePlain(text[..written], out amount))
+            if (!TryParsePlain(field, out amount, out wholeDigits))
             {
                 return false;
             }
         }
 
         var unit = _plan.Units[column];
-        var milligramPercent = Units.Convert(amount, unit, ConcentrationUnit.MilligramPercent);
+        var milligramPercent = amount;
+        if (unit != ConcentrationUnit.MilligramPercent)
+        {
+            milligramPercent = Units.Convert(amount, unit, ConcentrationUnit.MilligramPercent);
+            wholeDigits = int.MaxValue; // unknown after conversion: compare below
+        }
+
+        // Up to four digits before the point is below 10,000 mg%: the decimal comparison is only needed beyond that.
         if (qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
-            && milligramPercent > PanelAssembler.AbsurdMilligramPercent)
+            && wholeDigits > 4 && milligramPercent > PanelAssembler.AbsurdMilligramPercent)
         {
             return false; // warned about by the general reader
         }
@@ -195,10 +215,59 @@ internal sealed class WideCsvRowInterpreter
         var slot = _plan.ValueSlot[column];
         _present[slot] = true;
         _amounts[slot] = milligramPercent;
+        _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
         _qualifiers[slot] = qualifier;
         return true;
     }
 
+    /// <summary>
+    /// <see cref="ValueText.TryParsePlain"/> on ASCII bytes (digits with at most one point, up to 19 characters and 18
+    /// digits): the same decimal for the same text. Also gives how many characters precede the point.
+    /// </summary>
+    private static bool TryParsePlain(ReadOnlySpan<byte> text, out decimal value, out int wholeDigits)
+    {
+        value = 0m;
+        wholeDigits = 0;
+        if (text.Length is 0 or > 19)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var point = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var digit = c - '0';
+            if ((uint)digit <= 9)
+            {
+                mantissa = (mantissa * 10) + digit;
+                digits++;
+            }
+            else if (c == '.' && point < 0)
+            {
+                point = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || digits > 18)
+        {
+            return false;
+        }
+
+        var scale = point < 0 ? 0 : text.Length - point - 1;
+        wholeDigits = point < 0 ? text.Length : point;
+        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
+    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private BatchResult Analyze(string sampleId, ReadOnlySpan<byte> labText, Sex sex, int? age, SampleTreatment panelTreatment)
     {
         var plan = _plan;
@@ -209,15 +278,13 @@ internal sealed class WideCsvRowInterpreter
         // Ratios, as RatioCalculator computes them; a ratio that cannot be computed counts its diagnostics.
         var ratioDefinitions = definitions.Ratios;
         var ratios = _ratios;
+        var needed = plan.RatioNeeded;
         for (var r = 0; r < ratios.Length; r++)
         {
             var numerator = Usable(plan.RatioNumerator[r], ref diagnostics);
             var denominator = Usable(plan.RatioDenominator[r], ref diagnostics);
-            ratios[r] = numerator is { } n && denominator is { } d ? (double)(n / d) : double.NaN;
-            if (!double.IsFinite(ratios[r]) || ratios[r] <= 0)
-            {
-                ratios[r] = double.NaN;
-            }
+            var value = numerator is { } n && denominator is { } d && needed[r] ? (double)(n / d) : double.NaN;
+            ratios[r] = double.IsFinite(value) && value > 0 ? value : double.NaN;
         }
 
         // Oxidation, as OxidationClassifier decides it.
@@ -327,7 +394,7 @@ internal sealed class WideCsvRowInterpreter
     /// <summary>The amount of value slot <paramref name="slot"/> when a ratio can use it; otherwise counts the diagnostic RatioCalculator gives.</summary>
     private decimal? Usable(int slot, ref int diagnostics)
     {
-        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _amounts[slot] > 0)
+        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _positive[slot])
         {
             return _amounts[slot];
         }

@@ -31,6 +31,12 @@ internal sealed record CompiledRule(
     /// <summary>True for a <c>scope: retest</c> rule, evaluated only on a retest pair.</summary>
     public bool IsRetest { get; } = Definition.Scope == RuleScope.Retest;
 
+    /// <summary>The rule's id (of <see cref="Definition"/>), kept here for the evaluation loop.</summary>
+    public string Id { get; } = Definition.Id;
+
+    /// <summary><see cref="Instances"/> as an array, for the evaluation loop.</summary>
+    public CompiledInstance[] InstanceArray { get; } = [.. Instances];
+
     /// <summary>What a <c>for_each</c> rule lacks when the panel has none of its elements (shared, read-only).</summary>
     public IReadOnlyList<string> NoSubjectMissing { get; } = Array.AsReadOnly([$"any of {string.Join(", ", Instances.Select(i => i.Subject))}"]);
 }
@@ -51,6 +57,9 @@ internal sealed class CompiledRuleSet
     public required string[] RatioNames { get; init; }
 
     public required FrozenDictionary<string, int> RatioIndex { get; init; }
+
+    /// <summary>By ratio index: whether a rule condition compares the ratio (the others are only shown as evidence).</summary>
+    public bool[] RatiosRead { get; init; } = [];
 
     /// <summary>Rules in evaluation order: every rule comes after the rules it refers to.</summary>
     public required CompiledRule[] Rules { get; init; }

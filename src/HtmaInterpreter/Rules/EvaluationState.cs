@@ -30,6 +30,10 @@ internal sealed class EvaluationState
 
     private readonly EvaluationState? _owner;
 
+    // The levels of the last profile loaded: a batch reads row after row against the same profile.
+    private Labs.LabProfile? _levelsProfile;
+    private ProfileLevels? _levels;
+
     /// <summary>Creates the state of one panel; <paramref name="previous"/> is the earlier test of a retest pair, or <c>null</c>.</summary>
     public EvaluationState(RuleInput input, CompiledRuleSet rules, RuleInput? previous = null)
         : this(rules, owner: null)
@@ -134,7 +138,13 @@ internal sealed class EvaluationState
         Treatment = panelTreatment != SampleTreatment.Unknown
             ? panelTreatment
             : profile?.Treatment ?? SampleTreatment.Unknown;
-        Levels = profile is not null ? _rules.LevelsFor(profile) : null;
+        if (profile is not null && !ReferenceEquals(profile, _levelsProfile))
+        {
+            _levels = _rules.LevelsFor(profile);
+            _levelsProfile = profile;
+        }
+
+        Levels = profile is not null ? _levels : null;
     }
 
     /// <summary>Sets the oxidation result the rules read (type, lean, degree, four lows).</summary>
@@ -216,8 +226,16 @@ internal sealed class EvaluationState
 
     public IReadOnlyList<string> Missing => _missing;
 
+    /// <summary>When false, <see cref="Miss"/> records nothing: deciding which rules fire needs no list of what is missing.</summary>
+    public bool RecordsMissing { get; set; } = true;
+
     public void Miss(string what)
     {
+        if (!RecordsMissing)
+        {
+            return;
+        }
+
         if (_owner is not null)
         {
             // What the earlier test lacks is reported with the rule, on the state being evaluated.

@@ -122,6 +122,12 @@ internal static class RuleSetLoader
             }
         }
 
+        var ratiosRead = new bool[ratioNames.Length];
+        foreach (var rule in ordered)
+        {
+            MarkRatiosRead(rule.Condition, ratiosRead);
+        }
+
         // 6. Compile.
         var ruleIndex = ordered.Select((rule, i) => KeyValuePair.Create(rule.Definition.Id, i)).ToDictionary(StringComparer.Ordinal);
         var compiler = new ConditionCompiler(elementSymbols, slotOf, ratioNames, ruleIndex);
@@ -133,10 +139,47 @@ internal static class RuleSetLoader
             ElementIndex = usedSymbols.Select((symbol, i) => KeyValuePair.Create(symbol, i)).ToFrozenDictionary(StringComparer.Ordinal),
             RatioNames = ratioNames,
             RatioIndex = ratioIndex,
+            RatiosRead = ratiosRead,
             Rules = compiled,
             Catalog = catalog,
             ElementSlots = catalog.All.Select((element, i) => KeyValuePair.Create(element, slotOf[i])).ToFrozenDictionary(ReferenceEqualityComparer.Instance),
         }, diagnostics);
+    }
+
+    /// <summary>Marks the ratios a condition compares (by ratio index).</summary>
+    private static void MarkRatiosRead(ConditionNode node, bool[] read)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                MarkRatiosRead(and.Left, read);
+                MarkRatiosRead(and.Right, read);
+                break;
+            case OrNode or:
+                MarkRatiosRead(or.Left, read);
+                MarkRatiosRead(or.Right, read);
+                break;
+            case NotNode not:
+                MarkRatiosRead(not.Operand, read);
+                break;
+            case CountNode count:
+                foreach (var item in count.Items)
+                {
+                    MarkRatiosRead(item, read);
+                }
+
+                break;
+            case CompareNode compare:
+                foreach (var operand in (ReadOnlySpan<Operand>)[compare.Left, compare.Right])
+                {
+                    if (operand.Kind == OperandKind.Ratio)
+                    {
+                        read[operand.Index] = true;
+                    }
+                }
+
+                break;
+        }
     }
 
     /// <summary>Marks (with 0) in <paramref name="used"/> every catalogue element the rule reads or shows as evidence.</summary>

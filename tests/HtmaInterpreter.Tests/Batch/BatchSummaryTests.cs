@@ -107,4 +107,19 @@ public class BatchSummaryTests
 
             """.ReplaceLineEndings("\n"));
     }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(5)]
+    [TestCase(1000)]
+    [TestCase(100_001)]
+    public void Statistics_found_by_selection_equal_those_of_the_sorted_values(int count)
+    {
+        var random = new Random(count);
+        // Many repeated values as well as spread ones: the selection must handle ties.
+        var values = Enumerable.Range(0, count).Select(_ => random.Next(3) == 0 ? Math.Round(random.NextDouble() * 10, 1) : random.NextDouble() * 100).ToArray();
+        var sorted = values.Order().ToArray();
+
+        BatchSummaryBuilder.StatisticsBySelection("x", values).Should().Be(BatchSummaryBuilder.Statistics("x", sorted));
+    }
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using HtmaInterpreter.Batch;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Readers;
+
+namespace HtmaInterpreter.Tests.Batch;
+
+/// <summary>
+/// <see cref="BatchInterpreter.RunWideCsv"/> reads plain rows on the workers without building panels; whatever a file
+/// holds, its results must be exactly those of <see cref="BatchInterpreter.Run"/> over <see cref="PanelReader.ReadWideCsvStream(Stream, string)"/>.
+/// </summary>
+public sealed class WideCsvBatchTests
+{
+    private const string Header =
+        "sample_id,subject_id,lab,sex,age,collected,treatment,Ca (mg%),Mg (mg%),Na (mg%),K (mg%),Cu (mg%),Zn (mg%),P (mg%),Fe (mg%),Pb (mg%),Cd (mg%),Hg (mg%),Al (mg%)";
+
+    private static readonly PanelReader Reader = new();
+
+    [TestCaseSource(nameof(SampleFiles))]
+    public void Every_csv_sample_gives_the_same_results_both_ways(string path)
+    {
+        AssertSameResults(File.ReadAllBytes(path), Path.GetFileName(path));
+    }
+
+    [Test]
+    public void A_file_full_of_edge_cases_gives_the_same_results_both_ways()
+    {
+        var csv = EdgeCases(4000, seed: 20261126);
+        var results = AssertSameResults(Encoding.UTF8.GetBytes(csv), "edge-cases.csv");
+
+        // The file exercises both paths: rows the fast reader takes and rows it leaves to the general reader.
+        results.Should().Contain(r => r.HasErrors);
+        results.Should().Contain(r => r.IsInterpreted && r.ReadDiagnostics.Count == 0);
+        results.Should().Contain(r => r.IsInterpreted && r.ReadDiagnostics.Count > 0);
+        results.Where(r => r.IsInterpreted).Select(r => r.DiagnosticsCount).Distinct().Should().HaveCountGreaterThan(3);
+        results.Select(r => r.Oxidation).Distinct().Should().Contain([OxidationType.Slow, OxidationType.Fast, OxidationType.Mixed, OxidationType.Indeterminate]);
+    }
+
+    [TestCase("sample_id;lab;Ca (mg%);Mg (mg%);Na (mg%);K (mg%)\nE-1;ARL;70,4;13,6;6,63;4,45\nE-2;TEI;40;10;41.7;10\n", TestName = "Semicolons with decimal commas")]
+    [TestCase("sample_id\tlab\tCa (mg%)\tMg (mg%)\tNa (mg%)\tK (mg%)\nT-1\tARL\t40\t10\t41.7\t10\nT-2\t\t\t\t\t\n", TestName = "Tabs and a blank row")]
+    [TestCase("sample_id,lab,Ca (ppm),Mg (ppm),Na (ppm),K (ppm)\nP-1,ARL,704,136,66.3,44.5\nP-2,ARL,120000,136,66.3,44.5\n", TestName = "Values in ppm, one absurd")]
+    [TestCase("sample_id,lab,unit,Ca,Mg,Na,K\nU-1,ARL,mg%,40,10,41.7,10\nU-2,ARL,,40,10,41.7,10\n", TestName = "A unit column")]
+    [TestCase("sample_id,lab,Ca (mg%),Ca (mg%),Na (mg%),K (mg%)\nD-1,ARL,40,41,41.7,10\n", TestName = "An element given twice")]
+    [TestCase("sample_id,lab,lab,Ca (mg%),Na (mg%),K (mg%)\nD-1,ARL,TEI,40,41.7,10\n", TestName = "A field given twice")]
+    [TestCase("sample_id,lab,Xx (mg%),Foo,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\nX-1,Doctor’s Data,1,bar,40,10,41.7,10\n\"X-2\",ARL,1,\"a,b\",40,10,41.7,10\n", TestName = "Unknown columns, curly quote, quoted fields")]
+    [TestCase("\uFEFF# lab: ARL\nsample_id,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\n# a comment\nM-1,40,10,41.7,10\n", TestName = "Byte order mark, metadata and a comment")]
+    [TestCase("sample_id,Ca (mg%)\n", TestName = "No rows")]
+    [TestCase("element,value,unit\nCa,40,mg%\n", TestName = "Not a wide CSV")]
+    [TestCase("", TestName = "Empty")]
+    [TestCase("sample_id,Ca (mg%),Mg (mg%)\nQ-1,\"40,10\nQ-2,40,10\n", TestName = "An unclosed quote")]
+    public void Small_files_give_the_same_results_both_ways(string csv)
+    {
+        AssertSameResults(Encoding.UTF8.GetBytes(csv), "small.csv");
+    }
+
+    [Test]
+    public void Options_lab_model_and_context_apply_to_the_fast_path_too()
+    {
+        var interpreter = Interpreter.Create(new InterpreterOptions { LabId = "tei", ModelId = "ca-k-na-k" }).Value!;
+        var options = new BatchOptions { Context = new HtmaInterpreter.Rules.ClientContext { Symptoms = new HashSet<string> { "leg cramps" } } };
+        AssertSameResults(Encoding.UTF8.GetBytes(EdgeCases(500, seed: 7)), "options.csv", interpreter, options);
+    }
+
+    [Test]
+    public void Plain_rows_take_the_fast_path_and_unusual_ones_the_general_reader()
+    {
+        using var header = new StringReader(Header);
+        using var source = CsvSource.Open(header, "rows.csv", [])!;
+        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "rows.csv", HtmaInterpreter.Panels.ElementCatalog.Default), Interpreter.Default);
+        var rows = new WideCsvRowInterpreter(plan, new BatchInterpreter(Interpreter.Default));
+        plan.IsUsable.Should().BeTrue();
+
+        BatchResult Interpret(string line)
+        {
+            var bytes = Encoding.ASCII.GetBytes(line);
+            return rows.Interpret(bytes, 0, bytes.Length, 2);
+        }
+
+        var plain = Interpret("E-1,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
+        rows.FastRows.Should().Be(1);
+        plain.Oxidation.Should().Be(OxidationType.Mixed, "Ca/K = 4 counts as slow and Na/Mg = 4.17 as fast");
+        plain.Ratio("Ca/K").Should().Be(4);
+        plain.Ratio("Na/Mg").Should().Be(4.17);
+
+        var below = Interpret("E-2,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,<0.01,ND,0.03,0.4");
+        rows.FastRows.Should().Be(2);
+        below.IsInterpreted.Should().BeTrue();
+
+        var padded = Interpret("E-3,P-1,ARL,female,40,2026-03-14,unwashed, 40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
+        rows.GeneralRows.Should().Be(1);
+        padded.Ratio("Ca/K").Should().Be(4, "the general reader trims the value");
+    }
+
+    private static IEnumerable<string> SampleFiles() =>
+        Directory.EnumerateFiles(TestPaths.Samples, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    private static List<BatchResult> AssertSameResults(byte[] file, string name, Interpreter? interpreter = null, BatchOptions? options = null)
+    {
+        interpreter ??= Interpreter.Default;
+        options ??= new BatchOptions { ChunkSize = 64 };
+        var batch = new BatchInterpreter(interpreter, options);
+        using var general = new MemoryStream(file);
+        var expected = batch.Run(Reader.ReadWideCsvStream(general, name)).ToList();
+        using var fast = new MemoryStream(file);
+        var actual = batch.RunWideCsv(fast, name).ToList();
+
+        actual.Should().HaveSameCount(expected);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            var because = $"result {i} (line {e.Line}, sample {e.SampleId})";
+            a.Line.Should().Be(e.Line, because);
+            a.SampleId.Should().Be(e.SampleId, because);
+            a.Oxidation.Should().Be(e.Oxidation, because);
+            a.Lean.Should().Be(e.Lean, because);
+            a.Degree.Should().Be(e.Degree, because);
+            a.KeyRatios.Should().Equal(e.KeyRatios, because);
+            a.FiredRules.Should().Equal(e.FiredRules, because);
+            a.DiagnosticsCount.Should().Be(e.DiagnosticsCount, because);
+            a.HasErrors.Should().Be(e.HasErrors, because);
+            a.ReadDiagnostics.Select(d => d.ToString()).Should().Equal(e.ReadDiagnostics.Select(d => d.ToString()), because);
+        }
+
+        return actual;
+    }
+
+    /// <summary>Rows mixing plain values with everything the fast reader must leave to the general reader.</summary>
+    private static string EdgeCases(int rows, int seed)
+    {
+        var random = new Random(seed);
+        string Pick(params string[] choices) => choices[random.Next(choices.Length)];
+        string Number(double low, double high)
+        {
+            var value = low * Math.Pow(high / low, random.NextDouble());
+            return value.ToString(random.Next(3) switch { 0 => "0.###", 1 => "0.0####", _ => "G3" }, CultureInfo.InvariantCulture);
+        }
+
+        string Value(double low, double high) => random.Next(40) switch
+        {
+            0 => "",
+            1 => "<" + Number(low, high),
+            2 => ">" + Number(low, high),
+            3 => Pick("ND", "nd", "n.d.", "not detected"),
+            4 => "0",
+            5 => " " + Number(low, high),
+            6 => Pick("abc", "NaN", "-3", "1e2", "12345", "20000", "1,5", "\"7.5\""),
+            _ => Number(low, high),
+        };
+
+        var text = new StringBuilder(Header).Append('\n');
+        for (var row = 1; row <= rows; row++)
+        {
+            var id = random.Next(60) == 0 ? Pick("", " padded ", "~") : string.Create(CultureInfo.InvariantCulture, $"E-{row:D5}");
+            string[] fields =
+            [
+                id,
+                Pick("P-1", "", "~"),
+                random.Next(8) == 0 ? Pick("", "~", "Unknown Lab", "tei", " ARL", "Doctor's Data", "doctors-data") : Pick("ARL", "TEI", "Doctors Data"),
+                random.Next(10) == 0 ? Pick("", "F", "Male", "x", "M ") : Pick("female", "male"),
+                random.Next(10) == 0 ? Pick("", "150", "151", "007", "abc", "1000") : random.Next(1, 90).ToString(CultureInfo.InvariantCulture),
+                random.Next(10) == 0 ? Pick("", "2026-02-30", "2026-2-3", "2024-02-29", "0000-01-01", "26-01-01") : "2026-03-14",
+                random.Next(6) == 0 ? Pick("", "washed", "Washed", "rinsed") : "unwashed",
+                // Exact threshold values sometimes: Ca/K = 4 and Na/Mg = 4.17 with Ca 40, K 10, Na 41.7, Mg 10.
+                random.Next(12) == 0 ? "40" : Value(10, 200),
+                random.Next(12) == 0 ? "10" : Value(2, 30),
+                random.Next(12) == 0 ? "41.7" : Value(2, 100),
+                random.Next(12) == 0 ? "10" : Value(1, 60),
+                Value(0.5, 6), Value(8, 30), Value(8, 25), Value(0.5, 3),
+                Value(0.001, 0.5), Value(0.001, 0.05), Value(0.001, 0.2), Value(0.005, 2),
+            ];
+            var line = string.Join(',', fields);
+            text.Append(random.Next(200) switch
+            {
+                0 => line + ",extra",
+                1 => line[..line.LastIndexOf(',')],
+                2 => new string(',', fields.Length - 1),
+                _ => line,
+            }).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
