@@ -531,7 +531,8 @@ public sealed class BatchInterpreter
     /// </summary>
     private sealed class Chunk(int size) : IDisposable
     {
-        private readonly ManualResetEventSlim _done = new(false);
+        // No spinning before blocking: on a small machine the spinning thread takes the core a worker needs.
+        private readonly ManualResetEventSlim _done = new(false, spinCount: 0);
 
         public PanelReadItem?[] Items { get; } = new PanelReadItem?[size];
 
