@@ -94,15 +94,16 @@ internal static class BatchCommand
 
         using (input)
         {
-            TextWriter output;
+            // The rows go out as UTF-8 bytes: to the file, or to standard output (Console.Out would flush on every
+            // write); a caller's own text writer (tests) gets text.
+            BatchResultWriter writer;
             try
             {
-                output = outPath is not null
-                    ? new StreamWriter(outPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), OutputBufferSize)
+                writer = outPath is not null
+                    ? new BatchResultWriter(new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, OutputBufferSize), format)
                     : ReferenceEquals(stdout, Console.Out)
-                        // Console.Out flushes on every write; millions of rows need a buffered writer.
-                        ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), OutputBufferSize)
-                        : stdout;
+                        ? new BatchResultWriter(Console.OpenStandardOutput(), format)
+                        : new BatchResultWriter(stdout, format, leaveOpen: true);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -116,7 +117,7 @@ internal static class BatchCommand
             var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
             int rowsWithErrors = 0, interpreted = 0;
             var anyErrors = false;
-            using (var writer = new BatchResultWriter(output, format, leaveOpen: ReferenceEquals(output, stdout)))
+            using (writer)
             {
                 writer.WriteHeader();
                 foreach (var result in new BatchInterpreter(interpreter).RunWideCsv(showProgress ? counted : input, path))

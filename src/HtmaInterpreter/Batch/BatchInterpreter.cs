@@ -57,6 +57,7 @@ public sealed class BatchInterpreter
                     writer.Add(item);
                 }
             },
+            Options.EffectiveChunksInFlight,
             cancellationToken);
     }
 
@@ -75,7 +76,7 @@ public sealed class BatchInterpreter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        return RunIterator((writer, token) => ReadWideCsv(stream, fileName, writer, token), cancellationToken);
+        return RunIterator((writer, token) => ReadWideCsv(stream, fileName, writer, token), Options.EffectiveRawChunksInFlight, cancellationToken);
     }
 
     /// <summary>Summarises one item: interprets its panel unless reading it gave an error.</summary>
@@ -129,12 +130,12 @@ public sealed class BatchInterpreter
     /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
     internal IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
 
-    private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, CancellationToken cancellationToken)
+    private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, int chunksInFlight, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
-        using var inOrder = new BlockingCollection<Chunk>(Options.EffectiveChunksInFlight);
-        using var work = new BlockingCollection<Chunk>(Options.EffectiveChunksInFlight);
+        using var inOrder = new BlockingCollection<Chunk>(chunksInFlight);
+        using var work = new BlockingCollection<Chunk>(chunksInFlight);
         var workers = new Task[Options.Workers];
         for (var i = 0; i < workers.Length; i++)
         {

@@ -27,26 +27,50 @@ public sealed class BatchResultWriter : IDisposable
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // JSON Lines is data, never embedded in HTML
     };
 
-    private readonly TextWriter _writer;
+    private const int BufferSize = 1 << 16;
+
+    // Rows are written as UTF-8 into this buffer and handed on at row boundaries (or when a row fills it): to the
+    // stream as they are, or decoded to the text writer.
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+    private readonly TextWriter? _writer;
+    private readonly Stream? _stream;
     private readonly bool _leaveOpen;
-    private readonly char[] _number = new char[32];
+    private char[]? _chars;
+    private int _used;
     private ArrayBufferWriter<byte>? _jsonBuffer;
     private Utf8JsonWriter? _json;
     private bool _headerWritten;
 
-    /// <summary>Creates a writer.</summary>
+    /// <summary>Creates a writer to a text writer.</summary>
     /// <param name="writer">Where the rows go.</param>
     /// <param name="format">CSV or JSON Lines.</param>
     /// <param name="leaveOpen">True to leave <paramref name="writer"/> open when this is disposed.</param>
     public BatchResultWriter(TextWriter writer, BatchOutputFormat format, bool leaveOpen = false)
+        : this(format, leaveOpen)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        _writer = writer;
+    }
+
+    /// <summary>Creates a writer that writes UTF-8 (without a byte order mark) straight to a stream: the fast way to a file.</summary>
+    /// <param name="stream">Where the rows go.</param>
+    /// <param name="format">CSV or JSON Lines.</param>
+    /// <param name="leaveOpen">True to leave <paramref name="stream"/> open when this is disposed.</param>
+    public BatchResultWriter(Stream stream, BatchOutputFormat format, bool leaveOpen = false)
+        : this(format, leaveOpen)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
+    }
+
+    private BatchResultWriter(BatchOutputFormat format, bool leaveOpen)
+    {
         if (!Enum.IsDefined(format))
         {
             throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown batch output format.");
         }
 
-        _writer = writer;
         Format = format;
         _leaveOpen = leaveOpen;
     }
@@ -73,8 +97,9 @@ public sealed class BatchResultWriter : IDisposable
     {
         if (Format == BatchOutputFormat.Csv && !_headerWritten)
         {
-            _writer.Write(CsvHeader);
-            _writer.Write('\n');
+            Append(CsvHeader);
+            Append((byte)'\n');
+            EndRow();
         }
 
         _headerWritten = true;
@@ -94,19 +119,39 @@ public sealed class BatchResultWriter : IDisposable
         {
             WriteJson(result);
         }
+
+        EndRow();
     }
 
-    /// <summary>Flushes the underlying writer.</summary>
-    public void Flush() => _writer.Flush();
+    /// <summary>Writes out what is buffered and flushes the underlying writer or stream.</summary>
+    public void Flush()
+    {
+        HandOn();
+        if (_stream is not null)
+        {
+            _stream.Flush();
+        }
+        else
+        {
+            _writer!.Flush();
+        }
+    }
 
-    /// <summary>Flushes, and disposes the underlying writer unless it was to be left open.</summary>
+    /// <summary>Flushes, and disposes the underlying writer or stream unless it was to be left open.</summary>
     public void Dispose()
     {
         _json?.Dispose();
-        _writer.Flush();
+        Flush();
         if (!_leaveOpen)
         {
-            _writer.Dispose();
+            if (_stream is not null)
+            {
+                _stream.Dispose();
+            }
+            else
+            {
+                _writer!.Dispose();
+            }
         }
     }
 
@@ -128,85 +173,164 @@ public sealed class BatchResultWriter : IDisposable
 
     private void WriteCsv(BatchResult result)
     {
-        var w = _writer;
         if (result.Line is { } line)
         {
-            WriteNumber(line);
+            AppendNumber(line);
         }
 
-        w.Write(',');
+        Append((byte)',');
         if (result.SampleId is { } sampleId)
         {
-            WriteCsvField(sampleId);
+            AppendCsvField(sampleId);
         }
 
-        w.Write(',');
+        Append((byte)',');
         if (result.Oxidation is { } type)
         {
-            w.Write(TypeText(type));
+            Append(TypeText(type));
         }
 
-        w.Write(',');
+        Append((byte)',');
         if (result.Lean is { } lean)
         {
-            w.Write(TypeText(lean));
+            Append(TypeText(lean));
         }
 
-        w.Write(',');
-        w.Write(DegreeText(result.Degree));
+        Append((byte)',');
+        if (DegreeText(result.Degree) is { } degree)
+        {
+            Append(degree);
+        }
+
         for (var i = 0; i < BatchResult.KeyRatioNames.Count; i++)
         {
-            w.Write(',');
+            Append((byte)',');
             if (i < result.KeyRatios.Count && result.KeyRatios[i] is { } value)
             {
-                WriteNumber(value);
+                AppendNumber(value);
             }
         }
 
-        w.Write(',');
+        Append((byte)',');
         for (var i = 0; i < result.FiredRules.Count; i++)
         {
             if (i > 0)
             {
-                w.Write(';');
+                Append((byte)';');
             }
 
-            w.Write(result.FiredRules[i]); // rule ids are kebab-case: nothing to quote
+            Append(result.FiredRules[i]); // rule ids are kebab-case: nothing to quote
         }
 
-        w.Write(',');
-        WriteNumber(result.DiagnosticsCount);
-        w.Write(result.HasErrors ? ",true\n" : ",false\n");
+        Append((byte)',');
+        AppendNumber(result.DiagnosticsCount);
+        Append(result.HasErrors ? ",true\n"u8 : ",false\n"u8);
     }
 
-    private void WriteCsvField(string value)
+    private void AppendCsvField(string value)
     {
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
-            _writer.Write(value);
+            Append(value);
             return;
         }
 
-        _writer.Write('"');
-        _writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        _writer.Write('"');
+        Append((byte)'"');
+        Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        Append((byte)'"');
     }
 
-    private void WriteNumber(double value)
+    private void AppendNumber(double value)
     {
         // Ratios are finite by construction; the guard keeps the CSV free of NaN/Infinity whatever a caller passes.
-        if (double.IsFinite(value) && value.TryFormat(_number, out var written, default, CultureInfo.InvariantCulture))
+        if (double.IsFinite(value))
         {
-            _writer.Write(_number, 0, written);
+            Reserve(32);
+            value.TryFormat(_buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
+            _used += written;
         }
     }
 
-    private void WriteNumber(int value)
+    private void AppendNumber(int value)
     {
-        if (value.TryFormat(_number, out var written, default, CultureInfo.InvariantCulture))
+        Reserve(16);
+        value.TryFormat(_buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
+        _used += written;
+    }
+
+    private void Append(byte value)
+    {
+        Reserve(1);
+        _buffer[_used++] = value;
+    }
+
+    private void Append(string text)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most <= BufferSize)
         {
-            _writer.Write(_number, 0, written);
+            Reserve(most);
+            _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
+            return;
         }
+
+        Append(Encoding.UTF8.GetBytes(text)); // a huge value, encoded by itself
+    }
+
+    /// <summary>Appends bytes, handing the buffer on as often as it fills.</summary>
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            if (_used == _buffer.Length)
+            {
+                HandOn();
+            }
+
+            var part = Math.Min(bytes.Length, _buffer.Length - _used);
+            bytes[..part].CopyTo(_buffer.AsSpan(_used));
+            _used += part;
+            bytes = bytes[part..];
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> more bytes (at most the buffer's size), handing the buffer on first if needed.</summary>
+    private void Reserve(int count)
+    {
+        if (_used + count > _buffer.Length)
+        {
+            HandOn(); // mid-row: the decoder keeps a character split across two hand-ons whole
+        }
+    }
+
+    /// <summary>Called after each row: hands the buffer on once it is half full.</summary>
+    private void EndRow()
+    {
+        if (_used >= BufferSize / 2)
+        {
+            HandOn();
+        }
+    }
+
+    private void HandOn()
+    {
+        if (_used == 0)
+        {
+            return;
+        }
+
+        if (_stream is not null)
+        {
+            _stream.Write(_buffer, 0, _used);
+        }
+        else
+        {
+            _chars ??= new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
+            var count = _decoder.GetChars(_buffer, 0, _used, _chars, 0, flush: false);
+            _writer!.Write(_chars, 0, count);
+        }
+
+        _used = 0;
     }
 
     private void WriteJson(BatchResult result)
@@ -273,18 +397,8 @@ public sealed class BatchResultWriter : IDisposable
 
         json.WriteEndObject();
         json.Flush();
-        var bytes = _jsonBuffer.WrittenSpan;
-        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
-        try
-        {
-            var count = Encoding.UTF8.GetChars(bytes, chars);
-            _writer.Write(chars, 0, count);
-            _writer.Write('\n');
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        Append(_jsonBuffer.WrittenSpan);
+        Append((byte)'\n');
     }
 
     private static void WriteJsonNumber(Utf8JsonWriter json, string name, int? value)

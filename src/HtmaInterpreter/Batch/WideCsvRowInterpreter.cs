@@ -351,7 +351,6 @@ internal sealed class WideCsvRowInterpreter
         state.SetOxidation(type, lean, degree, fourLows);
         _fired.Clear();
         interpreter.Rules.FiredRules(state, _fired);
-        state.Clear();
 
         var keyRatios = new double?[plan.KeyRatio.Length];
         for (var k = 0; k < keyRatios.Length; k++)

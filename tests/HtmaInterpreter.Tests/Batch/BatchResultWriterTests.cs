@@ -124,4 +124,34 @@ public class BatchResultWriterTests
     [TestCase("results", null)]
     public void The_format_follows_the_extension(string fileName, BatchOutputFormat? expected) =>
         BatchResultWriter.FormatFromFileName(fileName).Should().Be(expected);
+
+    [TestCase(BatchOutputFormat.Csv)]
+    [TestCase(BatchOutputFormat.JsonLines)]
+    public void A_stream_gets_exactly_the_utf8_of_what_a_text_writer_gets(BatchOutputFormat format)
+    {
+        // Many rows (the buffer is handed on several times), non-ASCII and quoted sample ids, a row with diagnostics.
+        var sample = SampleResults();
+        var results = Enumerable.Range(0, 3000)
+            .Select(i => sample[i % sample.Count] with { SampleId = i % 7 == 0 ? $"Zoë \"{i}\", 測試" : sample[i % sample.Count].SampleId })
+            .Append(new BatchResult
+            {
+                Line = 9,
+                HasErrors = true,
+                DiagnosticsCount = 1,
+                ReadDiagnostics = [Diagnostic.Error("HTMA0204", new string('é', 40_000), new SourceLocation("x.csv", 9, 3, "Ca"))],
+            })
+            .ToList();
+        var text = Write(results, format);
+
+        using var bytes = new MemoryStream();
+        using (var writer = new BatchResultWriter(bytes, format, leaveOpen: true))
+        {
+            foreach (var result in results)
+            {
+                writer.Write(result);
+            }
+        }
+
+        bytes.ToArray().Should().Equal(new System.Text.UTF8Encoding(false).GetBytes(text));
+    }
 }
