@@ -56,6 +56,7 @@ if (args is ["--best-of"])
 //   read-only FILE.csv                           read FILE with PanelReader only (no interpretation)
 //   interpret-only FILE.csv                      time Interpreter.Default on the panels of FILE, one thread
 //   profile-batch FILE.csv                       CPU us and bytes per panel of the batch's stages, streamed, one thread
+//   profile-rows FILE.csv                        wall us per row of the batch's fast row path, CSV row and summary, one thread
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length is 4 or 5:

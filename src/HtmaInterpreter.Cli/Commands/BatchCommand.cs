@@ -94,6 +94,13 @@ internal static class BatchCommand
 
         using (input)
         {
+            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var counted = new CountingStream(input);
+            var summary = parsed.Flags.Contains("--summary") ? new BatchSummaryBuilder() : null;
+            var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
+            int rowsWithErrors = 0, interpreted = 0;
+            var anyErrors = false;
+
             // The rows go out as UTF-8 bytes: to the file, or to standard output (Console.Out would flush on every
             // write); a caller's own text writer (tests) gets text.
             BatchResultWriter writer;
@@ -111,12 +118,6 @@ internal static class BatchCommand
                 return ExitCodes.InputError;
             }
 
-            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            var counted = new CountingStream(input);
-            var summary = parsed.Flags.Contains("--summary") ? new BatchSummaryBuilder() : null;
-            var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
-            int rowsWithErrors = 0, interpreted = 0;
-            var anyErrors = false;
             using (writer)
             {
                 writer.WriteHeader();

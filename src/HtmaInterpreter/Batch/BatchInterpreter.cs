@@ -432,6 +432,7 @@ public sealed class BatchInterpreter
         private const int MaxSharedLists = 4096;
         private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _byMask = new();
+        private int _shared;
         private readonly string[] _ids;
 
         public RuleOrder(RuleSet rules)
@@ -494,9 +495,9 @@ public sealed class BatchInterpreter
                 }
 
                 var shared = Array.AsReadOnly(ids);
-                if (_byMask.Count < MaxSharedLists)
+                if (Volatile.Read(ref _shared) < MaxSharedLists && _byMask.TryAdd(mask, shared))
                 {
-                    _byMask.TryAdd(mask, shared);
+                    Interlocked.Increment(ref _shared); // ConcurrentDictionary.Count would take every lock
                 }
 
                 return shared;
@@ -564,6 +565,11 @@ public sealed class BatchInterpreter
 
         public void Recycle()
         {
+            if (Bytes.Length > 1 << 22)
+            {
+                Bytes = []; // a huge record grew it: do not keep 4 MB or more for the rest of the run
+            }
+
             Array.Clear(Results);
             Array.Clear(Items);
             Count = 0;

@@ -17,9 +17,9 @@ public sealed record BatchOptions
 
     /// <summary>
     /// How many chunks may be read ahead of the caller, in flight or waiting to be returned in order; this bounds the
-    /// memory of a run whatever the input's size. 0 (the default) for four per worker, or 32 per worker for
-    /// <see cref="BatchInterpreter.RunWideCsv"/>, whose chunks hold raw rows (about 200 bytes each) rather than panels:
-    /// the deeper read-ahead keeps both cores busy while a slow chunk holds up the ones after it.
+    /// memory of a run whatever the input's size. 0 (the default) for four per worker, or for
+    /// <see cref="BatchInterpreter.RunWideCsv"/>, whose chunks hold raw rows (about 200 bytes each) rather than panels,
+    /// at least 64 (a deeper read-ahead keeps the cores busy while a slow chunk holds up the ones after it).
     /// </summary>
     public int ChunksInFlight { get; init; }
 
@@ -35,5 +35,5 @@ public sealed record BatchOptions
 
     internal int EffectiveChunksInFlight => ChunksInFlight > 0 ? ChunksInFlight : 4 * Workers;
 
-    internal int EffectiveRawChunksInFlight => ChunksInFlight > 0 ? ChunksInFlight : 32 * Workers;
+    internal int EffectiveRawChunksInFlight => ChunksInFlight > 0 ? ChunksInFlight : Math.Max(64, 4 * Workers);
 }

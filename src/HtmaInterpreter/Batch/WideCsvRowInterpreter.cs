@@ -3,6 +3,7 @@ using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
 
@@ -283,7 +284,7 @@ internal sealed class WideCsvRowInterpreter
         {
             var numerator = Usable(plan.RatioNumerator[r], ref diagnostics);
             var denominator = Usable(plan.RatioDenominator[r], ref diagnostics);
-            var value = numerator is { } n && denominator is { } d && needed[r] ? (double)(n / d) : double.NaN;
+            var value = numerator is { } n && denominator is { } d && needed[r] ? RatioCalculator.Divide(n, d) : double.NaN;
             ratios[r] = double.IsFinite(value) && value > 0 ? value : double.NaN;
         }
 

@@ -27,7 +27,7 @@ internal static class RatioCalculator
                 continue;
             }
 
-            var value = (double)(n / d);
+            var value = Divide(n, d);
             if (!double.IsFinite(value) || value <= 0)
             {
                 continue; // decimal division of two positive amounts cannot get here; kept as a guard against NaN/Infinity.
@@ -64,6 +64,25 @@ internal static class RatioCalculator
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The ratio of two positive amounts in mg%, from their exact decimal quotient. A quotient beyond the decimal range
+    /// (a hostile or broken value, e.g. 10^20 over 10^-10; the reader has already warned that it is absurd) is
+    /// computed in double instead of failing.
+    /// </summary>
+    /// <param name="numerator">The numerator's amount, positive.</param>
+    /// <param name="denominator">The denominator's amount, positive.</param>
+    /// <returns>The ratio.</returns>
+    internal static double Divide(decimal numerator, decimal denominator)
+    {
+        // Beyond half the decimal range the quotient goes to double; the test itself cannot overflow (denominator < 1).
+        if (denominator < 1m && numerator > decimal.MaxValue / 2 * denominator)
+        {
+            return (double)numerator / (double)denominator;
+        }
+
+        return (double)(numerator / denominator);
     }
 
     private static decimal? Usable(Panel panel, RatioDefinition ratio, string symbol, ICollection<Diagnostic> diagnostics)

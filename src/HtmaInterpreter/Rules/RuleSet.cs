@@ -317,44 +317,49 @@ public sealed class RuleSet
     {
         var recordsMissing = state.RecordsMissing;
         state.RecordsMissing = false;
-        var rules = _compiled.Rules;
-        for (var r = 0; r < rules.Length; r++)
+        try
         {
-            var rule = rules[r];
-            if (rule.IsRetest)
+            var rules = _compiled.Rules;
+            for (var r = 0; r < rules.Length; r++)
             {
-                state.RuleResults[r] = Truth.Unknown;
-                continue;
-            }
-
-            var result = Truth.False;
-            var applicable = 0;
-            var instances = rule.InstanceArray;
-            for (var i = 0; i < instances.Length; i++)
-            {
-                var instance = instances[i];
-                if (rule.IsForEach && !state.Elements[instance.SubjectIndex].Present)
+                var rule = rules[r];
+                if (rule.IsRetest)
                 {
+                    state.RuleResults[r] = Truth.Unknown;
                     continue;
                 }
 
-                applicable++;
-                var truth = instance.Condition(state);
-                if (truth == Truth.True)
+                var result = Truth.False;
+                var applicable = 0;
+                var instances = rule.InstanceArray;
+                for (var i = 0; i < instances.Length; i++)
                 {
-                    result = Truth.True;
-                    fired.Add((rule.Id, instance.Subject));
+                    var instance = instances[i];
+                    if (rule.IsForEach && !state.Elements[instance.SubjectIndex].Present)
+                    {
+                        continue;
+                    }
+
+                    applicable++;
+                    var truth = instance.Condition(state);
+                    if (truth == Truth.True)
+                    {
+                        result = Truth.True;
+                        fired.Add((rule.Id, instance.Subject));
+                    }
+                    else if (truth == Truth.Unknown && result == Truth.False)
+                    {
+                        result = Truth.Unknown;
+                    }
                 }
-                else if (truth == Truth.Unknown && result == Truth.False)
-                {
-                    result = Truth.Unknown;
-                }
+
+                state.RuleResults[r] = applicable == 0 ? Truth.Unknown : result;
             }
-
-            state.RuleResults[r] = applicable == 0 ? Truth.Unknown : result;
         }
-
-        state.RecordsMissing = recordsMissing;
+        finally
+        {
+            state.RecordsMissing = recordsMissing;
+        }
     }
 
     /// <summary>An output with its sort keys: severity (negated, so referrals come first), file order, then instance.</summary>

@@ -42,6 +42,19 @@ public class RatioCalculatorTests
     }
 
     [Test]
+    public void A_quotient_beyond_the_decimal_range_gives_a_finite_ratio_instead_of_an_exception()
+    {
+        // 10^20 mg% over 10^-14 mg%: the exact decimal quotient (10^34) does not exist; the reader warns of both values.
+        var panel = Arl(99999999999999999999m, 6m, 25m, 0.00000000000001m);
+
+        var analysis = Analyzer.Analyze(panel);
+
+        analysis.Ratios.Single(r => r.Name == "Ca/K").Value.Should().BeApproximately(1e34, 1e20);
+        RatioCalculator.Divide(40m, 10m).Should().Be(4.0);
+        RatioCalculator.Divide(41.7m, 10m).Should().Be((double)(41.7m / 10m));
+    }
+
+    [Test]
     public void Wilson_profile_gives_ideal_deviation_and_band()
     {
         var analysis = Analyzer.Analyze(Arl(40m, 6m, 15m, 10m));
