@@ -192,7 +192,7 @@ internal sealed class WideCsvRowInterpreter
                 field = field[1..];
             }
 
-            if (!TryParsePlain(field, out amount, out wholeDigits))
+            if (!ValueText.TryParsePlain(field, out amount, out wholeDigits))
             {
                 return false;
             }
@@ -218,52 +218,6 @@ internal sealed class WideCsvRowInterpreter
         _amounts[slot] = milligramPercent;
         _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
         _qualifiers[slot] = qualifier;
-        return true;
-    }
-
-    /// <summary>
-    /// <see cref="ValueText.TryParsePlain"/> on ASCII bytes (digits with at most one point, up to 19 characters and 18
-    /// digits): the same decimal for the same text. Also gives how many characters precede the point.
-    /// </summary>
-    private static bool TryParsePlain(ReadOnlySpan<byte> text, out decimal value, out int wholeDigits)
-    {
-        value = 0m;
-        wholeDigits = 0;
-        if (text.Length is 0 or > 19)
-        {
-            return false;
-        }
-
-        long mantissa = 0;
-        var digits = 0;
-        var point = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var digit = c - '0';
-            if ((uint)digit <= 9)
-            {
-                mantissa = (mantissa * 10) + digit;
-                digits++;
-            }
-            else if (c == '.' && point < 0)
-            {
-                point = i;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        if (digits == 0 || digits > 18)
-        {
-            return false;
-        }
-
-        var scale = point < 0 ? 0 : text.Length - point - 1;
-        wholeDigits = point < 0 ? text.Length : point;
-        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
         return true;
     }
 

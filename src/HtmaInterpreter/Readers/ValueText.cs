@@ -97,9 +97,18 @@ internal static class ValueText
     /// no sign, blank, exponent or comma, at most 18 digits), into the exact decimal <see cref="decimal.TryParse(string?, out decimal)"/>
     /// gives, trailing zeros (the scale) included. Anything else returns false and goes through decimal.TryParse.
     /// </summary>
-    internal static bool TryParsePlain(ReadOnlySpan<char> text, out decimal value)
+    internal static bool TryParsePlain(ReadOnlySpan<char> text, out decimal value) => TryParsePlain(text, out value, out _);
+
+    /// <summary>
+    /// The plain form on characters or ASCII bytes: digits with at most one point, up to 19 characters and 18 digits,
+    /// e.g. <c>70.40</c> (the same decimal as <see cref="decimal.Parse(string, IFormatProvider)"/>, scale included).
+    /// Also gives how many characters precede the point.
+    /// </summary>
+    internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         value = 0m;
+        wholeDigits = 0;
         if (text.Length is 0 or > 19)
         {
             return false;
@@ -110,7 +119,7 @@ internal static class ValueText
         var point = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
+            var c = int.CreateTruncating(text[i]);
             var digit = c - '0';
             if ((uint)digit <= 9)
             {
@@ -133,6 +142,7 @@ internal static class ValueText
         }
 
         var scale = point < 0 ? 0 : text.Length - point - 1;
+        wholeDigits = point < 0 ? text.Length : point;
         value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
         return true;
     }
