@@ -8,6 +8,8 @@ namespace HtmaInterpreter.Ratios;
 /// <summary>Computes every defined ratio of a panel in mg%, with the ideal and band of the lab profile's tradition.</summary>
 internal static class RatioCalculator
 {
+    private static readonly decimal HalfOfDecimalRange = decimal.MaxValue / 2;
+
     /// <summary>Computes the ratios. A ratio whose elements are not both quantified and positive is left out with a diagnostic.</summary>
     /// <param name="panel">The panel.</param>
     /// <param name="lab">The lab profile (chooses the tradition).</param>
@@ -77,7 +79,7 @@ internal static class RatioCalculator
     internal static double Divide(decimal numerator, decimal denominator)
     {
         // Beyond half the decimal range the quotient goes to double; the test itself cannot overflow (denominator < 1).
-        if (denominator < 1m && numerator > decimal.MaxValue / 2 * denominator)
+        if (denominator < 1m && numerator > HalfOfDecimalRange * denominator)
         {
             return (double)numerator / (double)denominator;
         }
