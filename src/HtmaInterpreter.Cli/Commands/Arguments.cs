@@ -98,6 +98,46 @@ internal sealed class Arguments
         return parsed;
     }
 
+    /// <summary>
+    /// Parses the arguments of command <paramref name="command"/>. Returns <c>null</c> when the command should stop at
+    /// once, with the exit code in <paramref name="exitCode"/>: after an unknown option or a missing value (reported
+    /// with the usage on <paramref name="stderr"/>) or after <c>--help</c> (the usage on <paramref name="stdout"/>).
+    /// </summary>
+    public static Arguments? ParseCommand(
+        IReadOnlyList<string> args,
+        string command,
+        string usage,
+        IReadOnlySet<string> valueOptions,
+        IReadOnlySet<string> flagOptions,
+        TextWriter stdout,
+        TextWriter stderr,
+        out int exitCode)
+    {
+        exitCode = ExitCodes.Success;
+        var parsed = Parse(args, valueOptions, flagOptions, out var error);
+        if (parsed is null)
+        {
+            exitCode = UsageError(stderr, command, usage, error!);
+            return null;
+        }
+
+        if (parsed.HelpRequested)
+        {
+            stdout.WriteLine(usage);
+            return null;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Reports a usage error of command <paramref name="command"/> (<c>htma COMMAND: message</c>, then the usage) and gives its exit code.</summary>
+    public static int UsageError(TextWriter stderr, string command, string usage, string message)
+    {
+        stderr.WriteLine($"htma {command}: {message}");
+        stderr.WriteLine(usage);
+        return ExitCodes.UsageError;
+    }
+
     /// <summary>The report format named by <c>--format</c> (text by default), or <c>null</c> for an unknown name.</summary>
     public ReportFormat? ReportFormat() => (Value("--format") ?? "text") switch
     {

@@ -41,16 +41,9 @@ internal static class BatchCommand
     /// <summary>Runs the command.</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, ValueOptions, FlagOptions, out var error);
-        if (parsed is null)
+        if (Arguments.ParseCommand(args, "batch", Usage, ValueOptions, FlagOptions, stdout, stderr, out var stop) is not { } parsed)
         {
-            return UsageError(stderr, error!);
-        }
-
-        if (parsed.HelpRequested)
-        {
-            stdout.WriteLine(Usage);
-            return ExitCodes.Success;
+            return stop;
         }
 
         if (parsed.Positional.Count != 1)
@@ -176,12 +169,7 @@ internal static class BatchCommand
         }
     }
 
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"htma batch: {message}");
-        stderr.WriteLine(Usage);
-        return ExitCodes.UsageError;
-    }
+    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "batch", Usage, message);
 
     /// <summary>A read-only pass-through stream that counts the bytes read, readable from another thread.</summary>
     private sealed class CountingStream(Stream inner) : Stream

@@ -37,16 +37,9 @@ internal static class CompareCommand
     /// <summary>Runs the command.</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, ValueOptions, new HashSet<string>(), out var error);
-        if (parsed is null)
+        if (Arguments.ParseCommand(args, "compare", Usage, ValueOptions, new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
         {
-            return UsageError(stderr, error!);
-        }
-
-        if (parsed.HelpRequested)
-        {
-            stdout.WriteLine(Usage);
-            return ExitCodes.Success;
+            return stop;
         }
 
         if (parsed.Positional.Count == 0)
@@ -105,10 +98,5 @@ internal static class CompareCommand
         return readErrors || compared.HasErrors ? ExitCodes.InputError : ExitCodes.Success;
     }
 
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"htma compare: {message}");
-        stderr.WriteLine(Usage);
-        return ExitCodes.UsageError;
-    }
+    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "compare", Usage, message);
 }

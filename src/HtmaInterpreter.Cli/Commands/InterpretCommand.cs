@@ -42,16 +42,9 @@ internal static class InterpretCommand
     /// <summary>Runs the command, with the colour decision made by the caller (tests).</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool colorOutput)
     {
-        var parsed = Arguments.Parse(args, ValueOptions, new HashSet<string>(), out var error);
-        if (parsed is null)
+        if (Arguments.ParseCommand(args, "interpret", Usage, ValueOptions, new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
         {
-            return UsageError(stderr, error!);
-        }
-
-        if (parsed.HelpRequested)
-        {
-            stdout.WriteLine(Usage);
-            return ExitCodes.Success;
+            return stop;
         }
 
         if (parsed.Positional.Count != 1)
@@ -135,10 +128,5 @@ internal static class InterpretCommand
     private static bool ConsoleWantsColor() =>
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"htma interpret: {message}");
-        stderr.WriteLine(Usage);
-        return ExitCodes.UsageError;
-    }
+    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "interpret", Usage, message);
 }

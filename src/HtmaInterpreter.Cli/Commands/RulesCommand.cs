@@ -23,16 +23,9 @@ internal static class RulesCommand
     /// <summary>Runs the command.</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, new HashSet<string>(), new HashSet<string>(), out var error);
-        if (parsed is null)
+        if (Arguments.ParseCommand(args, "rules", Usage, new HashSet<string>(), new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
         {
-            return UsageError(stderr, error!);
-        }
-
-        if (parsed.HelpRequested)
-        {
-            stdout.WriteLine(Usage);
-            return ExitCodes.Success;
+            return stop;
         }
 
         if (parsed.Positional.Count is 0 or > 2 || parsed.Positional[0] is not ("list" or "check"))
@@ -73,10 +66,5 @@ internal static class RulesCommand
         return errors > 0 || loaded.Value is null ? ExitCodes.InputError : ExitCodes.Success;
     }
 
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"htma rules: {message}");
-        stderr.WriteLine(Usage);
-        return ExitCodes.UsageError;
-    }
+    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "rules", Usage, message);
 }
