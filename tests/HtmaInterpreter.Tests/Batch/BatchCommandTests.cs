@@ -1,39 +1,12 @@
 using HtmaInterpreter.Batch;
 using HtmaInterpreter.Cli;
+using HtmaInterpreter.Tests.Cli;
 
 namespace HtmaInterpreter.Tests.Batch;
 
-public class BatchCommandTests
+public class BatchCommandTests : CommandTestBase
 {
-    private StringWriter _stdout = null!;
-    private StringWriter _stderr = null!;
-    private string _folder = null!;
-
-    [SetUp]
-    public void CreateWriters()
-    {
-        _stdout = new StringWriter { NewLine = "\n" };
-        _stderr = new StringWriter { NewLine = "\n" };
-        _folder = Path.Combine(Path.GetTempPath(), "htma-batch-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void DisposeWriters()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private int Run(params string[] args) => Program.Run(args, _stdout, _stderr);
-
-    private string WriteInput(string csv)
-    {
-        var path = Path.Combine(_folder, "input.csv");
-        File.WriteAllText(path, csv);
-        return path;
-    }
+    private string WriteInput(string csv) => Write("input.csv", csv);
 
     [Test]
     public void The_sample_goes_to_stdout_as_csv_and_exits_0()
@@ -41,8 +14,8 @@ public class BatchCommandTests
         var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"));
 
         exitCode.Should().Be(0);
-        _stderr.ToString().Should().BeEmpty();
-        var lines = _stdout.ToString().TrimEnd('\n').Split('\n');
+        Stderr.ToString().Should().BeEmpty();
+        var lines = Stdout.ToString().TrimEnd('\n').Split('\n');
         lines.Should().HaveCount(23);
         lines[0].Should().Be(BatchResultWriter.CsvHeader);
         lines[1].Should().StartWith("2,S-2026-0201,slow,,mild,");
@@ -58,13 +31,13 @@ public class BatchCommandTests
             [41] = ",ARL,female,40,50,8,25,10,1.5,16,14",
         };
         var input = WriteInput(BatchTestData.Generate(100, broken));
-        var output = Path.Combine(_folder, "results.csv");
+        var output = Path.Combine(Folder, "results.csv");
 
         var exitCode = Run("batch", input, "--out", output);
 
         exitCode.Should().Be(1);
-        _stdout.ToString().Should().BeEmpty();
-        var errors = _stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Stdout.ToString().Should().BeEmpty();
+        var errors = Stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         errors.Should().Equal(
             $"{input}:41:23 (Ca (mg%)): error HTMA0204: The value of Ca is not a number. Expected a number such as 73 or 0.05, a detection limit such as <0.002 or >500, or ND.",
             $"{input}:42:1 (sample_id): error HTMA0104: The panel has no sample_id; it is called 'line 42' here. Add a sample_id.",
@@ -78,15 +51,15 @@ public class BatchCommandTests
     [Test]
     public void Json_lines_go_to_a_jsonl_file_and_the_summary_to_stdout()
     {
-        var output = Path.Combine(_folder, "results.jsonl");
+        var output = Path.Combine(Folder, "results.jsonl");
 
         var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--out", output, "--summary");
 
         exitCode.Should().Be(0);
         File.ReadAllLines(output).Should().HaveCount(22).And.OnlyContain(l => l.StartsWith("{\"line\":", StringComparison.Ordinal));
-        _stdout.ToString().Should().StartWith("cohort summary: 22 rows, 22 interpreted, 0 not interpreted (errors)\n");
-        _stdout.ToString().Should().Contain("\nslow                    13    59.1%\n");
-        _stderr.ToString().Should().BeEmpty();
+        Stdout.ToString().Should().StartWith("cohort summary: 22 rows, 22 interpreted, 0 not interpreted (errors)\n");
+        Stdout.ToString().Should().Contain("\nslow                    13    59.1%\n");
+        Stderr.ToString().Should().BeEmpty();
     }
 
     [Test]
@@ -95,8 +68,8 @@ public class BatchCommandTests
         var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--summary");
 
         exitCode.Should().Be(0);
-        _stdout.ToString().Should().StartWith(BatchResultWriter.CsvHeader).And.NotContain("cohort summary");
-        _stderr.ToString().Should().StartWith("cohort summary: 22 rows");
+        Stdout.ToString().Should().StartWith(BatchResultWriter.CsvHeader).And.NotContain("cohort summary");
+        Stderr.ToString().Should().StartWith("cohort summary: 22 rows");
     }
 
     [Test]
@@ -109,26 +82,26 @@ public class BatchCommandTests
 
         Run("batch", path, "--lab", "tei", "--model", "ca-k-na-k").Should().Be(0);
 
-        var rows = _stdout.ToString().TrimEnd('\n').Split('\n').Skip(1).ToList();
+        var rows = Stdout.ToString().TrimEnd('\n').Split('\n').Skip(1).ToList();
         rows.Select(r => r.Split(',')[2]).Should().Equal(expected);
     }
 
     [Test]
     public void A_missing_file_is_an_input_error_naming_it()
     {
-        var missing = Path.Combine(_folder, "nope.csv");
+        var missing = Path.Combine(Folder, "nope.csv");
 
         Run("batch", missing).Should().Be(1);
 
-        _stderr.ToString().Should().Be($"{missing}: error HTMA0114: The file does not exist.\n");
+        Stderr.ToString().Should().Be($"{missing}: error HTMA0114: The file does not exist.\n");
     }
 
     [Test]
     public void A_file_that_is_not_a_wide_csv_exits_1()
     {
         Run("batch", TestPaths.Sample("slow-oxidizer.csv")).Should().Be(1);
-        _stderr.ToString().Should().Contain("error HTMA0103");
-        _stdout.ToString().Should().Be(BatchResultWriter.CsvHeader + "\n");
+        Stderr.ToString().Should().Contain("error HTMA0103");
+        Stdout.ToString().Should().Be(BatchResultWriter.CsvHeader + "\n");
     }
 
     [TestCase(new string[0], "no FILE given.")]
@@ -140,14 +113,14 @@ public class BatchCommandTests
     {
         Run(["batch", .. args]).Should().Be(2);
 
-        _stderr.ToString().Should().StartWith($"htma batch: {message}\nusage: htma batch FILE");
+        Stderr.ToString().Should().StartWith($"htma batch: {message}\nusage: htma batch FILE");
     }
 
     [Test]
     public void An_unknown_lab_is_a_usage_error()
     {
         Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--lab", "nowhere").Should().Be(2);
-        _stderr.ToString().Should().Contain("There is no lab 'nowhere'");
+        Stderr.ToString().Should().Contain("There is no lab 'nowhere'");
     }
 
     [Test]
@@ -155,7 +128,7 @@ public class BatchCommandTests
     {
         Run("batch", "--help").Should().Be(0);
 
-        _stdout.ToString().Should().Contain("usage: htma batch FILE [--out results.csv|results.jsonl] [--summary]")
+        Stdout.ToString().Should().Contain("usage: htma batch FILE [--out results.csv|results.jsonl] [--summary]")
             .And.Contain("to standard error when the rows go to standard output");
     }
 }

@@ -3,38 +3,15 @@ using HtmaInterpreter.Cli;
 
 namespace HtmaInterpreter.Tests.Cli;
 
-public class InterpretAndRulesCommandTests
+public class InterpretAndRulesCommandTests : CommandTestBase
 {
-    private StringWriter _stdout = null!;
-    private StringWriter _stderr = null!;
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateWriters()
-    {
-        _stdout = new StringWriter { NewLine = "\n" };
-        _stderr = new StringWriter { NewLine = "\n" };
-        _folder = Path.Combine(Path.GetTempPath(), "htma-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void Cleanup()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private int Run(params string[] args) => Program.Run(args, _stdout, _stderr);
-
     [Test]
     public void Interpret_json_has_the_oxidation_ratios_findings_and_diagnostics()
     {
         var exitCode = Run("interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "json");
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        using var json = JsonDocument.Parse(_stdout.ToString());
+        exitCode.Should().Be(0, Stderr.ToString());
+        using var json = JsonDocument.Parse(Stdout.ToString());
         var root = json.RootElement;
         root.GetProperty("oxidation").GetProperty("type").GetString().Should().Be("slow");
         root.GetProperty("oxidation").GetProperty("lean").ValueKind.Should().Be(JsonValueKind.Null);
@@ -49,13 +26,13 @@ public class InterpretAndRulesCommandTests
     [Test]
     public void Interpret_with_a_context_file_fires_the_symptom_rules_and_puts_the_referral_first()
     {
-        var context = Path.Combine(_folder, "client.yaml");
+        var context = Path.Combine(Folder, "client.yaml");
         File.WriteAllText(context, "sex: female\nsymptoms: [exercise_cramps, restless_legs]\nconditions: [arteriosclerosis]\n");
 
         var exitCode = Run("interpret", TestPaths.Sample("fast-oxidizer.yaml"), "--format", "json", "--context", context);
 
-        exitCode.Should().Be(0, _stdout.ToString());
-        using var json = JsonDocument.Parse(_stdout.ToString());
+        exitCode.Should().Be(0, Stdout.ToString());
+        using var json = JsonDocument.Parse(Stdout.ToString());
         var ids = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToList();
         ids[0].Should().Be("circulation-referral");
         ids.Should().Contain("exercise-magnesium-depletion");
@@ -65,13 +42,13 @@ public class InterpretAndRulesCommandTests
     [Test]
     public void Interpret_with_an_unknown_context_key_warns_with_its_line_and_still_interprets()
     {
-        var context = Path.Combine(_folder, "client.yaml");
+        var context = Path.Combine(Folder, "client.yaml");
         File.WriteAllText(context, "sex: female\nmood: grumpy\n");
 
         var exitCode = Run("interpret", TestPaths.Sample("slow-oxidizer.csv"), "--context", context);
 
         exitCode.Should().Be(0);
-        _stdout.ToString().Should().Contain("client.yaml:2:1 (mood): warning HTMA0602: Unknown client-context key 'mood'")
+        Stdout.ToString().Should().Contain("client.yaml:2:1 (mood): warning HTMA0602: Unknown client-context key 'mood'")
             .And.Contain("OXIDATION: SLOW");
     }
 
@@ -81,7 +58,7 @@ public class InterpretAndRulesCommandTests
         var exitCode = Run("interpret", TestPaths.Sample("fast-oxidizer.yaml"), "--client", "conditions=pregnancy");
 
         exitCode.Should().Be(0);
-        _stdout.ToString().Should().Contain("[REFER TO A PHYSICIAN]").And.Contain("(circulation-referral)");
+        Stdout.ToString().Should().Contain("[REFER TO A PHYSICIAN]").And.Contain("(circulation-referral)");
     }
 
     [TestCase("--format", "pdf")]
@@ -93,8 +70,8 @@ public class InterpretAndRulesCommandTests
         var exitCode = Run("interpret", TestPaths.Sample("slow-oxidizer.csv"), option, value);
 
         exitCode.Should().Be(2);
-        _stdout.ToString().Should().BeEmpty();
-        _stderr.ToString().Should().NotBeEmpty();
+        Stdout.ToString().Should().BeEmpty();
+        Stderr.ToString().Should().NotBeEmpty();
     }
 
     [Test]
@@ -103,18 +80,18 @@ public class InterpretAndRulesCommandTests
         var exitCode = Run("interpret", TestPaths.Sample(Path.Combine("invalid", "ragged-rows.csv")));
 
         exitCode.Should().Be(1);
-        _stdout.ToString().Should().Contain("ragged-rows.csv:6:8: error HTMA0106");
+        Stdout.ToString().Should().Contain("ragged-rows.csv:6:8: error HTMA0106");
     }
 
     [Test]
     public void Interpret_out_writes_the_report_to_a_file()
     {
-        var target = Path.Combine(_folder, "report.json");
+        var target = Path.Combine(Folder, "report.json");
 
         var exitCode = Run("interpret", TestPaths.Sample("mixed-pattern.json"), "--format", "json", "--out", target);
 
         exitCode.Should().Be(0);
-        _stdout.ToString().Should().BeEmpty();
+        Stdout.ToString().Should().BeEmpty();
         using var json = JsonDocument.Parse(File.ReadAllText(target));
         json.RootElement.GetProperty("oxidation").GetProperty("type").GetString().Should().Be("mixed");
         json.RootElement.GetProperty("oxidation").GetProperty("lean").GetString().Should().Be("fast");
@@ -126,7 +103,7 @@ public class InterpretAndRulesCommandTests
         var exitCode = Run("rules", "list");
 
         exitCode.Should().Be(0);
-        var output = _stdout.ToString();
+        var output = Stdout.ToString();
         foreach (var id in new[]
         {
             "acute-calcium-magnesium-deficiency", "bio-unavailable-calcium-magnesium", "low-sodium-slow-oxidation",
@@ -145,21 +122,21 @@ public class InterpretAndRulesCommandTests
     public void Rules_check_of_the_default_rules_finds_no_error()
     {
         Run("rules", "check").Should().Be(0);
-        _stdout.ToString().Should().Contain("rules checked, 0 errors");
+        Stdout.ToString().Should().Contain("rules checked, 0 errors");
     }
 
     [Test]
     public void Rules_check_of_a_broken_folder_prints_each_error_with_line_and_column_and_exits_1()
     {
-        File.WriteAllText(Path.Combine(_folder, "broken.yaml"),
+        File.WriteAllText(Path.Combine(Folder, "broken.yaml"),
             "rules:\n" +
             "  - id: bad-element\n    title: T\n    category: c\n    severity: info\n    when: Xy is high\n    explanation: e\n    suggestions: []\n    source: intro\n    claims: [1]\n" +
             "  - id: bad-ratio\n    title: T\n    category: c\n    severity: info\n    when: Ca/Xy < 2\n    explanation: e\n    suggestions: []\n    source: intro\n    claims: [1]\n");
 
-        var exitCode = Run("rules", "check", _folder);
+        var exitCode = Run("rules", "check", Folder);
 
         exitCode.Should().Be(1);
-        var output = _stdout.ToString();
+        var output = Stdout.ToString();
         output.Should().Contain("broken.yaml:6:11").And.Contain("broken.yaml:15:11").And.Contain("2 errors");
     }
 }

@@ -1,49 +1,21 @@
 using System.Text.Json;
 using HtmaInterpreter.Cli;
+using HtmaInterpreter.Tests.Cli;
 
 namespace HtmaInterpreter.Tests.Retests;
 
-public class CompareCommandTests
+public class CompareCommandTests : CommandTestBase
 {
     private static readonly string Old = TestPaths.Sample("retest-P-0009-2025-10-06.csv");
     private static readonly string New = TestPaths.Sample("retest-P-0009-2026-02-09.yaml");
-    private StringWriter _stdout = null!;
-    private StringWriter _stderr = null!;
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateWriters()
-    {
-        _stdout = new StringWriter { NewLine = "\n" };
-        _stderr = new StringWriter { NewLine = "\n" };
-        _folder = Path.Combine(Path.GetTempPath(), "htma-compare-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void Cleanup()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private int Run(params string[] args) => Program.Run(args, _stdout, _stderr);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     [Test]
     public void Sample_pair_as_text_shows_elements_ratios_oxidation_and_balance()
     {
         var exitCode = Run("compare", Old, New);
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        var text = _stdout.ToString();
+        exitCode.Should().Be(0, Stderr.ToString());
+        var text = Stdout.ToString();
         text.Should().Contain("HTMA retest comparison: subject P-0009");
         text.Should().MatchRegex(@"\n  Ca +ideal 40 +96 +72 +-24 +-25\.0 % +toward\n");
         text.Should().MatchRegex(@"\n  Pb +toxic: lower is better +0\.012 +0\.035 +\+0\.023 +\+191\.7 % +away\n");
@@ -61,8 +33,8 @@ public class CompareCommandTests
     {
         var exitCode = Run("compare", New, Old, "--format", "json");
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        using var json = JsonDocument.Parse(_stdout.ToString());
+        exitCode.Should().Be(0, Stderr.ToString());
+        using var json = JsonDocument.Parse(Stdout.ToString());
         var root = json.RootElement;
         root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
         root.GetProperty("kind").GetString().Should().Be("retest-comparison");
@@ -88,12 +60,12 @@ public class CompareCommandTests
     {
         var older = Write("old.yaml", "sample_id: \"<script>alert(1)</script>\"\nsubject_id: P-7\nlab: ARL\ncollected: 2025-01-01\nunit: mg%\nmeasurements:\n  - { element: Ca, value: 96 }\n  - { element: K, value: 6 }\n  - { element: Na, value: 8 }\n  - { element: Mg, value: 11 }\n");
         var newer = Write("new.yaml", "sample_id: S-2\nsubject_id: P-7\nlab: ARL\ncollected: 2025-06-01\nunit: mg%\nmeasurements:\n  - { element: Ca, value: 72 }\n  - { element: K, value: 8 }\n  - { element: Na, value: 14 }\n  - { element: Mg, value: 9 }\n");
-        var outFile = Path.Combine(_folder, "report.html");
+        var outFile = Path.Combine(Folder, "report.html");
 
         var exitCode = Run("compare", older, newer, "--format", "html", "--out", outFile);
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        _stdout.ToString().Should().BeEmpty();
+        exitCode.Should().Be(0, Stderr.ToString());
+        Stdout.ToString().Should().BeEmpty();
         var html = File.ReadAllText(outFile);
         html.Should().StartWith("<!DOCTYPE html>");
         html.Should().NotContain("<script");
@@ -112,8 +84,8 @@ public class CompareCommandTests
     {
         var exitCode = Run("compare", Old, New, "--format", "markdown");
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        var md = _stdout.ToString();
+        exitCode.Should().Be(0, Stderr.ToString());
+        var md = Stdout.ToString();
         md.Should().StartWith("# HTMA retest comparison: subject P-0009");
         md.Should().Contain("## Elements").And.Contain("## Ratios").And.Contain("## Retest findings").And.Contain("## Balance distance");
         md.Should().Contain("| Ca | ideal 40 | 96 | 72 | -24 | -25.0 % | toward |");
@@ -126,8 +98,8 @@ public class CompareCommandTests
 
         var exitCode = Run("compare", Old, New, third);
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        var text = _stdout.ToString();
+        exitCode.Should().Be(0, Stderr.ToString());
+        var text = Stdout.ToString();
         text.Should().Contain("TRENDS (least-squares slope per month of 30.4375 days");
         text.Should().MatchRegex(@"\n  Ca +-\d+\.\d+ mg%/month +[01]\.\d{3} +3\n");
         text.Should().Contain("each step");
@@ -140,7 +112,7 @@ public class CompareCommandTests
         var exitCode = Run("compare", Old);
 
         exitCode.Should().Be(2);
-        _stderr.ToString().Should().Contain("HTMA0801").And.Contain("at least two panels");
+        Stderr.ToString().Should().Contain("HTMA0801").And.Contain("at least two panels");
     }
 
     [Test]
@@ -158,8 +130,8 @@ public class CompareCommandTests
         var exitCode = Run("compare", Old, other);
 
         exitCode.Should().Be(1);
-        _stderr.ToString().Should().Contain("HTMA0802");
-        _stdout.ToString().Should().BeEmpty();
+        Stderr.ToString().Should().Contain("HTMA0802");
+        Stdout.ToString().Should().BeEmpty();
     }
 
     [Test]
@@ -169,16 +141,16 @@ public class CompareCommandTests
 
         var exitCode = Run("compare", Old, same);
 
-        exitCode.Should().Be(0, _stderr.ToString());
-        _stdout.ToString().Should().Contain("warning HTMA0803");
+        exitCode.Should().Be(0, Stderr.ToString());
+        Stdout.ToString().Should().Contain("warning HTMA0803");
     }
 
     [Test]
     public void Help_lists_compare()
     {
         Run("--help").Should().Be(0);
-        _stdout.ToString().Should().Contain("compare");
+        Stdout.ToString().Should().Contain("compare");
         Run("compare", "--help").Should().Be(0);
-        _stdout.ToString().Should().Contain("usage: htma compare OLD NEW");
+        Stdout.ToString().Should().Contain("usage: htma compare OLD NEW");
     }
 }
