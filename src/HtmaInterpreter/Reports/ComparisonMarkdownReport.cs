@@ -17,16 +17,7 @@ public static partial class ComparisonReport
         md.AppendLine();
         md.AppendLine("## Tests");
         md.AppendLine();
-        MdTable(md, ["#", "sample", "collected", "months", "lab", "oxidation", "balance distance"], comparison.Tests.Select(t => new[]
-        {
-            (t.Index + 1).ToString(CultureInfo.InvariantCulture),
-            t.SampleId,
-            t.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-            t.MonthsFromFirst is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "-",
-            t.Interpretation.LabProfile.Id,
-            OxidationTransition.Describe(t.Interpretation.Oxidation),
-            Balance(t),
-        }));
+        MdTable(md, TestHeaders, comparison.Tests.Select(TestRow));
         md.AppendLine("## Oxidation");
         md.AppendLine();
         foreach (var transition in comparison.Transitions)

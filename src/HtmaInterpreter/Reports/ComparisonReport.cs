@@ -110,6 +110,21 @@ public static partial class ComparisonReport
     internal static string TestLabel(RetestTest test) =>
         test.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? $"test {test.Index + 1}";
 
+    /// <summary>The headers of the table of tests (text and Markdown).</summary>
+    internal static readonly string[] TestHeaders = ["#", "sample", "collected", "months", "lab", "oxidation", "balance distance"];
+
+    /// <summary>One test's row of the table of tests: number, sample, date, months from the first, lab, oxidation, balance distance.</summary>
+    internal static string[] TestRow(RetestTest test) =>
+    [
+        (test.Index + 1).ToString(CultureInfo.InvariantCulture),
+        test.SampleId,
+        test.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+        test.MonthsFromFirst is { } months ? months.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+        test.Interpretation.LabProfile.Id,
+        OxidationTransition.Describe(test.Interpretation.Oxidation),
+        Balance(test),
+    ];
+
     internal static string Balance(RetestTest test) =>
         test.Balance.Value is { } value ? value.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 

@@ -19,17 +19,7 @@ public static partial class ComparisonReport
         text.AppendLine(CultureInfo.InvariantCulture, $"HTMA retest comparison: subject {first.SubjectId ?? "-"} · {comparison.Tests.Count} tests · judged against {comparison.ReferenceProfile.Name} ({comparison.ReferenceProfile.Id})");
         text.AppendLine();
         text.AppendLine("TESTS");
-        var testRows = comparison.Tests.Select(t => new[]
-        {
-            (t.Index + 1).ToString(CultureInfo.InvariantCulture),
-            t.SampleId,
-            t.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-            t.MonthsFromFirst is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "-",
-            t.Interpretation.LabProfile.Id,
-            OxidationTransition.Describe(t.Interpretation.Oxidation),
-            Balance(t),
-        }).ToList();
-        WriteTable(text, ["#", "sample", "collected", "months", "lab", "oxidation", "balance distance"], testRows, [0, 3, 6]);
+        WriteTable(text, TestHeaders, comparison.Tests.Select(TestRow).ToList(), [0, 3, 6]);
         text.AppendLine();
 
         text.AppendLine("OXIDATION");
