@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
@@ -204,133 +203,17 @@ public sealed class BatchInterpreter
     }
 
     /// <summary>
-    /// Splits a wide CSV into records on the reading thread: a plain record (unquoted printable ASCII, no CSV-layer
-    /// diagnostic) is handed to the workers as raw bytes; any other is read here by the general reader.
+    /// Reads a wide CSV on the reading thread: plain records go to the chunks as raw bytes for the workers (see
+    /// <see cref="IPlainRecordSink"/>); every other record is read right here by the general reader.
     /// </summary>
     private void ReadWideCsv(Stream stream, string fileName, ChunkWriter writer, CancellationToken token)
     {
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, PanelReader.BufferSize, leaveOpen: true);
-        var pending = new List<Diagnostic>();
-        CsvSource? source;
-        try
+        var reader = new PanelReader(new PanelReaderOptions { Catalog = Options.Catalog });
+        foreach (var item in reader.ReadWideCsvStream(stream, fileName, new PlainRecordsToChunks(writer, Interpreter)))
         {
-            source = CsvSource.Open(text, fileName, pending);
+            token.ThrowIfCancellationRequested();
+            writer.Add(item);
         }
-        catch (Exception exception) when (PanelReader.IsInputException(exception))
-        {
-            source = null;
-            pending.Add(PanelReader.Unreadable(fileName, exception));
-        }
-
-        if (source is null)
-        {
-            writer.Add(new PanelReadItem(null, pending));
-            return;
-        }
-
-        using (source)
-        {
-            if (CsvPanelReader.LayoutOf(source.Headers) != PanelFormat.CsvWide)
-            {
-                writer.Add(new PanelReadItem(null, [PanelReader.NotWideHeader(source)]));
-                return;
-            }
-
-            var layout = CsvPanelReader.WideLayout(source, fileName, Options.Catalog);
-            if (layout.HeaderDiagnostics.Count > 0)
-            {
-                writer.Add(new PanelReadItem(null, layout.HeaderDiagnostics));
-            }
-
-            var plan = new WideCsvPlan(layout, Interpreter);
-            var separator = (byte)layout.Separator;
-            var rows = 0;
-            PanelAssembler? assembler = null;
-            try
-            {
-                while (true)
-                {
-                    token.ThrowIfCancellationRequested();
-                    if (!source.Read(pending))
-                    {
-                        if (pending.Count > 0)
-                        {
-                            writer.Add(new PanelReadItem(null, [.. pending]));
-                        }
-
-                        break;
-                    }
-
-                    var raw = source.RawRecord;
-                    if (pending.Count == 0 && IsPlain(raw, separator))
-                    {
-                        if (raw.IndexOfAnyExcept(separator, (byte)' ') < 0)
-                        {
-                            continue; // a blank record
-                        }
-
-                        rows++;
-                        writer.Add(raw, source.Line, plan);
-                        continue;
-                    }
-
-                    var diagnostics = new List<Diagnostic>(pending);
-                    pending.Clear();
-                    if (CsvPanelReader.IsBlankRecord(source))
-                    {
-                        if (diagnostics.Count > 0)
-                        {
-                            writer.Add(new PanelReadItem(null, diagnostics));
-                        }
-
-                        continue;
-                    }
-
-                    rows++;
-                    writer.Add(layout.ReadRow(source, diagnostics, ref assembler));
-                }
-            }
-            catch (Exception exception) when (PanelReader.IsInputException(exception))
-            {
-                writer.Add(new PanelReadItem(null, [PanelReader.Unreadable(fileName, exception)]));
-                return;
-            }
-
-            if (rows == 0)
-            {
-                writer.Add(layout.NoRows());
-            }
-        }
-    }
-
-    /// <summary>True for a record of printable ASCII (or the tab separator) without quotes: its fields are split at the separator alone.</summary>
-    private static bool IsPlain(ReadOnlySpan<byte> raw, byte separator)
-    {
-        if (raw.IndexOf((byte)'"') >= 0)
-        {
-            return false;
-        }
-
-        var outside = raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
-        if (outside < 0)
-        {
-            return true;
-        }
-
-        if (separator != (byte)'\t')
-        {
-            return false;
-        }
-
-        foreach (var b in raw)
-        {
-            if (b != separator && b is < 0x20 or > 0x7E)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void Work(BlockingCollection<Chunk> work, CancellationToken token)
@@ -578,6 +461,20 @@ public sealed class BatchInterpreter
             Error = null;
             _done.Reset();
         }
+    }
+
+    /// <summary>Puts the plain records of a wide CSV into the chunks, with the plan the workers read them by.</summary>
+    private sealed class PlainRecordsToChunks(ChunkWriter writer, Interpreter interpreter) : IPlainRecordSink
+    {
+        private WideCsvPlan? _plan;
+
+        public bool Start(WideCsvLayout layout)
+        {
+            _plan = new WideCsvPlan(layout, interpreter);
+            return true;
+        }
+
+        public void Take(ReadOnlySpan<byte> raw, int line) => writer.Add(raw, line, _plan!);
     }
 
     /// <summary>Fills chunks on the reading thread and queues each when full (in-order queue first: it bounds the read-ahead).</summary>

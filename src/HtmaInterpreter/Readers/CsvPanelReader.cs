@@ -126,8 +126,11 @@ internal static partial class CsvPanelReader
         return assembler.Build(fallbackId, panelSource, sampleIdRequired: false);
     }
 
-    /// <summary>Reads a wide CSV (a row per sample) one row at a time: the header's diagnostics first, then an item per row.</summary>
-    internal static IEnumerable<PanelReadItem> ReadWide(CsvSource source, string? file, ElementCatalog catalog)
+    /// <summary>
+    /// Reads a wide CSV (a row per sample) one row at a time: the header's diagnostics first, then an item per row.
+    /// With a <paramref name="sink"/>, plain records go to it as raw bytes instead of being read here.
+    /// </summary>
+    internal static IEnumerable<PanelReadItem> ReadWide(CsvSource source, string? file, ElementCatalog catalog, IPlainRecordSink? sink = null)
     {
         var layout = WideLayout(source, file, catalog);
         if (layout.HeaderDiagnostics.Count > 0)
@@ -135,6 +138,7 @@ internal static partial class CsvPanelReader
             yield return new PanelReadItem(null, layout.HeaderDiagnostics);
         }
 
+        var takesPlain = sink?.Start(layout) == true;
         var rows = 0;
         PanelAssembler? assembler = null;
         while (true)
@@ -148,6 +152,17 @@ internal static partial class CsvPanelReader
                 }
 
                 break;
+            }
+
+            if (takesPlain && diagnostics.Count == 0 && RawWideRecord.IsPlain(source.RawRecord, layout.Separator))
+            {
+                if (!RawWideRecord.IsBlank(source.RawRecord, layout.Separator))
+                {
+                    rows++;
+                    sink!.Take(source.RawRecord, source.Line);
+                }
+
+                continue;
             }
 
             if (IsBlankRecord(source))

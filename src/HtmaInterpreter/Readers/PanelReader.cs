@@ -99,6 +99,14 @@ public sealed partial class PanelReader
     }
 
     /// <summary>
+    /// <see cref="ReadWideCsvStream(Stream, string)"/>, handing plain records to <paramref name="sink"/> as raw bytes
+    /// instead of reading them (they yield no item); every other record, the header's and the file's diagnostics are
+    /// items as usual, in file order with the records taken.
+    /// </summary>
+    internal IEnumerable<PanelReadItem> ReadWideCsvStream(Stream stream, string fileName, IPlainRecordSink sink) =>
+        ReadWide(() => new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), fileName, sink);
+
+    /// <summary>
     /// Reads a wide CSV (a row per sample) one row at a time from a text reader; see
     /// <see cref="ReadWideCsvStream(Stream, string)"/>. The reader is left open.
     /// </summary>
@@ -112,7 +120,7 @@ public sealed partial class PanelReader
         return ReadWide(() => new NonClosingTextReader(reader), fileName);
     }
 
-    private IEnumerable<PanelReadItem> ReadWide(Func<TextReader> open, string fileName)
+    private IEnumerable<PanelReadItem> ReadWide(Func<TextReader> open, string fileName, IPlainRecordSink? sink = null)
     {
         using var text = open();
         var diagnostics = new List<Diagnostic>();
@@ -141,7 +149,7 @@ public sealed partial class PanelReader
                 yield break;
             }
 
-            using var rows = CsvPanelReader.ReadWide(source, fileName, Options.Catalog).GetEnumerator();
+            using var rows = CsvPanelReader.ReadWide(source, fileName, Options.Catalog, sink).GetEnumerator();
             var more = true;
             while (more)
             {

@@ -17,6 +17,25 @@ internal sealed class RawWideRecord : IWideRecord
     private byte[] _buffer = [];
     private int _offset;
 
+    /// <summary>True for a record of printable ASCII (or the tab separator) without quotes: its fields are split at the separator alone.</summary>
+    public static bool IsPlain(ReadOnlySpan<byte> raw, char separator)
+    {
+        if (raw.IndexOf((byte)'"') >= 0)
+        {
+            return false;
+        }
+
+        if (raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0)
+        {
+            return true;
+        }
+
+        return separator == '\t' && IsPrintableOrTab(raw);
+    }
+
+    /// <summary>True when every field of a plain record is empty or spaces (what the general reader skips as blank).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> raw, char separator) => raw.IndexOfAnyExcept((byte)separator, (byte)' ') < 0;
+
     public RawWideRecord(char separator, string? file)
     {
         _separator = (byte)separator;
@@ -71,6 +90,19 @@ internal sealed class RawWideRecord : IWideRecord
     /// <summary>The bytes of field <paramref name="index"/> (empty when missing).</summary>
     public ReadOnlySpan<byte> Span(int index) =>
         index < FieldCount ? _buffer.AsSpan(_offset + _starts[index], _ends[index] - _starts[index]) : default;
+
+    private static bool IsPrintableOrTab(ReadOnlySpan<byte> raw)
+    {
+        foreach (var b in raw)
+        {
+            if (b != (byte)'\t' && b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public string? Get(int index)
     {
