@@ -61,10 +61,9 @@ internal sealed class WideCsvPlan
                     "age" => FastColumn.Age,
                     "collected" => FastColumn.Collected,
                     "treatment" => FastColumn.Treatment,
-                    "unit" => FastColumn.Ignored,
                     _ => FastColumn.Ignored,
                 };
-                usable &= column.Name != "unit";
+                usable &= column.Name != "unit"; // a row-level default unit: the general reader resolves it
                 continue;
             }
 

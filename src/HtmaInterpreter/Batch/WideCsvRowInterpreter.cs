@@ -74,8 +74,6 @@ internal sealed class WideCsvRowInterpreter
         return _batch.Interpret(item);
     }
 
-    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private BatchResult? TryInterpretFast()
     {
         var record = _record;
@@ -172,8 +170,6 @@ internal sealed class WideCsvRowInterpreter
         return Analyze(sampleId, lab, sex, age, treatment);
     }
 
-    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool TryReadValue(int column, ReadOnlySpan<byte> field)
     {
         var qualifier = MeasurementQualifier.Exact;
@@ -221,8 +217,6 @@ internal sealed class WideCsvRowInterpreter
         return true;
     }
 
-    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private BatchResult Analyze(string sampleId, ReadOnlySpan<byte> labText, Sex sex, int? age, SampleTreatment panelTreatment)
     {
         var plan = _plan;

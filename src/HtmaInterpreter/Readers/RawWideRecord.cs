@@ -52,8 +52,6 @@ internal sealed class RawWideRecord : IWideRecord
     private int Length { get; set; }
 
     /// <summary>Points the record at <paramref name="length"/> bytes of <paramref name="buffer"/> and splits them into fields.</summary>
-    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Reset(byte[] buffer, int offset, int length, int line)
     {
         _buffer = buffer;

@@ -311,8 +311,6 @@ public sealed class RuleSet
     internal EvaluationState CreateState() => new(_compiled);
 
     /// <summary>Adds the rules that fire on a filled state to <paramref name="fired"/>, in evaluation order (see <see cref="FiredRules(RuleInput)"/>).</summary>
-    // Hot for every row of a batch: compiled optimised at once rather than after the tiers' warm-up.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void FiredRules(EvaluationState state, List<(string RuleId, string? Subject)> fired)
     {
         var recordsMissing = state.RecordsMissing;
