@@ -221,11 +221,9 @@ internal sealed class WideCsvRowInterpreter
     {
         var plan = _plan;
         var interpreter = plan.Interpreter;
-        var definitions = interpreter.Definitions;
         var diagnostics = ResolveLab(labText, out var lab);
 
         // Ratios, as RatioCalculator computes them; a ratio that cannot be computed counts its diagnostics.
-        var ratioDefinitions = definitions.Ratios;
         var ratios = _ratios;
         var needed = plan.RatioNeeded;
         for (var r = 0; r < ratios.Length; r++)
