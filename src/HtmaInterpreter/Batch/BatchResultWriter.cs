@@ -246,7 +246,7 @@ public sealed class BatchResultWriter : IDisposable
         if (double.IsFinite(value))
         {
             Reserve(32);
-            value.TryFormat(_buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
+            ShortestDouble.TryWrite(value, _buffer.AsSpan(_used), out var written);
             _used += written;
         }
     }
