@@ -377,7 +377,7 @@ public sealed class BatchInterpreter
                     ids[at++] = _ids[System.Numerics.BitOperations.TrailingZeroCount(rest)];
                 }
 
-                var shared = Array.AsReadOnly(ids);
+                var shared = new FiredRuleList(ids);
                 if (Volatile.Read(ref _shared) < MaxSharedLists && _byMask.TryAdd(mask, shared))
                 {
                     Interlocked.Increment(ref _shared); // ConcurrentDictionary.Count would take every lock

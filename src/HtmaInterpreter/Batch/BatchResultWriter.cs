@@ -212,19 +212,31 @@ public sealed class BatchResultWriter : IDisposable
         }
 
         Append((byte)',');
-        for (var i = 0; i < result.FiredRules.Count; i++)
+        if (result.FiredRules is FiredRuleList shared)
+        {
+            Append(shared.CsvText);
+        }
+        else
+        {
+            AppendFiredRules(result.FiredRules);
+        }
+
+        Append((byte)',');
+        AppendNumber(result.DiagnosticsCount);
+        Append(result.HasErrors ? ",true\n"u8 : ",false\n"u8);
+    }
+
+    private void AppendFiredRules(IReadOnlyList<string> firedRules)
+    {
+        for (var i = 0; i < firedRules.Count; i++)
         {
             if (i > 0)
             {
                 Append((byte)';');
             }
 
-            Append(result.FiredRules[i]); // rule ids are kebab-case: nothing to quote
+            Append(firedRules[i]); // rule ids are kebab-case: nothing to quote
         }
-
-        Append((byte)',');
-        AppendNumber(result.DiagnosticsCount);
-        Append(result.HasErrors ? ",true\n"u8 : ",false\n"u8);
     }
 
     private void AppendCsvField(string value)

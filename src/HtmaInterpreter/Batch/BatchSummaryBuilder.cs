@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Batch;
@@ -11,6 +12,7 @@ public sealed class BatchSummaryBuilder
 {
     private readonly int[] _types = new int[Enum.GetValues<OxidationType>().Length];
     private readonly Dictionary<string, int> _rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<FiredRuleList, int> _sharedLists = new(ReferenceEqualityComparer.Instance);
     private readonly DoubleStore[] _ratios = BatchResult.KeyRatioNames.Select(_ => new DoubleStore()).ToArray();
     private int _rows;
     private int _interpreted;
@@ -53,12 +55,35 @@ public sealed class BatchSummaryBuilder
             }
         }
 
-        var fired = result.FiredRules;
+        if (result.FiredRules is FiredRuleList shared)
+        {
+            // A list the batch shares between rows: counted once per list here, per rule in Build.
+            ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, shared, out _);
+            rows++;
+            return;
+        }
+
+        CountRules(_rules, result.FiredRules, 1);
+    }
+
+    private static void CountRules(Dictionary<string, int> counts, IReadOnlyList<string> fired, int times)
+    {
         for (var i = 0; i < fired.Count; i++)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_rules, fired[i], out _);
-            count++;
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, fired[i], out _);
+            count += times;
         }
+    }
+
+    private Dictionary<string, int> RuleCountsOfAll()
+    {
+        var counts = new Dictionary<string, int>(_rules, StringComparer.Ordinal);
+        foreach (var (list, rows) in _sharedLists)
+        {
+            CountRules(counts, list, rows);
+        }
+
+        return counts;
     }
 
     /// <summary>Computes the statistics of the results added so far.</summary>
@@ -73,7 +98,7 @@ public sealed class BatchSummaryBuilder
             .Select(t => new KeyValuePair<OxidationType, int>(t, _types[(int)t]))
             .ToArray(),
         Ratios = RatioStatisticsOfAll(),
-        RuleCounts = _rules
+        RuleCounts = RuleCountsOfAll()
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToArray(),

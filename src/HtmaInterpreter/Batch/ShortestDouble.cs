@@ -24,6 +24,8 @@ internal static class ShortestDouble
     private static readonly (ulong Low, ulong High)[] Pow5Inverse = Table(342, inverse: true);
     private static readonly (ulong Low, ulong High)[] Pow5 = Table(326, inverse: false);
 
+    private static readonly ulong[] PowersOf10 = [.. Enumerable.Range(0, 20).Select(i => (ulong)BigInteger.Pow(10, i))];
+
     /// <summary>The most bytes <see cref="TryWrite"/> writes for a value of the fast range.</summary>
     public const int MaxFastLength = 24;
 
@@ -154,14 +156,7 @@ internal static class ShortestDouble
     /// <summary>Writes digits × 10^exponent without an exponent, as .NET writes such a value: 0.000123, 12.5, 1200.</summary>
     private static bool TryWriteFixed(ulong digits, int exponent, Span<byte> destination, out int written)
     {
-        Span<byte> text = stackalloc byte[20];
-        var count = 0;
-        for (var rest = digits; rest != 0; rest /= 10)
-        {
-            text[19 - count++] = (byte)('0' + (int)(rest % 10));
-        }
-
-        var significant = text[(20 - count)..];
+        var count = DigitCount(digits);
         var point = count + exponent; // digits before the decimal point; zero or less: "0." and zeros first
         written = point <= 0 ? 2 - point + count : point >= count ? point : count + 1;
         if (written > destination.Length)
@@ -175,21 +170,50 @@ internal static class ShortestDouble
             destination[0] = (byte)'0';
             destination[1] = (byte)'.';
             destination.Slice(2, -point).Fill((byte)'0');
-            significant.CopyTo(destination[(2 - point)..]);
+            WriteDigits(digits, destination.Slice(2 - point, count));
         }
         else if (point >= count)
         {
-            significant.CopyTo(destination);
+            WriteDigits(digits, destination[..count]);
             destination[count..point].Fill((byte)'0');
         }
         else
         {
-            significant[..point].CopyTo(destination);
+            var fraction = count - point;
+            var whole = digits / PowersOf10[fraction];
+            WriteDigits(whole, destination[..point]);
             destination[point] = (byte)'.';
-            significant[point..].CopyTo(destination[(point + 1)..]);
+            WriteDigits(digits - (whole * PowersOf10[fraction]), destination.Slice(point + 1, fraction));
         }
 
         return true;
+    }
+
+    /// <summary>Writes the last <c>target.Length</c> decimal digits of <paramref name="value"/>, leading zeros included, two at a time.</summary>
+    private static void WriteDigits(ulong value, Span<byte> target)
+    {
+        var pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+        var at = target.Length;
+        while (at >= 2)
+        {
+            var next = value / 100;
+            var pair = (int)(value - (next * 100)) * 2;
+            target[--at] = pairs[pair + 1];
+            target[--at] = pairs[pair];
+            value = next;
+        }
+
+        if (at == 1)
+        {
+            target[0] = (byte)('0' + (int)(value % 10));
+        }
+    }
+
+    /// <summary>How many decimal digits a positive <paramref name="value"/> has.</summary>
+    private static int DigitCount(ulong value)
+    {
+        var guess = ((64 - BitOperations.LeadingZeroCount(value)) * 1233) >> 12; // ⌊log10⌋ or one more
+        return guess + 1 - (value < PowersOf10[guess] ? 1 : 0);
     }
 
     private static ulong MulShift(ulong m, (ulong Low, ulong High) multiplier, int shift)

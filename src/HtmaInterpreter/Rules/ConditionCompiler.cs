@@ -409,13 +409,15 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
                 return Truth.Unknown;
             }
 
+            // The reading holds the amount as a double: its low end, or its high end below a detection limit.
             var amount = state.Amounts[element];
+            var reading = state.Elements[element];
             var (lowLevel, highLevel) = state.Qualifiers[element] switch
             {
-                MeasurementQualifier.Exact => (levels.LevelOf(element, amount), (ElementLevel?)null),
-                MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m), levels.LevelOf(element, amount)),
-                MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m), null),
-                _ => (levels.LevelOf(element, amount), ElementLevel.High),
+                MeasurementQualifier.Exact => (levels.LevelOf(element, amount, reading.Low), (ElementLevel?)null),
+                MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m, 0d), levels.LevelOf(element, amount, reading.High)),
+                MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m, 0d), null),
+                _ => (levels.LevelOf(element, amount, reading.Low), ElementLevel.High),
             };
             if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
             {

@@ -6,7 +6,7 @@ namespace HtmaInterpreter.Rules;
 /// <summary>
 /// A lab profile's limits, ranges and ideals for every element a rule set knows, looked up and converted to mg% once,
 /// so that <c>is high</c>/<c>is low</c> at evaluation time is an array read and a decimal comparison.
-/// <see cref="LevelOf"/> gives exactly what <see cref="LabProfile.LevelOf"/> gives.
+/// <see cref="LevelOf(int, decimal)"/> gives exactly what <see cref="LabProfile.LevelOf"/> gives.
 /// </summary>
 internal sealed class ProfileLevels
 {
@@ -49,30 +49,61 @@ internal sealed class ProfileLevels
     public string[] UnknownLevelMessages { get; }
 
     /// <summary>The level of an amount in mg% of the element at <paramref name="element"/> (an index of the rule set's element symbols).</summary>
-    public ElementLevel LevelOf(int element, decimal milligramPercent)
+    public ElementLevel LevelOf(int element, decimal milligramPercent) => LevelOf(element, milligramPercent, (double)milligramPercent);
+
+    /// <summary>
+    /// The same, given the amount also as a double (<paramref name="approximately"/>, the amount converted): the
+    /// doubles decide unless they are too close to tell, and then the decimals do, so the answer is exact.
+    /// </summary>
+    public ElementLevel LevelOf(int element, decimal milligramPercent, double approximately)
     {
         var entry = _entries[element];
         switch (entry.Kind)
         {
             case EntryKind.ToxicLimit:
-                return milligramPercent > entry.First!.Value ? ElementLevel.Elevated : ElementLevel.WithinRange;
+                return Compare(approximately, milligramPercent, entry.FirstApproximately, entry.First) > 0 ? ElementLevel.Elevated : ElementLevel.WithinRange;
             case EntryKind.Range:
-                if (entry.First is { } low && milligramPercent < low)
+                if (entry.HasFirst && Compare(approximately, milligramPercent, entry.FirstApproximately, entry.First) < 0)
                 {
                     return ElementLevel.Low;
                 }
 
-                return entry.Second is { } high && milligramPercent > high ? ElementLevel.High : ElementLevel.WithinRange;
-            case EntryKind.Ideal:
-                var ideal = entry.First!.Value;
-                return milligramPercent > ideal ? ElementLevel.High
-                    : milligramPercent < ideal ? ElementLevel.Low
+                return entry.HasSecond && Compare(approximately, milligramPercent, entry.SecondApproximately, entry.Second) > 0
+                    ? ElementLevel.High
                     : ElementLevel.WithinRange;
+            case EntryKind.Ideal:
+                var order = Compare(approximately, milligramPercent, entry.FirstApproximately, entry.First);
+                return order > 0 ? ElementLevel.High : order < 0 ? ElementLevel.Low : ElementLevel.WithinRange;
             default:
                 return ElementLevel.Unknown;
         }
     }
 
-    /// <summary>A limit (First), a range (First = low, Second = high, either open) or an ideal (First), in mg%.</summary>
-    private readonly record struct Entry(EntryKind Kind, decimal? First, decimal? Second);
+    /// <summary>
+    /// Compares two amounts by their doubles when these are clearly apart (a converted decimal is within a few parts
+    /// in 10^16 of its value; a gap of a part in 10^9 cannot come from that), else by their decimals.
+    /// </summary>
+    private static int Compare(double amount, decimal exactAmount, double bound, decimal exactBound)
+    {
+        var gap = amount - bound;
+        if (Math.Abs(gap) > 1e-9 * Math.Max(Math.Abs(amount), Math.Abs(bound)))
+        {
+            return gap > 0 ? 1 : -1;
+        }
+
+        return exactAmount.CompareTo(exactBound);
+    }
+
+    /// <summary>A limit (First), a range (First = low, Second = high, either open) or an ideal (First), in mg%, also as doubles.</summary>
+    private readonly record struct Entry(EntryKind Kind, decimal First, bool HasFirst, decimal Second, bool HasSecond)
+    {
+        public Entry(EntryKind kind, decimal? first, decimal? second)
+            : this(kind, first ?? 0m, first.HasValue, second ?? 0m, second.HasValue)
+        {
+        }
+
+        public double FirstApproximately { get; } = (double)First;
+
+        public double SecondApproximately { get; } = (double)Second;
+    }
 }
