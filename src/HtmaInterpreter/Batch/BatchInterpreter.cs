@@ -129,6 +129,10 @@ public sealed class BatchInterpreter
     /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
     internal IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
 
+    /// <summary>The ids of the rules set in a mask from <c>RuleSet.FiredRules</c>, ordered as above; null when the set has more than 64 rules.</summary>
+    internal IReadOnlyList<string>? FiredRuleIds(ulong evaluationMask) =>
+        _ruleOrder.Value.UsesMasks ? _ruleOrder.Value.FiredRuleIds(evaluationMask) : null;
+
     private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, int chunksInFlight, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -317,6 +321,7 @@ public sealed class BatchInterpreter
         private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _byMask = new();
         private int _shared;
         private readonly string[] _ids;
+        private readonly int[]? _rankByEvaluation;
 
         public RuleOrder(RuleSet rules)
         {
@@ -346,7 +351,14 @@ public sealed class BatchInterpreter
             }
 
             _ids = _rank.OrderBy(r => r.Value).Select(r => r.Key).ToArray();
+            if (_rank.Count <= 64)
+            {
+                _rankByEvaluation = [.. rules.EvaluationOrder.Select(id => _rank[id])];
+            }
         }
+
+        /// <summary>Whether the set has at most 64 rules, so that <see cref="FiredRuleIds(ulong)"/> can be used.</summary>
+        public bool UsesMasks => _rankByEvaluation is not null;
 
         public IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired)
         {
@@ -355,9 +367,7 @@ public sealed class BatchInterpreter
                 return [];
             }
 
-            // Rules of a set of up to 64 give each fired set a bit mask in rank order: the ids are the set bits in
-            // ascending order, and the list for a mask is made once and shared (a cohort repeats few combinations).
-            if (_rank.Count <= 64)
+            if (UsesMasks)
             {
                 var mask = 0UL;
                 foreach (var (id, _) in fired)
@@ -365,25 +375,7 @@ public sealed class BatchInterpreter
                     mask |= 1UL << _rank[id];
                 }
 
-                if (_byMask.TryGetValue(mask, out var known))
-                {
-                    return known;
-                }
-
-                var ids = new string[System.Numerics.BitOperations.PopCount(mask)];
-                var at = 0;
-                for (var rest = mask; rest != 0; rest &= rest - 1)
-                {
-                    ids[at++] = _ids[System.Numerics.BitOperations.TrailingZeroCount(rest)];
-                }
-
-                var shared = new FiredRuleList(ids);
-                if (Volatile.Read(ref _shared) < MaxSharedLists && _byMask.TryAdd(mask, shared))
-                {
-                    Interlocked.Increment(ref _shared); // ConcurrentDictionary.Count would take every lock
-                }
-
-                return shared;
+                return ForRankMask(mask);
             }
 
             var ordered = new List<string>(fired.Count);
@@ -407,6 +399,50 @@ public sealed class BatchInterpreter
             }
 
             return ordered.ToArray();
+        }
+
+        /// <summary>The ids of the rules whose bits are set in <paramref name="evaluationMask"/> (bit r: the rule evaluated r-th), as <see cref="FiredRuleIds(List{ValueTuple{string, string}})"/> orders them.</summary>
+        public IReadOnlyList<string> FiredRuleIds(ulong evaluationMask)
+        {
+            if (evaluationMask == 0)
+            {
+                return [];
+            }
+
+            var mask = 0UL;
+            for (var rest = evaluationMask; rest != 0; rest &= rest - 1)
+            {
+                mask |= 1UL << _rankByEvaluation![System.Numerics.BitOperations.TrailingZeroCount(rest)];
+            }
+
+            return ForRankMask(mask);
+        }
+
+        /// <summary>
+        /// Rules of a set of up to 64 give each fired set a bit mask in rank order: the ids are the set bits in
+        /// ascending order, and the list for a mask is made once and shared (a cohort repeats few combinations).
+        /// </summary>
+        private IReadOnlyList<string> ForRankMask(ulong mask)
+        {
+            if (_byMask.TryGetValue(mask, out var known))
+            {
+                return known;
+            }
+
+            var ids = new string[System.Numerics.BitOperations.PopCount(mask)];
+            var at = 0;
+            for (var rest = mask; rest != 0; rest &= rest - 1)
+            {
+                ids[at++] = _ids[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+            }
+
+            var shared = new FiredRuleList(ids);
+            if (Volatile.Read(ref _shared) < MaxSharedLists && _byMask.TryAdd(mask, shared))
+            {
+                Interlocked.Increment(ref _shared); // ConcurrentDictionary.Count would take every lock
+            }
+
+            return shared;
         }
     }
 

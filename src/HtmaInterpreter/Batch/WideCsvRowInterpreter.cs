@@ -24,11 +24,13 @@ internal sealed class WideCsvRowInterpreter
     private readonly RawWideRecord _record;
     private readonly EvaluationState _state;
     private readonly decimal[] _amounts;
+    private readonly double[] _approximately;
     private readonly MeasurementQualifier[] _qualifiers;
     private readonly bool[] _present;
     private readonly bool[] _positive;
     private readonly double[] _ratios;
     private readonly List<(string RuleId, string? Subject)> _fired = new(16);
+    private readonly bool _firedByMask;
     private readonly List<Diagnostic> _labDiagnostics = [];
     private readonly ClientContext? _context;
     private PanelAssembler? _assembler;
@@ -44,10 +46,12 @@ internal sealed class WideCsvRowInterpreter
         _record = new RawWideRecord(plan.Layout.Separator, plan.Layout.File);
         _state = plan.Interpreter.Rules.CreateState();
         _amounts = new decimal[plan.Symbols.Length];
+        _approximately = new double[plan.Symbols.Length];
         _qualifiers = new MeasurementQualifier[plan.Symbols.Length];
         _present = new bool[plan.Symbols.Length];
         _positive = new bool[plan.Symbols.Length];
         _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
+        _firedByMask = batch.FiredRuleIds(0UL) is not null;
     }
 
     /// <summary>How many records this reader interpreted itself.</summary>
@@ -175,6 +179,7 @@ internal sealed class WideCsvRowInterpreter
         var qualifier = MeasurementQualifier.Exact;
         decimal amount;
         var wholeDigits = 0;
+        var approximately = 0d;
         if (field.Length == 2 && (field[0] | 0x20) == 'n' && (field[1] | 0x20) == 'd')
         {
             qualifier = MeasurementQualifier.NotDetected;
@@ -188,7 +193,7 @@ internal sealed class WideCsvRowInterpreter
                 field = field[1..];
             }
 
-            if (!ValueText.TryParsePlain(field, out amount, out wholeDigits))
+            if (!ValueText.TryParsePlain(field, out amount, out wholeDigits, out approximately))
             {
                 return false;
             }
@@ -199,6 +204,7 @@ internal sealed class WideCsvRowInterpreter
         if (unit != ConcentrationUnit.MilligramPercent)
         {
             milligramPercent = Units.Convert(amount, unit, ConcentrationUnit.MilligramPercent);
+            approximately = (double)milligramPercent;
             wholeDigits = int.MaxValue; // unknown after conversion: compare below
         }
 
@@ -212,6 +218,7 @@ internal sealed class WideCsvRowInterpreter
         var slot = _plan.ValueSlot[column];
         _present[slot] = true;
         _amounts[slot] = milligramPercent;
+        _approximately[slot] = approximately; // exactly (double)milligramPercent
         _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
         _qualifiers[slot] = qualifier;
         return true;
@@ -249,7 +256,7 @@ internal sealed class WideCsvRowInterpreter
                     break;
                 }
 
-                if (!condition.Matches((double)_amounts[slot]))
+                if (!condition.Matches(_approximately[slot]))
                 {
                     fourLows = false;
                     break;
@@ -281,7 +288,7 @@ internal sealed class WideCsvRowInterpreter
         {
             if (_present[s] && ruleSlots[s] >= 0)
             {
-                state.SetElement(ruleSlots[s], _amounts[s], _qualifiers[s]);
+                state.SetElement(ruleSlots[s], _amounts[s], _approximately[s], _qualifiers[s]);
             }
         }
 
@@ -296,8 +303,14 @@ internal sealed class WideCsvRowInterpreter
 
         state.SetPanelFacts(sex, age, panelTreatment, lab, _context);
         state.SetOxidation(type, lean, degree, fourLows);
-        _fired.Clear();
-        interpreter.Rules.FiredRules(state, _fired);
+        // With up to 64 rules the fired ones come back as a mask, with no list to fill.
+        var usesMasks = _firedByMask;
+        if (!usesMasks)
+        {
+            _fired.Clear();
+        }
+
+        var firedMask = interpreter.Rules.FiredRules(state, usesMasks ? null : _fired);
 
         var keyRatios = new double?[plan.KeyRatio.Length];
         for (var k = 0; k < keyRatios.Length; k++)
@@ -314,7 +327,7 @@ internal sealed class WideCsvRowInterpreter
             Lean = lean,
             Degree = degree,
             KeyRatios = keyRatios,
-            FiredRules = _batch.FiredRuleIds(_fired),
+            FiredRules = usesMasks ? _batch.FiredRuleIds(firedMask)! : _batch.FiredRuleIds(_fired),
             DiagnosticsCount = diagnostics,
             HasErrors = false,
             ReadDiagnostics = [],

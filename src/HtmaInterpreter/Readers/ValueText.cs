@@ -105,10 +105,18 @@ internal static class ValueText
     /// Also gives how many characters precede the point.
     /// </summary>
     internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T> => TryParsePlain(text, out value, out wholeDigits, out _);
+
+    /// <summary>
+    /// The same, also giving the value as the double <c>(double)value</c> gives, computed as that conversion does
+    /// (the 64-bit mantissa over a power of ten) but without going through the decimal.
+    /// </summary>
+    internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits, out double approximately)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         value = 0m;
         wholeDigits = 0;
+        approximately = 0d;
         if (text.Length is 0 or > 19)
         {
             return false;
@@ -144,8 +152,12 @@ internal static class ValueText
         var scale = point < 0 ? 0 : text.Length - point - 1;
         wholeDigits = point < 0 ? text.Length : point;
         value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+        approximately = (double)(ulong)mantissa / PowersOf10[scale];
         return true;
     }
+
+    // Exact doubles (every power of ten up to 10^22 is), the divisors decimal-to-double conversion uses.
+    private static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18];
 
     private static bool IsNotDetected(string text) =>
         text.Equals("ND", StringComparison.OrdinalIgnoreCase) || text.Equals("n.d.", StringComparison.OrdinalIgnoreCase)

@@ -112,11 +112,14 @@ internal sealed class EvaluationState
     }
 
     /// <summary>Puts an element's amount in mg% and its qualifier into slot <paramref name="index"/>.</summary>
-    public void SetElement(int index, decimal milligramPercent, MeasurementQualifier qualifier)
+    public void SetElement(int index, decimal milligramPercent, MeasurementQualifier qualifier) =>
+        SetElement(index, milligramPercent, (double)milligramPercent, qualifier);
+
+    /// <summary>The same, given the amount also as the double <c>(double)milligramPercent</c> gives (<paramref name="amount"/>).</summary>
+    public void SetElement(int index, decimal milligramPercent, double amount, MeasurementQualifier qualifier)
     {
         Amounts[index] = milligramPercent;
         Qualifiers[index] = qualifier;
-        var amount = (double)milligramPercent;
         Elements[index] = qualifier switch
         {
             MeasurementQualifier.Exact => new Reading(true, amount, amount),

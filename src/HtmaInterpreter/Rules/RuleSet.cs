@@ -16,6 +16,7 @@ public sealed class RuleSet
     private const string ResourcePrefix = "HtmaInterpreter.Defaults/rules/";
     private static readonly Lazy<ParseResult<RuleSet>> DefaultSet = new(() => LoadDefaultCore(RuleLoadOptions.Default));
     private readonly CompiledRuleSet _compiled;
+    private IReadOnlyList<string>? _evaluationOrder;
 
     // A few reusable evaluation states and scratch lists, so that an evaluation allocates only its output. Taken and
     // given back with interlocked exchanges: a thread that finds every slot empty makes a new one.
@@ -310,9 +311,16 @@ public sealed class RuleSet
     /// <summary>A new empty state for the caller to fill and pass to the <c>FiredRules</c> overload that takes a state.</summary>
     internal EvaluationState CreateState() => new(_compiled);
 
-    /// <summary>Adds the rules that fire on a filled state to <paramref name="fired"/>, in evaluation order (see <see cref="FiredRules(RuleInput)"/>).</summary>
-    internal void FiredRules(EvaluationState state, List<(string RuleId, string? Subject)> fired)
+    /// <summary>The rule ids in evaluation order (the bits of the mask <c>FiredRules</c> returns).</summary>
+    internal IReadOnlyList<string> EvaluationOrder => _evaluationOrder ??= Array.AsReadOnly(_compiled.Rules.Select(r => r.Id).ToArray());
+
+    /// <summary>
+    /// Adds the rules that fire on a filled state to <paramref name="fired"/> (when given), in evaluation order (see
+    /// <see cref="FiredRules(RuleInput)"/>), and returns them as a mask: bit r for the rule evaluated r-th, for the first 64.
+    /// </summary>
+    internal ulong FiredRules(EvaluationState state, List<(string RuleId, string? Subject)>? fired)
     {
+        var mask = 0UL;
         var recordsMissing = state.RecordsMissing;
         state.RecordsMissing = false;
         try
@@ -343,7 +351,8 @@ public sealed class RuleSet
                     if (truth == Truth.True)
                     {
                         result = Truth.True;
-                        fired.Add((rule.Id, instance.Subject));
+                        fired?.Add((rule.Id, instance.Subject));
+                        mask |= r < 64 ? 1UL << r : 0;
                     }
                     else if (truth == Truth.Unknown && result == Truth.False)
                     {
@@ -358,6 +367,8 @@ public sealed class RuleSet
         {
             state.RecordsMissing = recordsMissing;
         }
+
+        return mask;
     }
 
     /// <summary>An output with its sort keys: severity (negated, so referrals come first), file order, then instance.</summary>

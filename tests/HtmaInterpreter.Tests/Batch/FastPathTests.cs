@@ -26,6 +26,25 @@ public sealed class FastPathTests
         fast.Scale.Should().Be(expected.Scale);
     }
 
+    [Test]
+    public void Plain_numbers_also_give_exactly_the_double_that_converting_the_decimal_gives()
+    {
+        var random = new Random(2026);
+        var texts = new List<string> { "0", "0.0", "70.4", "0.00785", "123456789012345678", "1234567890.12345678", "0.00000000000000001", "9007199254740993" };
+        for (var i = 0; i < 200_000; i++)
+        {
+            var digits = string.Concat(Enumerable.Range(0, random.Next(1, 19)).Select(_ => (char)('0' + random.Next(10))));
+            var point = random.Next(0, digits.Length + 1);
+            texts.Add(point == digits.Length ? digits : digits[..point] + "." + digits[point..]);
+        }
+
+        foreach (var text in texts)
+        {
+            ValueText.TryParsePlain(text.AsSpan(), out var value, out _, out var approximately).Should().BeTrue(text);
+            approximately.Should().Be((double)value, text);
+        }
+    }
+
     [TestCase("")]
     [TestCase(".")]
     [TestCase("-1")]
