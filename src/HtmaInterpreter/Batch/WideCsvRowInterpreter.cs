@@ -310,7 +310,7 @@ internal sealed class WideCsvRowInterpreter
             _fired.Clear();
         }
 
-        var firedMask = interpreter.Rules.FiredRules(state, usesMasks ? null : _fired);
+        var firedMask = usesMasks ? interpreter.Rules.FiredRuleMask(state) : interpreter.Rules.FiredRules(state, _fired);
 
         var keyRatios = new double?[plan.KeyRatio.Length];
         for (var k = 0; k < keyRatios.Length; k++)

@@ -18,7 +18,16 @@ internal sealed record CompiledBand(string Label, EvidenceAtom Of, Condition? Wh
 }
 
 /// <summary>One evaluable form of a rule: the rule itself, or one element of a <c>for_each</c> rule.</summary>
-internal sealed record CompiledInstance(string? Subject, int SubjectIndex, string Title, Condition Condition, ExplainNode Explanation, IReadOnlyList<CompiledBand> Bands);
+/// <remarks><see cref="Node"/> and <see cref="Placeholder"/> (the catalogue index of the subject, or -1) are what <see cref="Condition"/> was compiled from.</remarks>
+internal sealed record CompiledInstance(
+    string? Subject,
+    int SubjectIndex,
+    string Title,
+    Condition Condition,
+    ExplainNode Explanation,
+    IReadOnlyList<CompiledBand> Bands,
+    ConditionNode Node,
+    int Placeholder);
 
 /// <summary>A rule ready to evaluate.</summary>
 internal sealed record CompiledRule(
@@ -71,6 +80,45 @@ internal sealed class CompiledRuleSet
     /// read with that catalogue is indexed without hashing symbols. Elements from elsewhere go through <see cref="ElementIndex"/>.
     /// </summary>
     public required FrozenDictionary<Panels.Element, int> ElementSlots { get; init; }
+
+    /// <summary>The compiler the conditions were compiled with (by <see cref="FiredMaskCompiler"/> again, as one method).</summary>
+    public required ConditionCompiler Compiler { get; init; }
+
+    /// <summary>
+    /// The whole set compiled into one method (see <see cref="FiredMaskCompiler"/>) once it is ready, else null. The
+    /// first call starts compiling it on the thread pool, so that no caller waits for the compiler (tens of
+    /// milliseconds); callers evaluate by the loop meanwhile, or for good when the set cannot be compiled.
+    /// </summary>
+    public Func<EvaluationState, ulong>? FiredMaskWhenCompiled()
+    {
+        if (Volatile.Read(ref _firedMaskState) == FiredMaskDone)
+        {
+            return _firedMask;
+        }
+
+        if (Interlocked.CompareExchange(ref _firedMaskState, FiredMaskCompiling, FiredMaskNotStarted) == FiredMaskNotStarted)
+        {
+            Task.Run(() =>
+            {
+                try
+                {
+                    _firedMask = FiredMaskCompiler.TryCompile(this);
+                }
+                finally
+                {
+                    Volatile.Write(ref _firedMaskState, FiredMaskDone); // should compiling fail, the loop goes on serving
+                }
+            });
+        }
+
+        return null;
+    }
+
+    private const int FiredMaskNotStarted = 0;
+    private const int FiredMaskCompiling = 1;
+    private const int FiredMaskDone = 2;
+    private Func<EvaluationState, ulong>? _firedMask;
+    private int _firedMaskState;
 
     /// <summary>The profile's limits, ranges and ideals for <see cref="ElementSymbols"/>, converted once per profile.</summary>
     public ProfileLevels LevelsFor(LabProfile profile) =>

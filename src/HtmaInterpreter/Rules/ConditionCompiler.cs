@@ -86,7 +86,7 @@ internal sealed record ExplainNode(ExplainKind Kind, Condition Condition, IReadO
 /// Conditions name elements by catalogue index (<paramref name="elementSymbols"/>); what they compile to reads the
 /// evaluation state by slot (<paramref name="slotOf"/>, by catalogue index), as do the evidence atoms.
 /// </summary>
-internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
+internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] slotOf, string[] ratioNames, IReadOnlyDictionary<string, int> ruleIndex)
 {
     public Condition Compile(ConditionNode node, int placeholder) => node switch
     {
@@ -233,6 +233,12 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
             }
         }
 
+        return CountResult(op, trues, unknowns, wanted);
+    };
+
+    /// <summary>True or false when every count the unknown items allow compares the same way with <paramref name="wanted"/>; else unknown.</summary>
+    private static Truth CountResult(CompareOp op, int trues, int unknowns, int wanted)
+    {
         var first = CompareExact(op, trues, wanted);
         for (var possible = trues + 1; possible <= trues + unknowns; possible++)
         {
@@ -243,7 +249,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
         }
 
         return Of(first);
-    };
+    }
 
     private static bool CompareExact(CompareOp op, double a, double b) => op switch
     {
@@ -354,7 +360,7 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
         var left = Reader(node.Left, placeholder);
         var right = Reader(node.Right, placeholder);
         var op = node.Op;
-        var uncertain = $"{(placeholder >= 0 ? ReplacePlaceholder(node.Text, elementSymbols[placeholder]) : node.Text)} (an exact value is not reported: below detection or above quantitation limit)";
+        var uncertain = CompareUncertain(node, placeholder);
         return state =>
         {
             // Read both sides before deciding, so every missing input is named.
@@ -375,6 +381,89 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
         };
     }
 
+    private string CompareUncertain(CompareNode node, int placeholder) =>
+        $"{(placeholder >= 0 ? ReplacePlaceholder(node.Text, elementSymbols[placeholder]) : node.Text)} (an exact value is not reported: below detection or above quantitation limit)";
+
+    /// <summary>Reads a current-test operand of any kind (what <see cref="Reader"/> compiles, without the delegate).</summary>
+    private static bool ReadOperand(EvaluationState state, OperandKind kind, int index, double number, string name, out double low, out double high)
+    {
+        switch (kind)
+        {
+            case OperandKind.Number:
+                low = high = number;
+                return true;
+            case OperandKind.Age:
+                if (state.AgeYears is { } age)
+                {
+                    low = high = age;
+                    return true;
+                }
+
+                low = high = double.NaN;
+                state.Miss("age");
+                return false;
+            case OperandKind.Ratio:
+                low = high = state.Ratios[index];
+                if (!double.IsNaN(low))
+                {
+                    return true;
+                }
+
+                state.Miss(name);
+                return false;
+            default:
+                var reading = state.Elements[index];
+                low = reading.Low;
+                high = reading.High;
+                if (reading.Present)
+                {
+                    return true;
+                }
+
+                state.Miss(name);
+                return false;
+        }
+    }
+
+    /// <summary>A comparison of two current-test operands, as <see cref="Compare"/> compiles it.</summary>
+    private static Truth CompareTest(
+        EvaluationState state,
+        CompareOp op,
+        OperandKind leftKind,
+        int leftIndex,
+        double leftNumber,
+        string leftName,
+        OperandKind rightKind,
+        int rightIndex,
+        double rightNumber,
+        string rightName,
+        string uncertain)
+    {
+        // Read both sides before deciding, so every missing input is named.
+        var hasLeft = ReadOperand(state, leftKind, leftIndex, leftNumber, leftName, out var aLow, out var aHigh);
+        var hasRight = ReadOperand(state, rightKind, rightIndex, rightNumber, rightName, out var bLow, out var bHigh);
+        if (!hasLeft || !hasRight)
+        {
+            return Truth.Unknown;
+        }
+
+        var truth = CompareIntervals(op, aLow, aHigh, bLow, bHigh);
+        if (truth == Truth.Unknown)
+        {
+            state.Miss(uncertain);
+        }
+
+        return truth;
+    }
+
+    /// <summary>The index (element slot or ratio index) and name an operand is read by.</summary>
+    private (int Index, string Name) OperandConstants(Operand operand, int placeholder) => operand.Kind switch
+    {
+        OperandKind.Ratio => (operand.Index, ratioNames[operand.Index]),
+        OperandKind.Element => (slotOf[Resolve(operand.Index, placeholder)], elementSymbols[Resolve(operand.Index, placeholder)]),
+        _ => (0, "age"),
+    };
+
     private static int Rank(ElementLevel level) => level switch
     {
         ElementLevel.Low => 0,
@@ -384,100 +473,107 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
 
     private Condition Level(LevelNode node, int catalogIndex)
     {
+        var (element, target, negated, symbol, uncertain) = LevelConstants(node, catalogIndex);
+        return state => LevelTest(state, element, target, negated, symbol, uncertain);
+    }
+
+    private (int Element, int Target, bool Negated, string Symbol, string Uncertain) LevelConstants(LevelNode node, int catalogIndex)
+    {
         var symbol = elementSymbols[catalogIndex];
-        var element = slotOf[catalogIndex];
         var target = node.Level switch
         {
             LevelWord.Low => 0,
             LevelWord.Within => 1,
             _ => 2,
         };
-        var negated = node.Negated;
-        var uncertain = $"{symbol} (an exact value is not reported: below detection or above quantitation limit)";
-        return state =>
+        return (slotOf[catalogIndex], target, node.Negated, symbol, $"{symbol} (an exact value is not reported: below detection or above quantitation limit)");
+    }
+
+    /// <summary><c>X is low/within/high</c> (target 0/1/2) on element slot <paramref name="element"/>.</summary>
+    private static Truth LevelTest(EvaluationState state, int element, int target, bool negated, string symbol, string uncertain)
+    {
+        var levels = state.Levels;
+        if (levels is null)
         {
-            var levels = state.Levels;
-            if (levels is null)
-            {
-                state.Miss("lab profile");
-                return Truth.Unknown;
-            }
+            state.Miss("lab profile");
+            return Truth.Unknown;
+        }
 
-            if (!state.Elements[element].Present)
-            {
-                state.Miss(symbol);
-                return Truth.Unknown;
-            }
+        if (!state.Elements[element].Present)
+        {
+            state.Miss(symbol);
+            return Truth.Unknown;
+        }
 
-            // The reading holds the amount as a double: its low end, or its high end below a detection limit.
-            var amount = state.Amounts[element];
-            var reading = state.Elements[element];
-            var (lowLevel, highLevel) = state.Qualifiers[element] switch
-            {
-                MeasurementQualifier.Exact => (levels.LevelOf(element, amount, reading.Low), (ElementLevel?)null),
-                MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m, 0d), levels.LevelOf(element, amount, reading.High)),
-                MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m, 0d), null),
-                _ => (levels.LevelOf(element, amount, reading.Low), ElementLevel.High),
-            };
-            if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
-            {
-                state.Miss(levels.UnknownLevelMessages[element]);
-                return Truth.Unknown;
-            }
-
-            var lowRank = Rank(lowLevel);
-            var highRank = highLevel is { } high ? Rank(high) : lowRank;
-            Truth truth;
-            if (lowRank == highRank)
-            {
-                truth = Of(lowRank == target);
-            }
-            else if (target < lowRank || target > highRank)
-            {
-                truth = Truth.False;
-            }
-            else
-            {
-                state.Miss(uncertain);
-                truth = Truth.Unknown;
-            }
-
-            return negated ? Negate(truth) : truth;
+        // The reading holds the amount as a double: its low end, or its high end below a detection limit.
+        var amount = state.Amounts[element];
+        var reading = state.Elements[element];
+        var (lowLevel, highLevel) = state.Qualifiers[element] switch
+        {
+            MeasurementQualifier.Exact => (levels.LevelOf(element, amount, reading.Low), (ElementLevel?)null),
+            MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m, 0d), levels.LevelOf(element, amount, reading.High)),
+            MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m, 0d), null),
+            _ => (levels.LevelOf(element, amount, reading.Low), ElementLevel.High),
         };
+        if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
+        {
+            state.Miss(levels.UnknownLevelMessages[element]);
+            return Truth.Unknown;
+        }
+
+        var lowRank = Rank(lowLevel);
+        var highRank = highLevel is { } high ? Rank(high) : lowRank;
+        Truth truth;
+        if (lowRank == highRank)
+        {
+            truth = Of(lowRank == target);
+        }
+        else if (target < lowRank || target > highRank)
+        {
+            truth = Truth.False;
+        }
+        else
+        {
+            state.Miss(uncertain);
+            truth = Truth.Unknown;
+        }
+
+        return negated ? Negate(truth) : truth;
     }
 
     private static Condition Oxidation(OxidationNode node)
     {
-        var negated = node.Negated;
-        var type = node.Type;
-        var degree = node.Degree;
-        var field = node.Field;
-        return state =>
-        {
-            if (!state.HasOxidation)
-            {
-                state.Miss("oxidation type");
-                return Truth.Unknown;
-            }
-
-            var found = state.OxidationType;
-            if (found == OxidationType.Indeterminate && !(field == OxidationField.Type && type == OxidationType.Indeterminate))
-            {
-                state.Miss("oxidation type (the model could not decide)");
-                return Truth.Unknown;
-            }
-
-            var truth = field switch
-            {
-                OxidationField.Type => Of(found == type),
-                OxidationField.Lean => Of((found == OxidationType.Mixed ? state.OxidationLean : found) == type),
-                _ => Of(state.OxidationDegree == degree),
-            };
-            return negated ? Negate(truth) : truth;
-        };
+        var (field, type, degree, negated) = (node.Field, node.Type, node.Degree, node.Negated);
+        return state => OxidationTest(state, field, type, degree, negated);
     }
 
-    private static Condition FourLows() => state =>
+    private static Truth OxidationTest(EvaluationState state, OxidationField field, OxidationType type, OxidationDegree degree, bool negated)
+    {
+        if (!state.HasOxidation)
+        {
+            state.Miss("oxidation type");
+            return Truth.Unknown;
+        }
+
+        var found = state.OxidationType;
+        if (found == OxidationType.Indeterminate && !(field == OxidationField.Type && type == OxidationType.Indeterminate))
+        {
+            state.Miss("oxidation type (the model could not decide)");
+            return Truth.Unknown;
+        }
+
+        var truth = field switch
+        {
+            OxidationField.Type => Of(found == type),
+            OxidationField.Lean => Of((found == OxidationType.Mixed ? state.OxidationLean : found) == type),
+            _ => Of(state.OxidationDegree == degree),
+        };
+        return negated ? Negate(truth) : truth;
+    }
+
+    private static Condition FourLows() => FourLowsTest;
+
+    private static Truth FourLowsTest(EvaluationState state)
     {
         if (!state.HasOxidation)
         {
@@ -486,83 +582,90 @@ internal sealed class ConditionCompiler(string[] elementSymbols, int[] slotOf, s
         }
 
         return Of(state.FourLows);
-    };
+    }
 
     private static Condition Sex(SexNode node)
     {
-        var sex = node.Sex;
-        var negated = node.Negated;
-        return state =>
-        {
-            if (state.Sex == Panels.Sex.Unknown)
-            {
-                state.Miss("sex");
-                return Truth.Unknown;
-            }
+        var (sex, negated) = (node.Sex, node.Negated);
+        return state => SexTest(state, sex, negated);
+    }
 
-            var truth = Of(state.Sex == sex);
-            return negated ? Negate(truth) : truth;
-        };
+    private static Truth SexTest(EvaluationState state, Sex sex, bool negated)
+    {
+        if (state.Sex == Panels.Sex.Unknown)
+        {
+            state.Miss("sex");
+            return Truth.Unknown;
+        }
+
+        var truth = Of(state.Sex == sex);
+        return negated ? Negate(truth) : truth;
     }
 
     private static Condition Sample(SampleNode node)
     {
-        var treatment = node.Treatment;
-        var negated = node.Negated;
-        return state =>
-        {
-            if (state.Treatment == SampleTreatment.Unknown)
-            {
-                state.Miss("sample treatment (washed or unwashed)");
-                return Truth.Unknown;
-            }
+        var (treatment, negated) = (node.Treatment, node.Negated);
+        return state => SampleTest(state, treatment, negated);
+    }
 
-            var truth = Of(state.Treatment == treatment);
-            return negated ? Negate(truth) : truth;
-        };
+    private static Truth SampleTest(EvaluationState state, SampleTreatment treatment, bool negated)
+    {
+        if (state.Treatment == SampleTreatment.Unknown)
+        {
+            state.Miss("sample treatment (washed or unwashed)");
+            return Truth.Unknown;
+        }
+
+        var truth = Of(state.Treatment == treatment);
+        return negated ? Negate(truth) : truth;
     }
 
     private static Condition Context(ContextNode node)
     {
-        var key = node.ListKey;
-        var values = node.Values.ToArray();
-        var negated = node.Negated;
-        var missing = $"client context: {key}";
-        return state =>
+        var (key, values, negated, missing) = ContextConstants(node);
+        return state => ContextTest(state, key, values, negated, missing);
+    }
+
+    private static (string Key, string[] Values, bool Negated, string Missing) ContextConstants(ContextNode node) =>
+        (node.ListKey, node.Values.ToArray(), node.Negated, $"client context: {node.ListKey}");
+
+    private static Truth ContextTest(EvaluationState state, string key, string[] values, bool negated, string missing)
+    {
+        if (state.Context?.ValuesOf(key) is not { } stated)
         {
-            if (state.Context?.ValuesOf(key) is not { } stated)
-            {
-                state.Miss(missing);
-                return Truth.Unknown;
-            }
+            state.Miss(missing);
+            return Truth.Unknown;
+        }
 
-            var found = false;
-            foreach (var value in values)
+        var found = false;
+        foreach (var value in values)
+        {
+            if (stated.Contains(value))
             {
-                if (stated.Contains(value))
-                {
-                    found = true;
-                    break;
-                }
+                found = true;
+                break;
             }
+        }
 
-            return Of(found != negated);
-        };
+        return Of(found != negated);
     }
 
     private Condition RuleReference(RuleRefNode node)
     {
-        var index = ruleIndex[node.RuleId];
-        var missing = $"rule {node.RuleId} (not evaluated)";
-        return state =>
-        {
-            var truth = state.RuleResults[index];
-            if (truth == Truth.Unknown)
-            {
-                state.Miss(missing);
-            }
+        var (index, missing) = (ruleIndex[node.RuleId], RuleReferenceMissing(node));
+        return state => RuleReferenceTest(state, index, missing);
+    }
 
-            return truth;
-        };
+    private static string RuleReferenceMissing(RuleRefNode node) => $"rule {node.RuleId} (not evaluated)";
+
+    private static Truth RuleReferenceTest(EvaluationState state, int index, string missing)
+    {
+        var truth = state.RuleResults[index];
+        if (truth == Truth.Unknown)
+        {
+            state.Miss(missing);
+        }
+
+        return truth;
     }
 }

@@ -311,6 +311,30 @@ public sealed class RuleSet
     /// <summary>A new empty state for the caller to fill and pass to the <c>FiredRules</c> overload that takes a state.</summary>
     internal EvaluationState CreateState() => new(_compiled);
 
+    /// <summary>
+    /// The rules that fire on a filled state as a mask (bit r: the rule evaluated r-th; a set of at most 64 rules), by
+    /// the set compiled into one method once that is ready (see <see cref="CompiledRuleSet.FiredMaskWhenCompiled"/>),
+    /// else by the evaluation loop: the same answer either way.
+    /// </summary>
+    internal ulong FiredRuleMask(EvaluationState state)
+    {
+        if (_compiled.FiredMaskWhenCompiled() is not { } firedMask)
+        {
+            return FiredRules(state, null);
+        }
+
+        var recordsMissing = state.RecordsMissing;
+        state.RecordsMissing = false;
+        try
+        {
+            return firedMask(state);
+        }
+        finally
+        {
+            state.RecordsMissing = recordsMissing;
+        }
+    }
+
     /// <summary>The rule ids in evaluation order (the bits of the mask <c>FiredRules</c> returns).</summary>
     internal IReadOnlyList<string> EvaluationOrder => _evaluationOrder ??= Array.AsReadOnly(_compiled.Rules.Select(r => r.Id).ToArray());
 

@@ -142,6 +142,7 @@ internal static class RuleSetLoader
             RatiosRead = ratiosRead,
             Rules = compiled,
             Catalog = catalog,
+            Compiler = compiler,
             ElementSlots = catalog.All.Select((element, i) => KeyValuePair.Create(element, slotOf[i])).ToFrozenDictionary(ReferenceEqualityComparer.Instance),
         }, diagnostics);
     }
@@ -542,7 +543,7 @@ internal static class RuleSetLoader
                 b.Band.Rows,
                 b.Band.Source,
                 b.Of.Kind == EvidenceKind.Element ? "mg%" : "")).ToList();
-            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands));
+            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands, rule.Condition, subject));
         }
 
         var info = new RuleInfo

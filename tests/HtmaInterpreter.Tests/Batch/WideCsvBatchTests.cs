@@ -127,7 +127,7 @@ public sealed class WideCsvBatchTests
     }
 
     /// <summary>Rows mixing plain values with everything the fast reader must leave to the general reader.</summary>
-    private static string EdgeCases(int rows, int seed)
+    internal static string EdgeCases(int rows, int seed)
     {
         var random = new Random(seed);
         string Pick(params string[] choices) => choices[random.Next(choices.Length)];

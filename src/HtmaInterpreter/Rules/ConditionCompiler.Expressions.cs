@@ -1,0 +1,157 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace HtmaInterpreter.Rules;
+
+/// <summary>
+/// The same conditions as expression trees, for <see cref="FiredMaskCompiler"/>: each test becomes a direct call of the
+/// static method its closure calls, and <c>and</c>/<c>or</c>/<c>not</c>/<c>count</c> become branches, so a whole rule set
+/// compiles to one method with no delegate call per node. Evaluation order, short-circuits and what is named as missing
+/// are those of <see cref="Compile"/>. Tests of the earlier test of a retest pair keep their closures.
+/// </summary>
+internal sealed partial class ConditionCompiler
+{
+    private static readonly Expression TrueTruth = Expression.Constant(Truth.True);
+    private static readonly Expression FalseTruth = Expression.Constant(Truth.False);
+    private static readonly Expression UnknownTruth = Expression.Constant(Truth.Unknown);
+
+    /// <summary>An expression of type <see cref="Truth"/> that evaluates <paramref name="node"/> on <paramref name="state"/>.</summary>
+    public Expression Build(ConditionNode node, int placeholder, ParameterExpression state)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                return BuildAnd(Build(and.Left, placeholder, state), Build(and.Right, placeholder, state));
+            case OrNode or:
+                return BuildOr(Build(or.Left, placeholder, state), Build(or.Right, placeholder, state));
+            case NotNode not:
+                return Call(nameof(Negate), Build(not.Operand, placeholder, state));
+            case CountNode count:
+                return BuildCount(count, placeholder, state);
+            case CompareNode compare when !compare.Left.Previous && !compare.Right.Previous:
+                var (leftIndex, leftName) = OperandConstants(compare.Left, placeholder);
+                var (rightIndex, rightName) = OperandConstants(compare.Right, placeholder);
+                return Call(
+                    nameof(CompareTest),
+                    state,
+                    Expression.Constant(compare.Op),
+                    Expression.Constant(compare.Left.Kind),
+                    Expression.Constant(leftIndex),
+                    Expression.Constant(compare.Left.Value),
+                    Expression.Constant(leftName),
+                    Expression.Constant(compare.Right.Kind),
+                    Expression.Constant(rightIndex),
+                    Expression.Constant(compare.Right.Value),
+                    Expression.Constant(rightName),
+                    Expression.Constant(CompareUncertain(compare, placeholder)));
+            case LevelNode level when !level.Previous:
+                var (element, target, negated, symbol, uncertain) = LevelConstants(level, Resolve(level.ElementIndex, placeholder));
+                return Call(
+                    nameof(LevelTest),
+                    state,
+                    Expression.Constant(element),
+                    Expression.Constant(target),
+                    Expression.Constant(negated),
+                    Expression.Constant(symbol),
+                    Expression.Constant(uncertain));
+            case OxidationNode oxidation when !oxidation.Previous:
+                return Call(
+                    nameof(OxidationTest),
+                    state,
+                    Expression.Constant(oxidation.Field),
+                    Expression.Constant(oxidation.Type),
+                    Expression.Constant(oxidation.Degree),
+                    Expression.Constant(oxidation.Negated));
+            case FourLowsNode fourLows when !fourLows.Previous:
+                return Call(nameof(FourLowsTest), state);
+            case SexNode sex:
+                return Call(nameof(SexTest), state, Expression.Constant(sex.Sex), Expression.Constant(sex.Negated));
+            case SampleNode sample:
+                return Call(nameof(SampleTest), state, Expression.Constant(sample.Treatment), Expression.Constant(sample.Negated));
+            case ContextNode context:
+                var (key, values, contextNegated, missing) = ContextConstants(context);
+                return Call(
+                    nameof(ContextTest),
+                    state,
+                    Expression.Constant(key),
+                    Expression.Constant(values),
+                    Expression.Constant(contextNegated),
+                    Expression.Constant(missing));
+            case RuleRefNode reference:
+                return Call(
+                    nameof(RuleReferenceTest),
+                    state,
+                    Expression.Constant(ruleIndex[reference.RuleId]),
+                    Expression.Constant(RuleReferenceMissing(reference)));
+            default:
+                // A test of the earlier test of a retest pair: its closure, as compiled for the closures' path.
+                return Expression.Invoke(Expression.Constant(Compile(node, placeholder)), state);
+        }
+    }
+
+    private static BlockExpression BuildAnd(Expression left, Expression right)
+    {
+        var a = Expression.Variable(typeof(Truth), "a");
+        var b = Expression.Variable(typeof(Truth), "b");
+        return Expression.Block(
+            typeof(Truth),
+            [a, b],
+            Expression.Assign(a, left),
+            Expression.Condition(
+                Expression.Equal(a, FalseTruth),
+                FalseTruth,
+                Expression.Block(
+                    Expression.Assign(b, right),
+                    Expression.Condition(
+                        Expression.Equal(b, FalseTruth),
+                        FalseTruth,
+                        Expression.Condition(
+                            Expression.AndAlso(Expression.Equal(a, TrueTruth), Expression.Equal(b, TrueTruth)),
+                            TrueTruth,
+                            UnknownTruth)))));
+    }
+
+    private static BlockExpression BuildOr(Expression left, Expression right)
+    {
+        var a = Expression.Variable(typeof(Truth), "a");
+        var b = Expression.Variable(typeof(Truth), "b");
+        return Expression.Block(
+            typeof(Truth),
+            [a, b],
+            Expression.Assign(a, left),
+            Expression.Condition(
+                Expression.Equal(a, TrueTruth),
+                TrueTruth,
+                Expression.Block(
+                    Expression.Assign(b, right),
+                    Expression.Condition(
+                        Expression.Equal(b, TrueTruth),
+                        TrueTruth,
+                        Expression.Condition(
+                            Expression.AndAlso(Expression.Equal(a, FalseTruth), Expression.Equal(b, FalseTruth)),
+                            FalseTruth,
+                            UnknownTruth)))));
+    }
+
+    private BlockExpression BuildCount(CountNode count, int placeholder, ParameterExpression state)
+    {
+        var trues = Expression.Variable(typeof(int), "trues");
+        var unknowns = Expression.Variable(typeof(int), "unknowns");
+        var item = Expression.Variable(typeof(Truth), "item");
+        var steps = new List<Expression> { Expression.Assign(trues, Expression.Constant(0)), Expression.Assign(unknowns, Expression.Constant(0)) };
+        foreach (var node in count.Items)
+        {
+            steps.Add(Expression.Assign(item, Build(node, placeholder, state)));
+            steps.Add(Expression.IfThenElse(
+                Expression.Equal(item, TrueTruth),
+                Expression.PreIncrementAssign(trues),
+                Expression.IfThen(Expression.Equal(item, UnknownTruth), Expression.PreIncrementAssign(unknowns))));
+        }
+
+        steps.Add(Call(nameof(CountResult), Expression.Constant(count.Op), trues, unknowns, Expression.Constant(count.Count)));
+        return Expression.Block(typeof(Truth), [trues, unknowns, item], steps);
+    }
+
+    private static MethodCallExpression Call(string method, params Expression[] arguments) =>
+        Expression.Call(typeof(ConditionCompiler).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!, arguments);
+}

@@ -1,0 +1,90 @@
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
+using HtmaInterpreter.Rules;
+using HtmaInterpreter.Tests.Batch;
+
+namespace HtmaInterpreter.Tests.Rules;
+
+/// <summary>The rule set compiled into one method must decide exactly as the evaluation loop does.</summary>
+public class FiredMaskCompilerTests
+{
+    private static readonly ClientContext[] Contexts =
+    [
+        new(),
+        new() { Sex = Sex.Female, AgeYears = 70, Symptoms = new HashSet<string> { "exercise_cramps", "cramps_after_meals", "leg_cramps" } },
+        new() { Sex = Sex.Male, Conditions = new HashSet<string> { "diabetes" }, Lifestyle = new HashSet<string> { "sedentary" }, Diet = new HashSet<string> { "much_sugar" } },
+        new() { Symptoms = new HashSet<string>(), Conditions = new HashSet<string> { "pregnancy" }, Diet = new HashSet<string> { "phosphoric_acid_soft_drinks" } },
+    ];
+
+    private static IEnumerable<Panel> Panels()
+    {
+        var reader = new PanelReader();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Samples, "*.csv"))
+        {
+            foreach (var panel in reader.ReadFile(file).Value ?? [])
+            {
+                yield return panel;
+            }
+        }
+
+        foreach (var panel in reader.ReadText(WideCsvBatchTests.EdgeCases(3000, 41), "edge.csv").Value ?? [])
+        {
+            yield return panel;
+        }
+    }
+
+    [Test]
+    public void Compiled_rule_set_fires_the_same_rules_and_stores_the_same_results_as_the_loop()
+    {
+        var interpreter = Interpreter.Default;
+        var rules = interpreter.Rules;
+        var compiled = FiredMaskCompiler.TryCompile(rules.Compiled);
+        compiled.Should().NotBeNull("the default rule set has fewer than 64 rules and this runtime compiles expression trees");
+
+        var compared = 0;
+        var fired = 0;
+        var byLoop = rules.CreateState();
+        var byCompiled = rules.CreateState();
+        foreach (var panel in Panels())
+        {
+            var analysis = interpreter.Analyzer.Analyze(panel, null, null);
+            foreach (var context in Contexts)
+            {
+                var input = new RuleInput(panel, analysis.Lab, analysis.Ratios, analysis.Oxidation, context);
+                byLoop.Clear();
+                byLoop.Load(input);
+                byCompiled.Clear();
+                byCompiled.Load(input);
+                byCompiled.RecordsMissing = false;
+
+                var expected = rules.FiredRules(byLoop, null);
+                var actual = compiled!(byCompiled);
+
+                actual.Should().Be(expected, $"panel {panel.SampleId} with context {compared % Contexts.Length}");
+                byCompiled.RuleResults.Should().Equal(byLoop.RuleResults);
+                compared++;
+                fired += System.Numerics.BitOperations.PopCount(actual);
+            }
+        }
+
+        compared.Should().BeGreaterThan(10_000);
+        fired.Should().BeGreaterThan(compared, "the inputs fire rules (more than one per panel on average)");
+    }
+
+    [Test]
+    public void FiredRuleMask_gives_the_loop_mask_whether_or_not_the_compiled_method_is_ready_yet()
+    {
+        var interpreter = Interpreter.Default;
+        var rules = interpreter.Rules;
+        var state = rules.CreateState();
+        foreach (var panel in Panels().Take(2000))
+        {
+            var analysis = interpreter.Analyzer.Analyze(panel, null, null);
+            var input = new RuleInput(panel, analysis.Lab, analysis.Ratios, analysis.Oxidation, Contexts[1]);
+            state.Clear();
+            state.Load(input);
+            var expected = rules.FiredRules(state, null);
+            rules.FiredRuleMask(state).Should().Be(expected);
+        }
+    }
+}
