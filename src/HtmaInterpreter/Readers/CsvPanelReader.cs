@@ -141,9 +141,14 @@ internal static partial class CsvPanelReader
         var takesPlain = sink?.Start(layout) == true;
         var rows = 0;
         PanelAssembler? assembler = null;
+        var diagnostics = new List<Diagnostic>(); // handed on with the item it belongs to, else reused (most records have none)
         while (true)
         {
-            var diagnostics = new List<Diagnostic>();
+            if (diagnostics.Count > 0)
+            {
+                diagnostics = [];
+            }
+
             if (!source.Read(diagnostics))
             {
                 if (diagnostics.Count > 0)
@@ -177,6 +182,7 @@ internal static partial class CsvPanelReader
 
             rows++;
             yield return layout.ReadRow(source, diagnostics, ref assembler);
+            diagnostics = []; // the item may keep the list even when it is empty
         }
 
         if (rows == 0)
