@@ -192,6 +192,21 @@ internal static class ShortestDouble
     /// <summary>Writes the last <c>target.Length</c> decimal digits of <paramref name="value"/>, leading zeros included, two at a time.</summary>
     private static void WriteDigits(ulong value, Span<byte> target)
     {
+        var at = target.Length;
+        while (at > 8 && value > uint.MaxValue)
+        {
+            // Eight digits at a time in 32-bit arithmetic, then the rest.
+            var next = value / 100_000_000;
+            WriteDigits32((uint)(value - (next * 100_000_000)), target.Slice(at - 8, 8));
+            at -= 8;
+            value = next;
+        }
+
+        WriteDigits32((uint)value, target[..at]);
+    }
+
+    private static void WriteDigits32(uint value, Span<byte> target)
+    {
         var pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
         var at = target.Length;
         while (at >= 2)
@@ -216,11 +231,16 @@ internal static class ShortestDouble
         return guess + 1 - (value < PowersOf10[guess] ? 1 : 0);
     }
 
+    /// <summary>The 64-bit product of <paramref name="m"/> and a 128-bit multiplier, shifted right by <paramref name="shift"/> (between 64 and 128).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong MulShift(ulong m, (ulong Low, ulong High) multiplier, int shift)
     {
         var lowHigh = Math.BigMul(m, multiplier.Low, out _);
-        var product = ((UInt128)m * multiplier.High) + lowHigh;
-        return (ulong)(product >> (shift - 64));
+        var high = Math.BigMul(m, multiplier.High, out var low);
+        var sum = low + lowHigh;
+        high += sum < low ? 1UL : 0UL;
+        var rest = shift - 64; // 49 to 63 for doubles
+        return (high << (64 - rest)) | (sum >> rest);
     }
 
     private static int Pow5Factor(ulong value)
