@@ -505,16 +505,21 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             return Truth.Unknown;
         }
 
-        // The reading holds the amount as a double: its low end, or its high end below a detection limit.
-        var amount = state.Amounts[element];
-        var reading = state.Elements[element];
-        var (lowLevel, highLevel) = state.Qualifiers[element] switch
+        // Several tests of a panel often read the same element's level: it is worked out once per panel.
+        if (!state.TryGetLevels(element, out var lowLevel, out var highLevel))
         {
-            MeasurementQualifier.Exact => (levels.LevelOf(element, amount, reading.Low), (ElementLevel?)null),
-            MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m, 0d), levels.LevelOf(element, amount, reading.High)),
-            MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m, 0d), null),
-            _ => (levels.LevelOf(element, amount, reading.Low), ElementLevel.High),
-        };
+            // The reading holds the amount as a double: its low end, or its high end below a detection limit.
+            var amount = state.Amounts[element];
+            var reading = state.Elements[element];
+            (lowLevel, highLevel) = state.Qualifiers[element] switch
+            {
+                MeasurementQualifier.Exact => (levels.LevelOf(element, amount, reading.Low), (ElementLevel?)null),
+                MeasurementQualifier.BelowDetectionLimit => (levels.LevelOf(element, 0m, 0d), levels.LevelOf(element, amount, reading.High)),
+                MeasurementQualifier.NotDetected => (levels.LevelOf(element, 0m, 0d), null),
+                _ => (levels.LevelOf(element, amount, reading.Low), ElementLevel.High),
+            };
+            state.SetLevels(element, lowLevel, highLevel);
+        }
         if (lowLevel == ElementLevel.Unknown || highLevel == ElementLevel.Unknown)
         {
             state.Miss(levels.UnknownLevelMessages[element]);

@@ -1,3 +1,4 @@
+using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
 
@@ -34,6 +35,9 @@ internal sealed class EvaluationState
     private Labs.LabProfile? _levelsProfile;
     private ProfileLevels? _levels;
 
+    // By element slot: the levels of its reading (see TryGetLevels), 0 until worked out for this panel.
+    private readonly byte[] _levelPairs;
+
     /// <summary>Creates the state of one panel; <paramref name="previous"/> is the earlier test of a retest pair, or <c>null</c>.</summary>
     public EvaluationState(RuleInput input, CompiledRuleSet rules, RuleInput? previous = null)
         : this(rules, owner: null)
@@ -64,6 +68,7 @@ internal sealed class EvaluationState
         Ratios = new double[rules.RatioNames.Length];
         Array.Fill(Ratios, double.NaN);
         RuleResults = new Truth[rules.Rules.Length];
+        _levelPairs = new byte[rules.ElementSymbols.Length];
     }
 
     /// <summary>Reads a panel into the (empty) state.</summary>
@@ -120,6 +125,7 @@ internal sealed class EvaluationState
     {
         Amounts[index] = milligramPercent;
         Qualifiers[index] = qualifier;
+        _levelPairs[index] = 0;
         Elements[index] = qualifier switch
         {
             MeasurementQualifier.Exact => new Reading(true, amount, amount),
@@ -147,8 +153,30 @@ internal sealed class EvaluationState
             _levelsProfile = profile;
         }
 
-        Levels = profile is not null ? _levels : null;
+        var levels = profile is not null ? _levels : null;
+        if (!ReferenceEquals(levels, Levels))
+        {
+            Array.Clear(_levelPairs);
+        }
+
+        Levels = levels;
     }
+
+    /// <summary>
+    /// The levels of element slot <paramref name="index"/>'s reading against <see cref="Levels"/> (the high end's only
+    /// when the reading is a range), when an earlier test of this panel worked them out.
+    /// </summary>
+    public bool TryGetLevels(int index, out ElementLevel low, out ElementLevel? high)
+    {
+        var pair = _levelPairs[index];
+        low = (ElementLevel)((pair >> 3) - 1);
+        high = (pair & 7) == 0 ? null : (ElementLevel)((pair & 7) - 1);
+        return pair != 0;
+    }
+
+    /// <summary>Keeps what <see cref="TryGetLevels"/> gives for element slot <paramref name="index"/> until the panel or the profile changes.</summary>
+    public void SetLevels(int index, ElementLevel low, ElementLevel? high) =>
+        _levelPairs[index] = (byte)((((int)low + 1) << 3) | (high is { } h ? (int)h + 1 : 0));
 
     /// <summary>Sets the oxidation result the rules read (type, lean, degree, four lows).</summary>
     public void SetOxidation(OxidationType type, OxidationType? lean, OxidationDegree degree, bool fourLows)
@@ -170,6 +198,7 @@ internal sealed class EvaluationState
         Array.Clear(Qualifiers);
         Array.Fill(Ratios, double.NaN);
         Array.Clear(RuleResults);
+        Array.Clear(_levelPairs);
         Levels = null;
         Context = null;
         HasOxidation = false;
