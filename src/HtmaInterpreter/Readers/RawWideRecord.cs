@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
 
@@ -59,30 +62,50 @@ internal sealed class RawWideRecord : IWideRecord
         Length = length;
         Line = line;
         var bytes = buffer.AsSpan(offset, length);
-        var count = 0;
+        FieldCount = 0;
         var start = 0;
-        while (true)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var next = bytes[start..].IndexOf(_separator);
-            var end = next < 0 ? bytes.Length : start + next;
-            if (count == _starts.Length)
+            // The separators of 32 bytes at a time as a bit mask, rather than a search per field.
+            ref var first = ref MemoryMarshal.GetReference(bytes);
+            var separator = Vector256.Create(_separator);
+            for (; i + Vector256<byte>.Count <= bytes.Length; i += Vector256<byte>.Count)
             {
-                Array.Resize(ref _starts, count * 2);
-                Array.Resize(ref _ends, count * 2);
+                var mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), separator).ExtractMostSignificantBits();
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    AddField(start, at);
+                    start = at + 1;
+                }
             }
-
-            _starts[count] = start;
-            _ends[count] = end;
-            count++;
-            if (next < 0)
-            {
-                break;
-            }
-
-            start = end + 1;
         }
 
-        FieldCount = count;
+        for (; i < bytes.Length; i++)
+        {
+            if (bytes[i] == _separator)
+            {
+                AddField(start, i);
+                start = i + 1;
+            }
+        }
+
+        AddField(start, bytes.Length);
+    }
+
+    private void AddField(int start, int end)
+    {
+        var count = FieldCount;
+        if (count == _starts.Length)
+        {
+            Array.Resize(ref _starts, count * 2);
+            Array.Resize(ref _ends, count * 2);
+        }
+
+        _starts[count] = start;
+        _ends[count] = end;
+        FieldCount = count + 1;
     }
 
     /// <summary>The bytes of field <paramref name="index"/> (empty when missing).</summary>
