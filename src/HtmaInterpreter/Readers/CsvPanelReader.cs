@@ -138,54 +138,13 @@ internal static partial class CsvPanelReader
             yield return new PanelReadItem(null, layout.HeaderDiagnostics);
         }
 
-        var takesPlain = sink?.Start(layout) == true;
-        var rows = 0;
-        PanelAssembler? assembler = null;
-        var diagnostics = new List<Diagnostic>(); // handed on with the item it belongs to, else reused (most records have none)
-        while (true)
+        var records = new WideRecords(layout, sink is not null && sink.Start(layout) ? sink : null);
+        foreach (var item in records.ReadAll(source))
         {
-            if (diagnostics.Count > 0)
-            {
-                diagnostics = [];
-            }
-
-            if (!source.Read(diagnostics))
-            {
-                if (diagnostics.Count > 0)
-                {
-                    yield return new PanelReadItem(null, diagnostics);
-                }
-
-                break;
-            }
-
-            if (takesPlain && diagnostics.Count == 0 && RawWideRecord.IsPlain(source.RawRecord, layout.Separator))
-            {
-                if (!RawWideRecord.IsBlank(source.RawRecord, layout.Separator))
-                {
-                    rows++;
-                    sink!.Take(source.RawRecord, source.Line);
-                }
-
-                continue;
-            }
-
-            if (IsBlankRecord(source))
-            {
-                if (diagnostics.Count > 0)
-                {
-                    yield return new PanelReadItem(null, diagnostics);
-                }
-
-                continue;
-            }
-
-            rows++;
-            yield return layout.ReadRow(source, diagnostics, ref assembler);
-            diagnostics = []; // the item may keep the list even when it is empty
+            yield return item;
         }
 
-        if (rows == 0)
+        if (records.Rows == 0)
         {
             yield return layout.NoRows();
         }

@@ -66,10 +66,14 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     /// Reads up to the header. Returns <c>null</c> (with an <see cref="DiagnosticCodes.EmptyInput"/> error) when there
     /// is no header line.
     /// </summary>
-    public static CsvSource? Open(TextReader text, string? file, List<Diagnostic> diagnostics)
+    /// <remarks>
+    /// <paramref name="firstLine"/> is the number of the text's first line in the input: a part of a file read on its
+    /// own (the header, then lines from further down) keeps the lines of the whole file.
+    /// </remarks>
+    public static CsvSource? Open(TextReader text, string? file, List<Diagnostic> diagnostics, int firstLine = 1)
     {
         var metadata = new List<MetadataLine>();
-        var lineNumber = 0;
+        var lineNumber = firstLine - 1;
         string? header = null;
         while (text.ReadLine() is { } line)
         {
@@ -364,8 +368,15 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
         return cells.ToArray();
     }
 
+    /// <summary>True once a quoted field ran to a line break or to the end of the text: the record spans more than its line.</summary>
+    public bool QuoteRanPastLine { get; private set; }
+
+    /// <summary>True once the CSV layer gave up on the input (the rest is skipped).</summary>
+    public bool Failed => _failed;
+
     private void OnMalformed(CsvMalformedRecord record)
     {
+        QuoteRanPastLine |= record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes;
         var line = record.LineNumber > 0 ? (int)record.LineNumber + _lineOffset : (int?)null;
         var what = record.Reason switch
         {

@@ -103,8 +103,48 @@ public sealed partial class PanelReader
     /// instead of reading them (they yield no item); every other record, the header's and the file's diagnostics are
     /// items as usual, in file order with the records taken.
     /// </summary>
-    internal IEnumerable<PanelReadItem> ReadWideCsvStream(Stream stream, string fileName, IPlainRecordSink sink) =>
-        ReadWide(() => new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), fileName, sink);
+    /// <remarks>
+    /// The lines that are records on their own for any CSV reading are split out of the bytes without CsvHelper
+    /// (<see cref="PlainLineScanner"/>); the items and the records taken are the same as reading every line with it.
+    /// </remarks>
+    internal IEnumerable<PanelReadItem> ReadWideCsvStream(Stream stream, string fileName, IPlainRecordSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var scanner = new PlainLineScanner(
+            stream,
+            fileName,
+            Options.Catalog,
+            sink,
+            input => ReadWide(() => new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), fileName, sink));
+        return Guarded(scanner.Read(), fileName);
+    }
+
+    /// <summary>The items, until reading the input fails: that ends them with an item saying the input is unreadable.</summary>
+    private static IEnumerable<PanelReadItem> Guarded(IEnumerable<PanelReadItem> items, string fileName)
+    {
+        using var each = items.GetEnumerator();
+        var more = true;
+        while (more)
+        {
+            PanelReadItem item;
+            try
+            {
+                if (!each.MoveNext())
+                {
+                    break;
+                }
+
+                item = each.Current;
+            }
+            catch (Exception exception) when (IsInputException(exception))
+            {
+                item = new PanelReadItem(null, [Unreadable(fileName, exception)]);
+                more = false;
+            }
+
+            yield return item;
+        }
+    }
 
     /// <summary>
     /// Reads a wide CSV (a row per sample) one row at a time from a text reader; see
@@ -149,26 +189,8 @@ public sealed partial class PanelReader
                 yield break;
             }
 
-            using var rows = CsvPanelReader.ReadWide(source, fileName, Options.Catalog, sink).GetEnumerator();
-            var more = true;
-            while (more)
+            foreach (var item in Guarded(CsvPanelReader.ReadWide(source, fileName, Options.Catalog, sink), fileName))
             {
-                PanelReadItem item;
-                try
-                {
-                    if (!rows.MoveNext())
-                    {
-                        break;
-                    }
-
-                    item = rows.Current;
-                }
-                catch (Exception exception) when (IsInputException(exception))
-                {
-                    item = new PanelReadItem(null, [Unreadable(fileName, exception)]);
-                    more = false;
-                }
-
                 yield return item;
             }
         }

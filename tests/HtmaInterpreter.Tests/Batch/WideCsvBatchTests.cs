@@ -50,9 +50,44 @@ public sealed class WideCsvBatchTests
     [TestCase("element,value,unit\nCa,40,mg%\n", TestName = "Not a wide CSV")]
     [TestCase("", TestName = "Empty")]
     [TestCase("sample_id,Ca (mg%),Mg (mg%)\nQ-1,\"40,10\nQ-2,40,10\n", TestName = "An unclosed quote")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\r\nR-1,ARL,40,10\r\n\r\nR-2,ARL,41,9\r\n", TestName = "CRLF line breaks and an empty line")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nS-1,ARL,40,10\n# a comment\n\nS-2,ARL,41,9\n   \n,,,\nS-3,ARL,42,8", TestName = "A comment, blank lines and no final line break")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nM-1,ARL,40,10\n\"M-2\",\"AR\nL\",40,10\nM-3,ARL,41,9\nM-4,\"ARL\",42,8\n", TestName = "A quoted field across two lines in the middle")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nT-1,ARL,40,10\nT-2,ARL,7\"5,10\nT-3,ARL,41,9\n", TestName = "A stray quote in the middle")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nU-1,Doctor’s Data,40,10\nU-2,ARL,41,9\rU-3,ARL,42,8\n", TestName = "Non-ASCII text and a lone carriage return")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nV-1,ARL,40,10\nV-2,ARL,41,9\rV-3,ARL,42,8\nV-4,ARL,7\"5,10\nV-5,ARL,43,7\n", TestName = "A lone carriage return before more rows")]
+    [TestCase("\uFEFFsample_id,lab,Ca (mg%),K (mg%)\nB-1,ARL,40,10\n", TestName = "A byte order mark before the header")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\n", TestName = "A header and no rows")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nQ-1,ARL,\"40,10\nQ-2,ARL,40,10\n", TestName = "A quote never closed after plain rows")]
     public void Small_files_give_the_same_results_both_ways(string csv)
     {
         AssertSameResults(Encoding.UTF8.GetBytes(csv), "small.csv");
+    }
+
+    [Test]
+    public void A_utf16_file_gives_the_same_results_both_ways()
+    {
+        var csv = "sample_id,lab,Ca (mg%),K (mg%)\nW-1,ARL,40,10\nW-2,ARL,41,9\n";
+        AssertSameResults([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(csv)], "utf16.csv")
+            .Should().Contain(r => r.IsInterpreted);
+    }
+
+    [Test]
+    public void Lines_longer_than_the_read_buffer_and_files_of_many_buffers_give_the_same_results_both_ways()
+    {
+        var csv = new StringBuilder(Header).Append('\n');
+        var plain = EdgeCases(3000, seed: 3).Split('\n').Skip(1).Where(line => line.Length > 0).ToArray();
+        for (var i = 0; i < plain.Length; i++)
+        {
+            csv.Append(plain[i]).Append('\n');
+            if (i == 1500)
+            {
+                csv.Append("L-1,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4")
+                    .Append(',', 70_000).Append('\n'); // 70,000 extra fields: longer than the 64 KB buffer
+            }
+        }
+
+        AssertSameResults(Encoding.UTF8.GetBytes(csv.ToString()), "long.csv").Should().HaveCountGreaterThan(2900);
     }
 
     [Test]

@@ -1,0 +1,198 @@
+using System.Text;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Panels;
+
+namespace HtmaInterpreter.Readers;
+
+/// <summary>
+/// Reads a wide CSV for a batch without putting every line through CsvHelper: a line that is a record on its own for
+/// any CSV reading (printable ASCII, no quote, not a <c>#</c> comment) is split out of the bytes here and handed to the
+/// sink with its line number. Any other line is read by a <see cref="CsvSource"/> over the header and that line alone
+/// (numbered as in the file), which gives what reading the whole file would give, unless a quote in it runs past the
+/// line or it holds a carriage return: from such a line on, the rest of the file is read by one <see cref="CsvSource"/>,
+/// as the general reader does.
+/// A file that does not start with its header line (metadata, comments or blank lines first), or whose header has
+/// control characters (a carriage return alone, or the zero bytes of UTF-16 text, which the general reader decodes
+/// by its byte order mark), is read by the general reader from the start (<paramref name="general"/>).
+/// </summary>
+internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, IPlainRecordSink sink, Func<Stream, IEnumerable<PanelReadItem>> general)
+{
+    private const int InitialBufferSize = 1 << 16;
+    private byte[] _buffer = new byte[InitialBufferSize];
+    private int _start;
+    private int _end;
+    private bool _endOfInput;
+
+    public IEnumerable<PanelReadItem> Read()
+    {
+        // The header: the first line, after a byte order mark.
+        var headerEnd = FindLineEnd(0);
+        var bom = _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF ? 3 : 0;
+        var headerText = headerEnd < 0 ? null : Encoding.UTF8.GetString(TrimCarriageReturn(_buffer.AsSpan(bom, headerEnd - bom)));
+        if (headerText is null || string.IsNullOrWhiteSpace(headerText) || headerText.TrimStart().StartsWith('#')
+            || headerText.AsSpan().IndexOfAnyInRange('\0', '\u0008') >= 0 || headerText.AsSpan().IndexOfAnyInRange('\u000A', '\u001F') >= 0)
+        {
+            foreach (var item in general(Remaining()))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics)!;
+        if (CsvPanelReader.LayoutOf(header.Headers) != PanelFormat.CsvWide)
+        {
+            yield return new PanelReadItem(null, [PanelReader.NotWideHeader(header)]);
+            yield break;
+        }
+
+        var layout = CsvPanelReader.WideLayout(header, fileName, catalog);
+        if (layout.HeaderDiagnostics.Count > 0)
+        {
+            yield return new PanelReadItem(null, layout.HeaderDiagnostics);
+        }
+
+        var records = new WideRecords(layout, sink.Start(layout) ? sink : null);
+        _start = headerEnd + 1;
+        var line = 1;
+        while (true)
+        {
+            var end = FindLineEnd(_start);
+            if (end < 0 && _start == _end)
+            {
+                break; // the end of the input, after a line break
+            }
+
+            var lineEnd = end < 0 ? _end : end;
+            var text = TrimCarriageReturn(_buffer.AsSpan(_start, lineEnd - _start));
+            line++;
+            if (text.Length == 0)
+            {
+                // An empty line: every CSV reading skips it.
+            }
+            else if (text[0] != (byte)'#' && RawWideRecord.IsPlain(text, layout.Separator) && records.TakesPlain)
+            {
+                records.Take(text, line);
+            }
+            else
+            {
+                // A line to read as CSV: on its own unless a quote in it runs past it.
+                // A carriage return inside the line is a line break to CSV readers, which then number the lines after
+                // it differently: the rest goes to one reader too.
+                var lineBytes = _buffer.AsSpan(_start, (end < 0 ? _end : end + 1) - _start).ToArray();
+                var runsPast = text.Contains((byte)'\r');
+                var alone = runsPast ? [] : ReadAlone(headerText, lineBytes, line, records, out runsPast);
+                if (runsPast)
+                {
+                    _start = end < 0 ? _end : end + 1;
+                    foreach (var item in ReadRest(headerText, lineBytes, line, records))
+                    {
+                        yield return item;
+                    }
+
+                    break;
+                }
+
+                foreach (var item in alone)
+                {
+                    yield return item;
+                }
+            }
+
+            if (end < 0)
+            {
+                break; // the last line, without a line break
+            }
+
+            _start = end + 1;
+        }
+
+        if (records.Rows == 0)
+        {
+            yield return layout.NoRows();
+        }
+    }
+
+    /// <summary>
+    /// Reads one line as CSV on its own (after the header, numbered <paramref name="line"/>); the items are kept until it
+    /// is known that no quote ran past the line (<paramref name="runsPast"/>), and plain records are handed on only then.
+    /// </summary>
+    private List<PanelReadItem> ReadAlone(string headerText, byte[] lineBytes, int line, WideRecords records, out bool runsPast)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var text = new StringReader(headerText + "\n" + Encoding.UTF8.GetString(lineBytes));
+        using var source = CsvSource.Open(text, fileName, diagnostics, firstLine: line - 1)!;
+        var held = new List<(byte[] Raw, int Line)>();
+        var items = records.ReadAll(source, held).ToList();
+        runsPast = source.QuoteRanPastLine || source.Failed;
+        if (!runsPast)
+        {
+            records.Commit(held);
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads the rest of the input, from <paramref name="lineBytes"/> (numbered <paramref name="line"/>) on, as one CSV.</summary>
+    private IEnumerable<PanelReadItem> ReadRest(string headerText, byte[] lineBytes, int line, WideRecords records)
+    {
+        var diagnostics = new List<Diagnostic>();
+        using var text = new StreamReader(new ReplayStream(lineBytes, Remaining()), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        using var source = CsvSource.Open(new PrefixedTextReader(headerText + "\n", text), fileName, diagnostics, firstLine: line - 1)!;
+        foreach (var item in records.ReadAll(source))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>The input from <see cref="_start"/> on: the bytes still buffered, then the rest of the stream.</summary>
+    private ReplayStream Remaining() => new(_buffer.AsSpan(_start, _end - _start).ToArray(), stream);
+
+    /// <summary>The index of the next line feed at or after <paramref name="from"/>, reading more input as needed; -1 at the end of the input.</summary>
+    private int FindLineEnd(int from)
+    {
+        var searched = from;
+        while (true)
+        {
+            var at = _buffer.AsSpan(searched, _end - searched).IndexOf((byte)'\n');
+            if (at >= 0)
+            {
+                return searched + at;
+            }
+
+            if (_endOfInput)
+            {
+                return -1;
+            }
+
+            // Keep what is not yet read at the front (from _start), make room, and read more.
+            var keep = _start;
+            if (keep > 0 && from >= keep)
+            {
+                _buffer.AsSpan(keep, _end - keep).CopyTo(_buffer);
+                _end -= keep;
+                from -= keep;
+                _start = 0;
+            }
+
+            searched = _end;
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2); // a line longer than the buffer
+            }
+
+            var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _endOfInput = true;
+            }
+
+            _end += read;
+        }
+    }
+
+    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+}
