@@ -25,6 +25,8 @@ internal sealed class WideCsvRowInterpreter
     private readonly EvaluationState _state;
     private readonly decimal[] _amounts;
     private readonly double[] _approximately;
+    private readonly ulong[] _mantissas;
+    private readonly int[] _scales;
     private readonly MeasurementQualifier[] _qualifiers;
     private readonly bool[] _present;
     private readonly bool[] _positive;
@@ -47,6 +49,8 @@ internal sealed class WideCsvRowInterpreter
         _state = plan.Interpreter.Rules.CreateState();
         _amounts = new decimal[plan.Symbols.Length];
         _approximately = new double[plan.Symbols.Length];
+        _mantissas = new ulong[plan.Symbols.Length];
+        _scales = new int[plan.Symbols.Length];
         _qualifiers = new MeasurementQualifier[plan.Symbols.Length];
         _present = new bool[plan.Symbols.Length];
         _positive = new bool[plan.Symbols.Length];
@@ -180,6 +184,8 @@ internal sealed class WideCsvRowInterpreter
         decimal amount;
         var wholeDigits = 0;
         var approximately = 0d;
+        ulong mantissa = 0;
+        var scale = -1; // the mantissa and scale of a value read in mg%, for exact ratios without decimal division
         if (field.Length == 2 && (field[0] | 0x20) == 'n' && (field[1] | 0x20) == 'd')
         {
             qualifier = MeasurementQualifier.NotDetected;
@@ -193,10 +199,13 @@ internal sealed class WideCsvRowInterpreter
                 field = field[1..];
             }
 
-            if (!ValueText.TryParsePlain(field, out amount, out wholeDigits, out approximately))
+            if (!ValueText.TryParsePlain(field, out mantissa, out scale, out wholeDigits))
             {
                 return false;
             }
+
+            amount = ValueText.ToDecimal(mantissa, scale);
+            approximately = ValueText.ToDouble(mantissa, scale);
         }
 
         var unit = _plan.Units[column];
@@ -205,6 +214,7 @@ internal sealed class WideCsvRowInterpreter
         {
             milligramPercent = Units.Convert(amount, unit, ConcentrationUnit.MilligramPercent);
             approximately = (double)milligramPercent;
+            scale = -1;
             wholeDigits = int.MaxValue; // unknown after conversion: compare below
         }
 
@@ -219,6 +229,8 @@ internal sealed class WideCsvRowInterpreter
         _present[slot] = true;
         _amounts[slot] = milligramPercent;
         _approximately[slot] = approximately; // exactly (double)milligramPercent
+        _mantissas[slot] = mantissa;
+        _scales[slot] = scale;
         _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
         _qualifiers[slot] = qualifier;
         return true;
@@ -235,9 +247,9 @@ internal sealed class WideCsvRowInterpreter
         var needed = plan.RatioNeeded;
         for (var r = 0; r < ratios.Length; r++)
         {
-            var numerator = Usable(plan.RatioNumerator[r], ref diagnostics);
-            var denominator = Usable(plan.RatioDenominator[r], ref diagnostics);
-            var value = numerator is { } n && denominator is { } d && needed[r] ? RatioCalculator.Divide(n, d) : double.NaN;
+            var (n, d) = (plan.RatioNumerator[r], plan.RatioDenominator[r]);
+            var usable = Usable(n, ref diagnostics) & Usable(d, ref diagnostics); // both counted
+            var value = usable && needed[r] ? Divide(n, d) : double.NaN;
             ratios[r] = double.IsFinite(value) && value > 0 ? value : double.NaN;
         }
 
@@ -350,17 +362,24 @@ internal sealed class WideCsvRowInterpreter
         return _labDiagnosticsCount;
     }
 
-    /// <summary>The amount of value slot <paramref name="slot"/> when a ratio can use it; otherwise counts the diagnostic RatioCalculator gives.</summary>
-    private decimal? Usable(int slot, ref int diagnostics)
+    /// <summary>True when a ratio can use value slot <paramref name="slot"/>; otherwise counts the diagnostic RatioCalculator gives.</summary>
+    private bool Usable(int slot, ref int diagnostics)
     {
         if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _positive[slot])
         {
-            return _amounts[slot];
+            return true;
         }
 
         diagnostics++;
-        return null;
+        return false;
     }
+
+    /// <summary>The ratio of two usable slots, as <see cref="RatioCalculator.Divide"/> gives it.</summary>
+    private double Divide(int numerator, int denominator) =>
+        _scales[numerator] >= 0 && _scales[denominator] >= 0
+        && DecimalQuotient.TryDivide(_mantissas[numerator], _scales[numerator], _mantissas[denominator], _scales[denominator], out var value)
+            ? value
+            : RatioCalculator.Divide(_amounts[numerator], _amounts[denominator]);
 
     private static bool TryDigits(ReadOnlySpan<byte> field, out int value)
     {

@@ -114,15 +114,37 @@ internal static class ValueText
     internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits, out double approximately)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        value = 0m;
+        if (!TryParsePlain(text, out var mantissa, out var scale, out wholeDigits))
+        {
+            value = 0m;
+            approximately = 0d;
+            return false;
+        }
+
+        value = ToDecimal(mantissa, scale);
+        approximately = ToDouble(mantissa, scale);
+        return true;
+    }
+
+    /// <summary>The decimal of a plain form's parts (scale included).</summary>
+    internal static decimal ToDecimal(ulong mantissa, int scale) =>
+        new((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+
+    /// <summary>What <c>(double)ToDecimal(mantissa, scale)</c> gives, without the decimal.</summary>
+    internal static double ToDouble(ulong mantissa, int scale) => (double)mantissa / PowersOf10[scale];
+
+    /// <summary>The plain form's parts: the digits as an integer (below 10^18) and how many of them follow the point.</summary>
+    internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out ulong mantissa, out int scale, out int wholeDigits)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        mantissa = 0;
+        scale = 0;
         wholeDigits = 0;
-        approximately = 0d;
         if (text.Length is 0 or > 19)
         {
             return false;
         }
 
-        long mantissa = 0;
         var digits = 0;
         var point = -1;
         for (var i = 0; i < text.Length; i++)
@@ -131,7 +153,7 @@ internal static class ValueText
             var digit = c - '0';
             if ((uint)digit <= 9)
             {
-                mantissa = (mantissa * 10) + digit;
+                mantissa = (mantissa * 10) + (uint)digit;
                 digits++;
             }
             else if (c == '.' && point < 0)
@@ -149,10 +171,8 @@ internal static class ValueText
             return false;
         }
 
-        var scale = point < 0 ? 0 : text.Length - point - 1;
+        scale = point < 0 ? 0 : text.Length - point - 1;
         wholeDigits = point < 0 ? text.Length : point;
-        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
-        approximately = (double)(ulong)mantissa / PowersOf10[scale];
         return true;
     }
 

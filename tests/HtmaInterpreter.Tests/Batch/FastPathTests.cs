@@ -40,7 +40,7 @@ public sealed class FastPathTests
 
         foreach (var text in texts)
         {
-            ValueText.TryParsePlain(text.AsSpan(), out var value, out _, out var approximately).Should().BeTrue(text);
+            ValueText.TryParsePlain(text.AsSpan(), out decimal value, out _, out double approximately).Should().BeTrue(text);
             approximately.Should().Be((double)value, text);
         }
     }
