@@ -376,7 +376,8 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
 
     private void OnMalformed(CsvMalformedRecord record)
     {
-        QuoteRanPastLine |= record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes;
+        QuoteRanPastLine |= record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes
+            || record.RawRecord.AsSpan().IndexOfAny('\n', '\r') >= 0;
         var line = record.LineNumber > 0 ? (int)record.LineNumber + _lineOffset : (int?)null;
         var what = record.Reason switch
         {

@@ -9,8 +9,8 @@ namespace HtmaInterpreter.Readers;
 /// any CSV reading (printable ASCII, no quote, not a <c>#</c> comment) is split out of the bytes here and handed to the
 /// sink with its line number. Any other line is read by a <see cref="CsvSource"/> over the header and that line alone
 /// (numbered as in the file), which gives what reading the whole file would give, unless a quote in it runs past the
-/// line or it holds a carriage return: from such a line on, the rest of the file is read by one <see cref="CsvSource"/>,
-/// as the general reader does.
+/// line, it holds a carriage return, it is longer than 1 MB or it is the 65th line read alone: from such a line on, the
+/// rest of the file is read by one <see cref="CsvSource"/>, as the general reader does.
 /// A file that does not start with its header line (metadata, comments or blank lines first), or whose header has
 /// control characters (a carriage return alone, or the zero bytes of UTF-16 text, which the general reader decodes
 /// by its byte order mark), is read by the general reader from the start (<paramref name="general"/>).
@@ -18,10 +18,13 @@ namespace HtmaInterpreter.Readers;
 internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, IPlainRecordSink sink, Func<Stream, IEnumerable<PanelReadItem>> general)
 {
     private const int InitialBufferSize = 1 << 16;
+    private const int MaxLine = 1 << 20;
+    private const int MaxLinesReadAlone = 64;
     private byte[] _buffer = new byte[InitialBufferSize];
     private int _start;
     private int _end;
     private bool _endOfInput;
+    private int _linesReadAlone;
 
     public IEnumerable<PanelReadItem> Read()
     {
@@ -29,7 +32,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         var headerEnd = FindLineEnd(0);
         var bom = _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF ? 3 : 0;
         var headerText = headerEnd < 0 ? null : Encoding.UTF8.GetString(TrimCarriageReturn(_buffer.AsSpan(bom, headerEnd - bom)));
-        if (headerText is null || string.IsNullOrWhiteSpace(headerText) || headerText.TrimStart().StartsWith('#')
+        if (headerText is null || string.IsNullOrWhiteSpace(headerText) || headerText.Contains('"') || headerText.TrimStart().StartsWith('#')
             || headerText.AsSpan().IndexOfAnyInRange('\0', '\u0008') >= 0 || headerText.AsSpan().IndexOfAnyInRange('\u000A', '\u001F') >= 0)
         {
             foreach (var item in general(Remaining()))
@@ -60,6 +63,17 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         while (true)
         {
             var end = FindLineEnd(_start);
+            if (end == -2)
+            {
+                // A line longer than the scanner keeps (or lone carriage returns): the rest goes to one CSV reader.
+                foreach (var item in ReadRest(headerText, [], line + 1, records))
+                {
+                    yield return item;
+                }
+
+                break;
+            }
+
             if (end < 0 && _start == _end)
             {
                 break; // the end of the input, after a line break
@@ -82,7 +96,8 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
                 // A carriage return inside the line is a line break to CSV readers, which then number the lines after
                 // it differently: the rest goes to one reader too.
                 var lineBytes = _buffer.AsSpan(_start, (end < 0 ? _end : end + 1) - _start).ToArray();
-                var runsPast = text.Contains((byte)'\r');
+                // Reading lines alone costs a CSV reader each: a file with many such lines goes to one reader.
+                var runsPast = text.Contains((byte)'\r') || ++_linesReadAlone > MaxLinesReadAlone;
                 var alone = runsPast ? [] : ReadAlone(headerText, lineBytes, line, records, out runsPast);
                 if (runsPast)
                 {
@@ -139,7 +154,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     private IEnumerable<PanelReadItem> ReadRest(string headerText, byte[] lineBytes, int line, WideRecords records)
     {
         var diagnostics = new List<Diagnostic>();
-        using var text = new StreamReader(new ReplayStream(lineBytes, Remaining()), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        using var text = new StreamReader(new ReplayStream(lineBytes, Remaining()), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
         using var source = CsvSource.Open(new PrefixedTextReader(headerText + "\n", text), fileName, diagnostics, firstLine: line - 1)!;
         foreach (var item in records.ReadAll(source))
         {
@@ -178,8 +193,18 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             }
 
             searched = _end;
+            if (_start > 0 && _end - _start >= MaxLine)
+            {
+                return -2;
+            }
+
             if (_end == _buffer.Length)
             {
+                if (_buffer.Length >= MaxLine)
+                {
+                    return -2;
+                }
+
                 Array.Resize(ref _buffer, _buffer.Length * 2); // a line longer than the buffer
             }
 

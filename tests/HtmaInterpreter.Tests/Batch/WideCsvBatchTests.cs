@@ -59,6 +59,12 @@ public sealed class WideCsvBatchTests
     [TestCase("\uFEFFsample_id,lab,Ca (mg%),K (mg%)\nB-1,ARL,40,10\n", TestName = "A byte order mark before the header")]
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\n", TestName = "A header and no rows")]
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nQ-1,ARL,\"40,10\nQ-2,ARL,40,10\n", TestName = "A quote never closed after plain rows")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\nA\"B,\"x,1\nA-3,ARL,41,9\nA-4,ARL,42,\"8\n", TestName = "A stray quote, then a quote never closed on the same line")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\"A\"B,\"x,1\nA-3,ARL,41,9\n", TestName = "Text after a closing quote, then a quote never closed")]
+    [TestCase("sample_id,lab,\"Ca (mg%),K (mg%)\nH-1,ARL,40,10\nH-2,ARL,41,9\n", TestName = "A header with a quote never closed")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\"\nH-1,ARL,40,10\nH-2,ARL,41,9\n", TestName = "A header with a stray quote")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\uFEFFA-2,ARL,41,9\rA-3,ARL,42,8\n", TestName = "A byte order mark at the start of a later line")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\uFEFFA-2,\"AR\nL\",41,9\nA-3,ARL,42,8\n", TestName = "A byte order mark before a quoted line break")]
     public void Small_files_give_the_same_results_both_ways(string csv)
     {
         AssertSameResults(Encoding.UTF8.GetBytes(csv), "small.csv");
@@ -88,6 +94,18 @@ public sealed class WideCsvBatchTests
         }
 
         AssertSameResults(Encoding.UTF8.GetBytes(csv.ToString()), "long.csv").Should().HaveCountGreaterThan(2900);
+    }
+
+    [Test]
+    public void Lines_longer_than_the_scanner_keeps_and_carriage_returns_alone_are_read_as_csv()
+    {
+        var longLine = "X-1,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10" + new string(',', 1_200_000);
+        var plain = EdgeCases(200, seed: 9).Split('\n').Skip(1).Where(line => line.Length > 0).ToArray();
+        var csv = Header + "\n" + string.Join('\n', plain[..100]) + "\n" + longLine + "\n" + string.Join('\n', plain[100..]) + "\n";
+        AssertSameResults(Encoding.UTF8.GetBytes(csv), "very-long-line.csv").Should().HaveCountGreaterThan(190);
+
+        var carriageReturns = Header + "\n" + string.Join('\r', plain) + "\r";
+        AssertSameResults(Encoding.UTF8.GetBytes(carriageReturns), "carriage-returns.csv").Should().HaveCountGreaterThan(190);
     }
 
     [Test]
