@@ -21,9 +21,9 @@ internal sealed partial class ConditionCompiler
         switch (node)
         {
             case AndNode and:
-                return BuildAnd(Build(and.Left, placeholder, state), Build(and.Right, placeholder, state));
+                return BuildJunction(Build(and.Left, placeholder, state), Build(and.Right, placeholder, state), decisive: false);
             case OrNode or:
-                return BuildOr(Build(or.Left, placeholder, state), Build(or.Right, placeholder, state));
+                return BuildJunction(Build(or.Left, placeholder, state), Build(or.Right, placeholder, state), decisive: true);
             case NotNode not:
                 return Call(nameof(Negate), Build(not.Operand, placeholder, state));
             case CountNode count:
@@ -89,8 +89,13 @@ internal sealed partial class ConditionCompiler
         }
     }
 
-    private static BlockExpression BuildAnd(Expression left, Expression right)
+    /// <summary>
+    /// <c>and</c> (<paramref name="decisive"/> false) or <c>or</c> (true): the left side, then the right one unless the
+    /// left decided; the other answer when both gave it; unknown otherwise.
+    /// </summary>
+    private static BlockExpression BuildJunction(Expression left, Expression right, bool decisive)
     {
+        var (decides, other) = decisive ? (TrueTruth, FalseTruth) : (FalseTruth, TrueTruth);
         var a = Expression.Variable(typeof(Truth), "a");
         var b = Expression.Variable(typeof(Truth), "b");
         return Expression.Block(
@@ -98,38 +103,16 @@ internal sealed partial class ConditionCompiler
             [a, b],
             Expression.Assign(a, left),
             Expression.Condition(
-                Expression.Equal(a, FalseTruth),
-                FalseTruth,
+                Expression.Equal(a, decides),
+                decides,
                 Expression.Block(
                     Expression.Assign(b, right),
                     Expression.Condition(
-                        Expression.Equal(b, FalseTruth),
-                        FalseTruth,
+                        Expression.Equal(b, decides),
+                        decides,
                         Expression.Condition(
-                            Expression.AndAlso(Expression.Equal(a, TrueTruth), Expression.Equal(b, TrueTruth)),
-                            TrueTruth,
-                            UnknownTruth)))));
-    }
-
-    private static BlockExpression BuildOr(Expression left, Expression right)
-    {
-        var a = Expression.Variable(typeof(Truth), "a");
-        var b = Expression.Variable(typeof(Truth), "b");
-        return Expression.Block(
-            typeof(Truth),
-            [a, b],
-            Expression.Assign(a, left),
-            Expression.Condition(
-                Expression.Equal(a, TrueTruth),
-                TrueTruth,
-                Expression.Block(
-                    Expression.Assign(b, right),
-                    Expression.Condition(
-                        Expression.Equal(b, TrueTruth),
-                        TrueTruth,
-                        Expression.Condition(
-                            Expression.AndAlso(Expression.Equal(a, FalseTruth), Expression.Equal(b, FalseTruth)),
-                            FalseTruth,
+                            Expression.AndAlso(Expression.Equal(a, other), Expression.Equal(b, other)),
+                            other,
                             UnknownTruth)))));
     }
 

@@ -300,59 +300,9 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             };
         }
 
-        switch (operand.Kind)
-        {
-            case OperandKind.Number:
-                var value = operand.Value;
-                return (EvaluationState _, out double low, out double high) =>
-                {
-                    low = high = value;
-                    return true;
-                };
-            case OperandKind.Age:
-                return (EvaluationState state, out double low, out double high) =>
-                {
-                    if (state.AgeYears is { } age)
-                    {
-                        low = high = age;
-                        return true;
-                    }
-
-                    low = high = double.NaN;
-                    state.Miss("age");
-                    return false;
-                };
-            case OperandKind.Ratio:
-                var ratio = operand.Index;
-                var ratioName = ratioNames[ratio];
-                return (EvaluationState state, out double low, out double high) =>
-                {
-                    low = high = state.Ratios[ratio];
-                    if (!double.IsNaN(low))
-                    {
-                        return true;
-                    }
-
-                    state.Miss(ratioName);
-                    return false;
-                };
-            default:
-                var symbol = elementSymbols[Resolve(operand.Index, placeholder)];
-                var element = slotOf[Resolve(operand.Index, placeholder)];
-                return (EvaluationState state, out double low, out double high) =>
-                {
-                    var reading = state.Elements[element];
-                    low = reading.Low;
-                    high = reading.High;
-                    if (reading.Present)
-                    {
-                        return true;
-                    }
-
-                    state.Miss(symbol);
-                    return false;
-                };
-        }
+        var (kind, number) = (operand.Kind, operand.Value);
+        var (index, name) = OperandConstants(operand, placeholder);
+        return (EvaluationState state, out double low, out double high) => ReadOperand(state, kind, index, number, name, out low, out high);
     }
 
     private Condition Compare(CompareNode node, int placeholder)
@@ -366,25 +316,31 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             // Read both sides before deciding, so every missing input is named.
             var hasLeft = left(state, out var aLow, out var aHigh);
             var hasRight = right(state, out var bLow, out var bHigh);
-            if (!hasLeft || !hasRight)
-            {
-                return Truth.Unknown;
-            }
-
-            var truth = CompareIntervals(op, aLow, aHigh, bLow, bHigh);
-            if (truth == Truth.Unknown)
-            {
-                state.Miss(uncertain);
-            }
-
-            return truth;
+            return Decide(state, op, hasLeft, aLow, aHigh, hasRight, bLow, bHigh, uncertain);
         };
+    }
+
+    /// <summary>A comparison's answer once both sides are read: unknown when one is missing or the intervals overlap.</summary>
+    private static Truth Decide(EvaluationState state, CompareOp op, bool hasLeft, double aLow, double aHigh, bool hasRight, double bLow, double bHigh, string uncertain)
+    {
+        if (!hasLeft || !hasRight)
+        {
+            return Truth.Unknown;
+        }
+
+        var truth = CompareIntervals(op, aLow, aHigh, bLow, bHigh);
+        if (truth == Truth.Unknown)
+        {
+            state.Miss(uncertain);
+        }
+
+        return truth;
     }
 
     private string CompareUncertain(CompareNode node, int placeholder) =>
         $"{(placeholder >= 0 ? ReplacePlaceholder(node.Text, elementSymbols[placeholder]) : node.Text)} (an exact value is not reported: below detection or above quantitation limit)";
 
-    /// <summary>Reads a current-test operand of any kind (what <see cref="Reader"/> compiles, without the delegate).</summary>
+    /// <summary>Reads a current-test operand of any kind (<see cref="Reader"/> wraps it in a delegate).</summary>
     private static bool ReadOperand(EvaluationState state, OperandKind kind, int index, double number, string name, out double low, out double high)
     {
         switch (kind)
@@ -442,18 +398,7 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
         // Read both sides before deciding, so every missing input is named.
         var hasLeft = ReadOperand(state, leftKind, leftIndex, leftNumber, leftName, out var aLow, out var aHigh);
         var hasRight = ReadOperand(state, rightKind, rightIndex, rightNumber, rightName, out var bLow, out var bHigh);
-        if (!hasLeft || !hasRight)
-        {
-            return Truth.Unknown;
-        }
-
-        var truth = CompareIntervals(op, aLow, aHigh, bLow, bHigh);
-        if (truth == Truth.Unknown)
-        {
-            state.Miss(uncertain);
-        }
-
-        return truth;
+        return Decide(state, op, hasLeft, aLow, aHigh, hasRight, bLow, bHigh, uncertain);
     }
 
     /// <summary>The index (element slot or ratio index) and name an operand is read by.</summary>
