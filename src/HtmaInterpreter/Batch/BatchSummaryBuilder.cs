@@ -119,52 +119,127 @@ public sealed class BatchSummaryBuilder
 
     /// <summary>
     /// The key ratios' statistics, each from its order statistics found by selection (no full sort: a million values
-    /// per ratio), the ratios in parallel. The figures are those <see cref="Statistics"/> gives on the sorted values.
+    /// per ratio, read where they are stored), the ratios in parallel. The figures are those <see cref="Statistics"/>
+    /// gives on the sorted values.
     /// </summary>
     private RatioStatistics[] RatioStatisticsOfAll()
     {
         var names = BatchResult.KeyRatioNames;
         var statistics = new RatioStatistics[names.Count];
-        Parallel.For(0, names.Count, i => statistics[i] = StatisticsBySelection(names[i], _ratios[i].ToArray()));
+        Parallel.For(0, names.Count, i => statistics[i] = StatisticsBySelection(names[i], _ratios[i].Parts()));
         return statistics;
     }
 
-    /// <summary>What <see cref="Statistics"/> gives for the sorted values, found by selection; reorders <paramref name="values"/>.</summary>
-    internal static RatioStatistics StatisticsBySelection(string name, double[] values)
+    /// <summary>
+    /// What <see cref="Statistics"/> gives for the sorted values, without sorting them: one pass counts the values by
+    /// the top 16 bits of an order-preserving key (sign, exponent and the first mantissa bits), which tells in which
+    /// bucket each wanted order statistic lies and at what rank; a second pass gathers those few buckets, and the
+    /// statistics are selected within them. Reorders nothing in <paramref name="values"/>.
+    /// </summary>
+    internal static RatioStatistics StatisticsBySelection(string name, double[] values) =>
+        StatisticsBySelection(name, [new ArraySegment<double>(values)]);
+
+    /// <summary>The same over values held in several parts (the summary's storage blocks), without copying them into one array.</summary>
+    private static RatioStatistics StatisticsBySelection(string name, IReadOnlyList<ArraySegment<double>> parts)
     {
-        if (values.Length == 0)
+        var n = parts.Sum(part => part.Count);
+        if (n == 0)
         {
             return new RatioStatistics(name, 0, null, null, null, null, null);
         }
 
-        double min = values[0], max = values[0];
-        foreach (var value in values)
+        // The ranks wanted: minimum, maximum and the two neighbours around each quartile (R-7 interpolates between them).
+        Span<double> quantiles = [0.25, 0.5, 0.75];
+        var wanted = new List<int> { 0, n - 1 };
+        foreach (var p in quantiles)
         {
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
+            var low = (int)Math.Floor((n - 1) * p);
+            wanted.Add(low);
+            wanted.Add(Math.Min(low + 1, n - 1));
         }
 
-        return new RatioStatistics(name, values.Length, min, QuantileBySelection(values, 0.25), QuantileBySelection(values, 0.5), QuantileBySelection(values, 0.75), max);
-    }
-
-    private static double QuantileBySelection(double[] values, double p)
-    {
-        var h = (values.Length - 1) * p;
-        var low = (int)Math.Floor(h);
-        var high = Math.Min(low + 1, values.Length - 1);
-        var lowValue = Select(values, low);
-        var highValue = lowValue;
-        if (high != low)
+        wanted.Sort();
+        var counts = new int[BucketCount];
+        foreach (var part in parts)
         {
-            // After the selection everything past 'low' is at least its value: the next order statistic is their minimum.
-            highValue = values[high];
-            for (var i = high + 1; i < values.Length; i++)
+            foreach (var value in part.AsSpan())
             {
-                highValue = Math.Min(highValue, values[i]);
+                counts[Bucket(value)]++;
             }
         }
 
-        return lowValue + ((h - low) * (highValue - lowValue));
+        // Each wanted rank's bucket, and the first rank of that bucket.
+        var bucketOf = new int[wanted.Count];
+        var firstRankOf = new int[wanted.Count];
+        var at = 0;
+        var first = 0;
+        for (var bucket = 0; bucket < BucketCount && at < wanted.Count; bucket++)
+        {
+            while (at < wanted.Count && wanted[at] < first + counts[bucket])
+            {
+                bucketOf[at] = bucket;
+                firstRankOf[at] = first;
+                at++;
+            }
+
+            first += counts[bucket];
+        }
+
+        // Gather the buckets the ranks fall in (each once; their counts are no longer needed, so a negative count
+        // marks a gathered bucket by its slot), then select within them.
+        var gathered = new List<double[]>();
+        var slotOf = new int[wanted.Count];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var count = counts[bucketOf[i]];
+            if (count >= 0)
+            {
+                gathered.Add(new double[count]);
+                counts[bucketOf[i]] = -gathered.Count;
+            }
+
+            slotOf[i] = -counts[bucketOf[i]] - 1;
+        }
+
+        var filled = new int[gathered.Count];
+        foreach (var part in parts)
+        {
+            foreach (var value in part.AsSpan())
+            {
+                var mark = counts[Bucket(value)];
+                if (mark < 0)
+                {
+                    var slot = -mark - 1;
+                    gathered[slot][filled[slot]++] = value;
+                }
+            }
+        }
+
+        var byRank = new Dictionary<int, double>();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            byRank.TryAdd(wanted[i], Select(gathered[slotOf[i]], wanted[i] - firstRankOf[i]));
+        }
+
+        double Quantile(double p)
+        {
+            var h = (n - 1) * p;
+            var low = (int)Math.Floor(h);
+            var lowValue = byRank[low];
+            return lowValue + ((h - low) * (byRank[Math.Min(low + 1, n - 1)] - lowValue));
+        }
+
+        return new RatioStatistics(name, n, byRank[0], Quantile(0.25), Quantile(0.5), Quantile(0.75), byRank[n - 1]);
+    }
+
+    private const int BucketCount = 1 << 16;
+
+    /// <summary>The top 16 bits of a key that orders doubles as numbers (negative ones flipped, and -0 as +0).</summary>
+    private static int Bucket(double value)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(value + 0d);
+        var key = (bits & (1UL << 63)) != 0 ? ~bits : bits | (1UL << 63);
+        return (int)(key >> 48);
     }
 
     /// <summary>
@@ -266,16 +341,8 @@ public sealed class BatchSummaryBuilder
             _blocks[^1][_countInLast++] = value;
         }
 
-        public double[] ToArray()
-        {
-            var all = new double[Count];
-            for (var i = 0; i < _blocks.Count; i++)
-            {
-                var length = i == _blocks.Count - 1 ? _countInLast : BlockSize;
-                Array.Copy(_blocks[i], 0, all, i * BlockSize, length);
-            }
-
-            return all;
-        }
+        /// <summary>The values, block by block (the last one only as far as it is filled).</summary>
+        public List<ArraySegment<double>> Parts() =>
+            [.. _blocks.Select((block, i) => new ArraySegment<double>(block, 0, i == _blocks.Count - 1 ? _countInLast : BlockSize))];
     }
 }
