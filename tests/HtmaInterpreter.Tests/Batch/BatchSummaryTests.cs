@@ -122,4 +122,23 @@ public class BatchSummaryTests
 
         BatchSummaryBuilder.StatisticsBySelection("x", values).Should().Be(BatchSummaryBuilder.Statistics("x", sorted));
     }
+
+    [TestCase("all equal")]
+    [TestCase("one narrow range")]
+    [TestCase("negative and positive")]
+    [TestCase("tiny and huge")]
+    public void Statistics_found_by_selection_hold_for_values_crowded_into_one_bucket_or_spread_over_all(string kind)
+    {
+        var random = new Random(kind.Length);
+        var values = Enumerable.Range(0, 50_001).Select(_ => kind switch
+        {
+            "all equal" => 4.17,
+            "one narrow range" => 1 + (random.NextDouble() * 1e-9),
+            "negative and positive" => (random.NextDouble() - 0.5) * 1000,
+            _ => Math.Pow(10, (random.NextDouble() * 600) - 300),
+        }).ToArray();
+        var sorted = values.Order().ToArray();
+
+        BatchSummaryBuilder.StatisticsBySelection("x", values).Should().Be(BatchSummaryBuilder.Statistics("x", sorted));
+    }
 }
