@@ -171,6 +171,24 @@ public sealed class BatchResultWriter : IDisposable
         _ => null,
     };
 
+    /// <summary><see cref="TypeText"/> as UTF-8.</summary>
+    private static ReadOnlySpan<byte> TypeBytes(OxidationType type) => type switch
+    {
+        OxidationType.Slow => "slow"u8,
+        OxidationType.Fast => "fast"u8,
+        OxidationType.Mixed => "mixed"u8,
+        _ => "indeterminate"u8,
+    };
+
+    /// <summary><see cref="DegreeText"/> as UTF-8 (empty for none).</summary>
+    private static ReadOnlySpan<byte> DegreeBytes(OxidationDegree? degree) => degree switch
+    {
+        OxidationDegree.Mild => "mild"u8,
+        OxidationDegree.Moderate => "moderate"u8,
+        OxidationDegree.Extreme => "extreme"u8,
+        _ => default,
+    };
+
     private void WriteCsv(BatchResult result)
     {
         if (result.Line is { } line)
@@ -187,27 +205,25 @@ public sealed class BatchResultWriter : IDisposable
         Append((byte)',');
         if (result.Oxidation is { } type)
         {
-            Append(TypeText(type));
+            Append(TypeBytes(type));
         }
 
         Append((byte)',');
         if (result.Lean is { } lean)
         {
-            Append(TypeText(lean));
+            Append(TypeBytes(lean));
         }
 
         Append((byte)',');
-        if (DegreeText(result.Degree) is { } degree)
-        {
-            Append(degree);
-        }
-
+        Append(DegreeBytes(result.Degree));
+        var ratios = result.KeyRatios as double?[]; // what the batch makes; any other list is read through the interface
         for (var i = 0; i < BatchResult.KeyRatioNames.Count; i++)
         {
             Append((byte)',');
-            if (i < result.KeyRatios.Count && result.KeyRatios[i] is { } value)
+            var value = ratios is not null ? (i < ratios.Length ? ratios[i] : null) : i < result.KeyRatios.Count ? result.KeyRatios[i] : null;
+            if (value is { } number)
             {
-                AppendNumber(value);
+                AppendNumber(number);
             }
         }
 
@@ -292,6 +308,13 @@ public sealed class BatchResultWriter : IDisposable
     /// <summary>Appends bytes, handing the buffer on as often as it fills.</summary>
     private void Append(ReadOnlySpan<byte> bytes)
     {
+        if (_used + bytes.Length <= _buffer.Length)
+        {
+            bytes.CopyTo(_buffer.AsSpan(_used)); // the usual case: it fits
+            _used += bytes.Length;
+            return;
+        }
+
         while (bytes.Length > 0)
         {
             if (_used == _buffer.Length)
