@@ -11,9 +11,9 @@ namespace HtmaInterpreter.Readers;
 /// (numbered as in the file), which gives what reading the whole file would give, unless a quote in it runs past the
 /// line, it holds a carriage return, it is longer than 1 MB or it is the 65th line read alone: from such a line on, the
 /// rest of the file is read by one <see cref="CsvSource"/>, as the general reader does.
-/// A file that does not start with its header line (metadata, comments or blank lines first), or whose header has
-/// control characters (a carriage return alone, or the zero bytes of UTF-16 text, which the general reader decodes
-/// by its byte order mark), is read by the general reader from the start (<paramref name="general"/>).
+/// A file that does not start with its header line (metadata, comments or blank lines first), or whose header has a
+/// quote or control characters (a carriage return alone, or the zero bytes of UTF-16 text, which the general reader
+/// decodes by its byte order mark), is read by the general reader from the start (<paramref name="general"/>).
 /// </summary>
 internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, IPlainRecordSink sink, Func<Stream, IEnumerable<PanelReadItem>> general)
 {
