@@ -204,8 +204,8 @@ internal sealed class WideCsvRowInterpreter
                 return false;
             }
 
-            amount = ValueText.ToDecimal(mantissa, scale);
-            approximately = ValueText.ToDouble(mantissa, scale);
+            amount = DecimalParts.ToDecimal(mantissa, scale);
+            approximately = DecimalParts.ToDouble(mantissa, 0, scale);
         }
 
         var unit = _plan.Units[column];

@@ -1,4 +1,5 @@
 using System.Numerics;
+using HtmaInterpreter.Panels;
 
 namespace HtmaInterpreter.Ratios;
 
@@ -15,13 +16,6 @@ internal static class DecimalQuotient
     private static readonly UInt128 Max96 = (UInt128.One << 96) - 1;
 
     private static readonly UInt128[] PowersOf10 = [.. Enumerable.Range(0, 39).Select(e => (UInt128)BigInteger.Pow(10, e))];
-
-    // The divisors decimal-to-double conversion uses (10^0 to 10^28, as written).
-    private static readonly double[] DoublePowersOf10 =
-    [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-        1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
-    ];
 
     /// <summary>
     /// <c>(double)(new decimal(numerator, scale) / new decimal(denominator, scale))</c> for positive mantissas, the
@@ -107,9 +101,7 @@ internal static class DecimalQuotient
         return true;
     }
 
-    /// <summary>What decimal-to-double conversion gives for a 96-bit mantissa and a scale.</summary>
-    private static double ToDouble(UInt128 mantissa, int scale) =>
-        ((double)(ulong)mantissa + ((double)(uint)(mantissa >> 64) * 18446744073709551616.0)) / DoublePowersOf10[scale];
+    private static double ToDouble(UInt128 mantissa, int scale) => DecimalParts.ToDouble((ulong)mantissa, (uint)(mantissa >> 64), scale);
 
     /// <summary><paramref name="value"/> × 10^<paramref name="power"/>, false when it does not fit in 128 bits.</summary>
     private static bool TryMultiply(ulong value, int power, out UInt128 product)

@@ -105,33 +105,12 @@ internal static class ValueText
     /// Also gives how many characters precede the point.
     /// </summary>
     internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits)
-        where T : unmanaged, System.Numerics.IBinaryInteger<T> => TryParsePlain(text, out value, out wholeDigits, out _);
-
-    /// <summary>
-    /// The same, also giving the value as the double <c>(double)value</c> gives, computed as that conversion does
-    /// (the 64-bit mantissa over a power of ten) but without going through the decimal.
-    /// </summary>
-    internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits, out double approximately)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        if (!TryParsePlain(text, out var mantissa, out var scale, out wholeDigits))
-        {
-            value = 0m;
-            approximately = 0d;
-            return false;
-        }
-
-        value = ToDecimal(mantissa, scale);
-        approximately = ToDouble(mantissa, scale);
-        return true;
+        var parsed = TryParsePlain(text, out var mantissa, out var scale, out wholeDigits);
+        value = parsed ? DecimalParts.ToDecimal(mantissa, scale) : 0m;
+        return parsed;
     }
-
-    /// <summary>The decimal of a plain form's parts (scale included).</summary>
-    internal static decimal ToDecimal(ulong mantissa, int scale) =>
-        new((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
-
-    /// <summary>What <c>(double)ToDecimal(mantissa, scale)</c> gives, without the decimal.</summary>
-    internal static double ToDouble(ulong mantissa, int scale) => (double)mantissa / PowersOf10[scale];
 
     /// <summary>The plain form's parts: the digits as an integer (below 10^18) and how many of them follow the point.</summary>
     internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out ulong mantissa, out int scale, out int wholeDigits)
@@ -175,9 +154,6 @@ internal static class ValueText
         wholeDigits = point < 0 ? text.Length : point;
         return true;
     }
-
-    // Exact doubles (every power of ten up to 10^22 is), the divisors decimal-to-double conversion uses.
-    private static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18];
 
     private static bool IsNotDetected(string text) =>
         text.Equals("ND", StringComparison.OrdinalIgnoreCase) || text.Equals("n.d.", StringComparison.OrdinalIgnoreCase)

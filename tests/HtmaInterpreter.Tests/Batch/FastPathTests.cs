@@ -1,4 +1,5 @@
 using System.Globalization;
+using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Tests.Batch;
@@ -40,8 +41,10 @@ public sealed class FastPathTests
 
         foreach (var text in texts)
         {
-            ValueText.TryParsePlain(text.AsSpan(), out decimal value, out _, out double approximately).Should().BeTrue(text);
-            approximately.Should().Be((double)value, text);
+            ValueText.TryParsePlain(text.AsSpan(), out ulong mantissa, out var scale, out _).Should().BeTrue(text);
+            var value = DecimalParts.ToDecimal(mantissa, scale);
+            value.Should().Be(decimal.Parse(text, CultureInfo.InvariantCulture), text);
+            DecimalParts.ToDouble(mantissa, 0, scale).Should().Be((double)value, text);
         }
     }
 
