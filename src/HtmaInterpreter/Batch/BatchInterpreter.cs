@@ -129,9 +129,11 @@ public sealed class BatchInterpreter
     /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
     internal IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
 
-    /// <summary>The ids of the rules set in a mask from <c>RuleSet.FiredRules</c>, ordered as above; null when the set has more than 64 rules.</summary>
-    internal IReadOnlyList<string>? FiredRuleIds(ulong evaluationMask) =>
-        _ruleOrder.Value.UsesMasks ? _ruleOrder.Value.FiredRuleIds(evaluationMask) : null;
+    /// <summary>True when the rule set has at most 64 rules, so that fired rules can be passed as a mask (<see cref="FiredRuleIds(ulong)"/>).</summary>
+    internal bool FiredRulesFitAMask => _ruleOrder.Value.UsesMasks;
+
+    /// <summary>The ids of the rules set in a mask from <c>RuleSet.FiredRules</c>, ordered as above (see <see cref="FiredRulesFitAMask"/>).</summary>
+    internal IReadOnlyList<string> FiredRuleIds(ulong evaluationMask) => _ruleOrder.Value.FiredRuleIds(evaluationMask);
 
     private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, int chunksInFlight, CancellationToken cancellationToken)
     {

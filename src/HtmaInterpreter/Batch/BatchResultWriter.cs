@@ -216,14 +216,12 @@ public sealed class BatchResultWriter : IDisposable
 
         Append((byte)',');
         Append(DegreeBytes(result.Degree));
-        var ratios = result.KeyRatios as double?[]; // what the batch makes; any other list is read through the interface
         for (var i = 0; i < BatchResult.KeyRatioNames.Count; i++)
         {
             Append((byte)',');
-            var value = ratios is not null ? (i < ratios.Length ? ratios[i] : null) : i < result.KeyRatios.Count ? result.KeyRatios[i] : null;
-            if (value is { } number)
+            if (result.KeyRatioAt(i) is { } value)
             {
-                AppendNumber(number);
+                AppendNumber(value);
             }
         }
 

@@ -47,11 +47,9 @@ public sealed class BatchSummaryBuilder
 
         _interpreted++;
         _types[(int)type]++;
-        var ratios = result.KeyRatios as double?[]; // what the batch makes; any other list is read through the interface
-        var count = Math.Min(_ratios.Length, result.KeyRatios.Count);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < _ratios.Length; i++)
         {
-            if ((ratios is not null ? ratios[i] : result.KeyRatios[i]) is { } value && double.IsFinite(value))
+            if (result.KeyRatioAt(i) is { } value && double.IsFinite(value))
             {
                 _ratios[i].Add(value);
             }

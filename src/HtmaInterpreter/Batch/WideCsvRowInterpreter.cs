@@ -55,7 +55,7 @@ internal sealed class WideCsvRowInterpreter
         _present = new bool[plan.Symbols.Length];
         _positive = new bool[plan.Symbols.Length];
         _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
-        _firedByMask = batch.FiredRuleIds(0UL) is not null;
+        _firedByMask = batch.FiredRulesFitAMask;
     }
 
     /// <summary>How many records this reader interpreted itself.</summary>
@@ -315,14 +315,19 @@ internal sealed class WideCsvRowInterpreter
 
         state.SetPanelFacts(sex, age, panelTreatment, lab, _context);
         state.SetOxidation(type, lean, degree, fourLows);
+
         // With up to 64 rules the fired ones come back as a mask, with no list to fill.
-        var usesMasks = _firedByMask;
-        if (!usesMasks)
+        IReadOnlyList<string> firedRules;
+        if (_firedByMask)
+        {
+            firedRules = _batch.FiredRuleIds(interpreter.Rules.FiredRuleMask(state));
+        }
+        else
         {
             _fired.Clear();
+            interpreter.Rules.FiredRules(state, _fired);
+            firedRules = _batch.FiredRuleIds(_fired);
         }
-
-        var firedMask = usesMasks ? interpreter.Rules.FiredRuleMask(state) : interpreter.Rules.FiredRules(state, _fired);
 
         var keyRatios = new double?[plan.KeyRatio.Length];
         for (var k = 0; k < keyRatios.Length; k++)
@@ -339,7 +344,7 @@ internal sealed class WideCsvRowInterpreter
             Lean = lean,
             Degree = degree,
             KeyRatios = keyRatios,
-            FiredRules = usesMasks ? _batch.FiredRuleIds(firedMask)! : _batch.FiredRuleIds(_fired),
+            FiredRules = firedRules,
             DiagnosticsCount = diagnostics,
             HasErrors = false,
             ReadDiagnostics = [],
