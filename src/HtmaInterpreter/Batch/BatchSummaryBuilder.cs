@@ -153,9 +153,9 @@ public sealed class BatchSummaryBuilder
         var wanted = new List<int> { 0, n - 1 };
         foreach (var p in quantiles)
         {
-            var low = (int)Math.Floor((n - 1) * p);
+            var (low, high, _) = QuantileRanks(n, p);
             wanted.Add(low);
-            wanted.Add(Math.Min(low + 1, n - 1));
+            wanted.Add(high);
         }
 
         wanted.Sort();
@@ -223,10 +223,8 @@ public sealed class BatchSummaryBuilder
 
         double Quantile(double p)
         {
-            var h = (n - 1) * p;
-            var low = (int)Math.Floor(h);
-            var lowValue = byRank[low];
-            return lowValue + ((h - low) * (byRank[Math.Min(low + 1, n - 1)] - lowValue));
+            var (low, high, weight) = QuantileRanks(n, p);
+            return byRank[low] + (weight * (byRank[high] - byRank[low]));
         }
 
         return new RatioStatistics(name, n, byRank[0], Quantile(0.25), Quantile(0.5), Quantile(0.75), byRank[n - 1]);
@@ -315,10 +313,16 @@ public sealed class BatchSummaryBuilder
 
     internal static double Quantile(double[] sorted, double p)
     {
-        var h = (sorted.Length - 1) * p;
+        var (low, high, weight) = QuantileRanks(sorted.Length, p);
+        return sorted[low] + (weight * (sorted[high] - sorted[low]));
+    }
+
+    /// <summary>R-7 for <paramref name="count"/> sorted values: the two ranks a quantile lies between and the upper one's weight.</summary>
+    private static (int Low, int High, double Weight) QuantileRanks(int count, double p)
+    {
+        var h = (count - 1) * p;
         var low = (int)Math.Floor(h);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + ((h - low) * (sorted[high] - sorted[low]));
+        return (low, Math.Min(low + 1, count - 1), h - low);
     }
 
     /// <summary>A growable list of doubles in fixed blocks, so growing never copies (and never doubles) the whole list.</summary>
