@@ -26,9 +26,6 @@ internal static class ShortestDouble
 
     private static readonly ulong[] PowersOf10 = [.. Enumerable.Range(0, 20).Select(i => (ulong)BigInteger.Pow(10, i))];
 
-    /// <summary>The most bytes <see cref="TryWrite"/> writes for a value of the fast range.</summary>
-    public const int MaxFastLength = 24;
-
     /// <summary>
     /// Writes <paramref name="value"/> to <paramref name="destination"/> as <c>TryFormat</c> with the invariant culture
     /// would; false when it does not fit.
