@@ -1,0 +1,310 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HtmaInterpreter.Oxidation;
+
+namespace HtmaInterpreter.Batch;
+
+/// <summary>
+/// The bytes of one result row, CSV or JSON Lines, as <see cref="BatchResultWriter"/> writes them: from a
+/// <see cref="BatchResult"/>, or (CSV) straight from what a batch worker decided for a plain row, so that workers can
+/// write rows without building a result object. Stateless; safe on any thread.
+/// </summary>
+internal static class BatchRowFormat
+{
+    public static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // JSON Lines is data, never embedded in HTML
+    };
+
+    private static readonly string[] JsonRatioNames = ["caK", "naMg", "naK", "caMg", "znCu", "caP"];
+
+    // Room for everything of a CSV row but the sample id and the fired rules: the line, three words, six shortest
+    // doubles (at most 24 characters each), the diagnostics count, the flag and the separators.
+    private const int CsvFixedBound = 256;
+
+    /// <summary>Writes <paramref name="result"/> as a CSV row (with its line break).</summary>
+    public static void WriteCsv(IBufferWriter<byte> output, BatchResult result)
+    {
+        var sampleId = result.SampleId;
+        var fired = result.FiredRules;
+        var span = output.GetSpan(CsvFixedBound
+            + (sampleId is null ? 0 : (Encoding.UTF8.GetMaxByteCount(sampleId.Length) * 2) + 2)
+            + FiredRulesBound(fired));
+        var at = 0;
+        if (result.Line is { } line)
+        {
+            WriteInt(span, ref at, line);
+        }
+
+        span[at++] = (byte)',';
+        if (sampleId is not null)
+        {
+            if (sampleId.AsSpan().IndexOfAny(",\"\r\n") < 0)
+            {
+                at += Encoding.UTF8.GetBytes(sampleId, span[at..]);
+            }
+            else
+            {
+                span[at++] = (byte)'"';
+                at += Encoding.UTF8.GetBytes(sampleId.Replace("\"", "\"\"", StringComparison.Ordinal), span[at..]);
+                span[at++] = (byte)'"';
+            }
+        }
+
+        Span<double> ratios = stackalloc double[BatchResult.KeyRatioNames.Count];
+        for (var i = 0; i < ratios.Length; i++)
+        {
+            ratios[i] = result.KeyRatioAt(i) ?? double.NaN;
+        }
+
+        WriteCsvTail(span, ref at, result.Oxidation, result.Lean, result.Degree, ratios, fired, result.DiagnosticsCount, result.HasErrors);
+        output.Advance(at);
+    }
+
+    /// <summary>
+    /// Writes an interpreted plain row as a CSV row, exactly as <see cref="WriteCsv(IBufferWriter{byte}, BatchResult)"/>
+    /// would write its result: <paramref name="sampleId"/> is printable ASCII without quotes, <paramref name="keyRatios"/>
+    /// holds NaN for a ratio that is absent.
+    /// </summary>
+    public static void WriteCsv(
+        IBufferWriter<byte> output,
+        int line,
+        ReadOnlySpan<byte> sampleId,
+        OxidationType type,
+        OxidationType? lean,
+        OxidationDegree? degree,
+        ReadOnlySpan<double> keyRatios,
+        IReadOnlyList<string> fired,
+        int diagnosticsCount)
+    {
+        var span = output.GetSpan(CsvFixedBound + sampleId.Length + 2 + FiredRulesBound(fired));
+        var at = 0;
+        WriteInt(span, ref at, line);
+        span[at++] = (byte)',';
+        if (sampleId.IndexOf((byte)',') < 0)
+        {
+            sampleId.CopyTo(span[at..]);
+            at += sampleId.Length;
+        }
+        else
+        {
+            // A semicolon- or tab-separated input can hold a comma; such an id has no quote to double.
+            span[at++] = (byte)'"';
+            sampleId.CopyTo(span[at..]);
+            at += sampleId.Length;
+            span[at++] = (byte)'"';
+        }
+
+        WriteCsvTail(span, ref at, type, lean, degree, keyRatios, fired, diagnosticsCount, hasErrors: false);
+        output.Advance(at);
+    }
+
+    /// <summary>Writes <paramref name="result"/> as one line of JSON; <paramref name="json"/> is reset onto <paramref name="output"/>.</summary>
+    public static void WriteJson(Utf8JsonWriter json, IBufferWriter<byte> output, BatchResult result)
+    {
+        json.Reset(output);
+        json.WriteStartObject();
+        WriteJsonNumber(json, "line", result.Line);
+        WriteJsonString(json, "sampleId", result.SampleId);
+        WriteJsonString(json, "oxidationType", result.Oxidation is { } type ? TypeText(type) : null);
+        WriteJsonString(json, "lean", result.Lean is { } lean ? TypeText(lean) : null);
+        WriteJsonString(json, "degree", DegreeText(result.Degree));
+        json.WriteStartObject("ratios");
+        for (var i = 0; i < JsonRatioNames.Length; i++)
+        {
+            var value = i < result.KeyRatios.Count ? result.KeyRatios[i] : null;
+            if (value is { } number && double.IsFinite(number))
+            {
+                json.WriteNumber(JsonRatioNames[i], number);
+            }
+            else
+            {
+                json.WriteNull(JsonRatioNames[i]);
+            }
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("firedRules");
+        foreach (var rule in result.FiredRules)
+        {
+            json.WriteStringValue(rule);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("diagnostics", result.DiagnosticsCount);
+        json.WriteBoolean("hasErrors", result.HasErrors);
+        if (!result.IsInterpreted && result.ReadDiagnostics.Count > 0)
+        {
+            json.WriteStartArray("readDiagnostics");
+            foreach (var diagnostic in result.ReadDiagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", diagnostic.Code);
+                json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+                json.WriteString("message", diagnostic.Message);
+                WriteJsonNumber(json, "line", diagnostic.Location.Line);
+                WriteJsonNumber(json, "column", diagnostic.Location.Column);
+                WriteJsonString(json, "field", diagnostic.Location.Field);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.Flush();
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
+    }
+
+    internal static string TypeText(OxidationType type) => type switch
+    {
+        OxidationType.Slow => "slow",
+        OxidationType.Fast => "fast",
+        OxidationType.Mixed => "mixed",
+        _ => "indeterminate",
+    };
+
+    internal static string? DegreeText(OxidationDegree? degree) => degree switch
+    {
+        OxidationDegree.Mild => "mild",
+        OxidationDegree.Moderate => "moderate",
+        OxidationDegree.Extreme => "extreme",
+        _ => null,
+    };
+
+    /// <summary><see cref="TypeText"/> as UTF-8.</summary>
+    private static ReadOnlySpan<byte> TypeBytes(OxidationType type) => type switch
+    {
+        OxidationType.Slow => "slow"u8,
+        OxidationType.Fast => "fast"u8,
+        OxidationType.Mixed => "mixed"u8,
+        _ => "indeterminate"u8,
+    };
+
+    /// <summary><see cref="DegreeText"/> as UTF-8 (empty for none).</summary>
+    private static ReadOnlySpan<byte> DegreeBytes(OxidationDegree? degree) => degree switch
+    {
+        OxidationDegree.Mild => "mild"u8,
+        OxidationDegree.Moderate => "moderate"u8,
+        OxidationDegree.Extreme => "extreme"u8,
+        _ => default,
+    };
+
+    private static int FiredRulesBound(IReadOnlyList<string> fired)
+    {
+        if (fired is FiredRuleList shared)
+        {
+            return shared.CsvText.Length;
+        }
+
+        var bound = fired.Count;
+        for (var i = 0; i < fired.Count; i++)
+        {
+            bound += Encoding.UTF8.GetMaxByteCount(fired[i].Length);
+        }
+
+        return bound;
+    }
+
+    /// <summary>Everything after the sample id: oxidation type, lean, degree, key ratios, fired rules, diagnostics count, error flag, line break.</summary>
+    private static void WriteCsvTail(
+        Span<byte> span,
+        ref int at,
+        OxidationType? type,
+        OxidationType? lean,
+        OxidationDegree? degree,
+        ReadOnlySpan<double> keyRatios,
+        IReadOnlyList<string> fired,
+        int diagnosticsCount,
+        bool hasErrors)
+    {
+        span[at++] = (byte)',';
+        if (type is { } oxidation)
+        {
+            Write(span, ref at, TypeBytes(oxidation));
+        }
+
+        span[at++] = (byte)',';
+        if (lean is { } leaning)
+        {
+            Write(span, ref at, TypeBytes(leaning));
+        }
+
+        span[at++] = (byte)',';
+        Write(span, ref at, DegreeBytes(degree));
+        foreach (var value in keyRatios)
+        {
+            span[at++] = (byte)',';
+
+            // Ratios are finite by construction; the guard keeps the CSV free of NaN/Infinity whatever a caller passes.
+            if (double.IsFinite(value))
+            {
+                ShortestDouble.TryWrite(value, span[at..], out var written);
+                at += written;
+            }
+        }
+
+        span[at++] = (byte)',';
+        if (fired is FiredRuleList shared)
+        {
+            Write(span, ref at, shared.CsvText);
+        }
+        else
+        {
+            for (var i = 0; i < fired.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[at++] = (byte)';';
+                }
+
+                at += Encoding.UTF8.GetBytes(fired[i], span[at..]); // rule ids are kebab-case: nothing to quote
+            }
+        }
+
+        span[at++] = (byte)',';
+        WriteInt(span, ref at, diagnosticsCount);
+        Write(span, ref at, hasErrors ? ",true\n"u8 : ",false\n"u8);
+    }
+
+    private static void Write(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(span[at..]);
+        at += bytes.Length;
+    }
+
+    private static void WriteInt(Span<byte> span, ref int at, int value)
+    {
+        value.TryFormat(span[at..], out var written, default, CultureInfo.InvariantCulture);
+        at += written;
+    }
+
+    private static void WriteJsonNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteJsonString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
