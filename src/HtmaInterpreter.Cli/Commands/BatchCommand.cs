@@ -89,10 +89,7 @@ internal static class BatchCommand
         {
             var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var counted = new CountingStream(input);
-            var summary = parsed.Flags.Contains("--summary") ? new BatchSummaryBuilder() : null;
             var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
-            int rowsWithErrors = 0, interpreted = 0;
-            var anyErrors = false;
 
             // The rows go out as UTF-8 bytes: to the file, or to standard output (Console.Out would flush on every
             // write); a caller's own text writer (tests) gets text.
@@ -111,49 +108,37 @@ internal static class BatchCommand
                 return ExitCodes.InputError;
             }
 
+            BatchWriteResult written;
             using (writer)
             {
-                writer.WriteHeader();
-                foreach (var result in new BatchInterpreter(interpreter).RunWideCsv(showProgress ? counted : input, path))
-                {
-                    if (result.ReadDiagnostics.Count > 0)
+                written = new BatchInterpreter(interpreter).WriteWideCsv(
+                    showProgress ? counted : input,
+                    path,
+                    writer,
+                    new BatchWriteOptions
                     {
-                        progress?.Clear();
-                        foreach (var diagnostic in result.ReadDiagnostics)
+                        Summarize = parsed.Flags.Contains("--summary"),
+                        OnReadDiagnostics = result =>
                         {
-                            stderr.WriteLine(diagnostic);
-                        }
-                    }
-
-                    if (result.IsInterpreted)
-                    {
-                        writer.Write(result);
-                        interpreted++;
-                    }
-                    else if (result.IsRow && result.HasErrors)
-                    {
-                        rowsWithErrors++;
-                    }
-
-                    anyErrors |= result.HasErrors;
-                    summary?.Add(result);
-                    progress?.Tick(counted.Position, interpreted + rowsWithErrors);
-                }
+                            progress?.Clear();
+                            foreach (var diagnostic in result.ReadDiagnostics)
+                            {
+                                stderr.WriteLine(diagnostic);
+                            }
+                        },
+                        OnProgress = progress is null ? null : steps => progress.Tick(counted.Position, steps),
+                    });
             }
 
             progress?.Clear();
-            if (rowsWithErrors > 0)
+            if (written.RowsWithErrors > 0)
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"htma batch: {rowsWithErrors} row{(rowsWithErrors == 1 ? "" : "s")} with errors skipped (see above); {interpreted} interpreted."));
+                    $"htma batch: {written.RowsWithErrors} row{(written.RowsWithErrors == 1 ? "" : "s")} with errors skipped (see above); {written.Interpreted} interpreted."));
             }
 
-            if (summary is not null)
-            {
-                summary.Build().WriteText(outPath is null ? stderr : stdout);
-            }
-
-            return anyErrors ? ExitCodes.InputError : ExitCodes.Success;
+            written.Summary?.WriteText(outPath is null ? stderr : stdout);
+            return written.HasErrors ? ExitCodes.InputError : ExitCodes.Success;
         }
     }
 
@@ -222,7 +207,7 @@ internal static class BatchCommand
 
         public void Tick(long bytesRead, int rows)
         {
-            if ((rows & 255) != 0 || _clock.ElapsedTicks < _next)
+            if (_clock.ElapsedTicks < _next)
             {
                 return;
             }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
@@ -78,6 +80,61 @@ public sealed class BatchInterpreter
         return RunIterator((writer, token) => ReadWideCsv(stream, fileName, writer, token), Options.EffectiveRawChunksInFlight, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads a wide CSV like <see cref="RunWideCsv"/> and writes a row for every interpreted panel to
+    /// <paramref name="output"/>, in input order: the same rows as writing each interpreted result of
+    /// <see cref="RunWideCsv"/> with <see cref="BatchResultWriter.Write"/>, and the same statistics as adding every result
+    /// to a <see cref="BatchSummaryBuilder"/>. Faster than doing that, and the fastest way through a big file: the workers
+    /// write the rows of plain records straight into output bytes and gather the statistics themselves, so that no result
+    /// object is made for them.
+    /// </summary>
+    /// <param name="stream">The input (UTF-8, with or without a byte order mark); left open.</param>
+    /// <param name="fileName">The name diagnostics give the input.</param>
+    /// <param name="output">Where the rows go (CSV after its header, or JSON Lines); flushed at the end, left open.</param>
+    /// <param name="options">Statistics and callbacks; <c>null</c> for none.</param>
+    /// <param name="cancellationToken">Stops the run by throwing <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The counts of rows, the error flag and the statistics asked for.</returns>
+    public BatchWriteResult WriteWideCsv(
+        Stream stream, string fileName, BatchResultWriter output, BatchWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new BatchWriteOptions();
+        var rowOutput = new RowOutput(output.Format, options.Summarize ? Options.Workers : 0);
+        int steps = 0, rows = 0, interpreted = 0, rowsWithErrors = 0;
+        var hasErrors = false;
+        output.WriteHeader();
+        foreach (var chunk in InOrder((writer, token) => ReadWideCsv(stream, fileName, writer, token), Options.EffectiveRawChunksInFlight, rowOutput, cancellationToken))
+        {
+            if (options.OnReadDiagnostics is { } onReadDiagnostics)
+            {
+                foreach (var reported in chunk.Reported)
+                {
+                    onReadDiagnostics(reported);
+                }
+            }
+
+            output.WriteFormatted(chunk.Output.WrittenSpan);
+            steps += chunk.Count;
+            rows += chunk.Rows;
+            interpreted += chunk.Interpreted;
+            rowsWithErrors += chunk.RowsWithErrors;
+            hasErrors |= chunk.HasErrors;
+            options.OnProgress?.Invoke(steps);
+        }
+
+        output.Flush();
+        return new BatchWriteResult
+        {
+            Rows = rows,
+            Interpreted = interpreted,
+            RowsWithErrors = rowsWithErrors,
+            HasErrors = hasErrors,
+            Summary = rowOutput.Summary(),
+        };
+    }
+
     /// <summary>Summarises one item: interprets its panel unless reading it gave an error.</summary>
     internal BatchResult Interpret(PanelReadItem item)
     {
@@ -137,6 +194,22 @@ public sealed class BatchInterpreter
 
     private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, int chunksInFlight, CancellationToken cancellationToken)
     {
+        foreach (var chunk in InOrder(read, chunksInFlight, output: null, cancellationToken))
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                yield return chunk.Results[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads on one thread, interprets on the workers, and returns the chunks in input order, each once it is done; a
+    /// chunk is reused once the caller moves on. With <paramref name="output"/>, the workers write the rows themselves
+    /// (<see cref="Chunk.Output"/>) instead of keeping results. The workers have stopped when the enumeration ends.
+    /// </summary>
+    private IEnumerable<Chunk> InOrder(Action<ChunkWriter, CancellationToken> read, int chunksInFlight, RowOutput? output, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
         using var inOrder = new BlockingCollection<Chunk>(chunksInFlight);
@@ -144,7 +217,8 @@ public sealed class BatchInterpreter
         var workers = new Task[Options.Workers];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Factory.StartNew(() => Work(work, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var worker = i;
+            workers[i] = Task.Factory.StartNew(() => Work(work, output, worker, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         var pool = new System.Collections.Concurrent.ConcurrentBag<Chunk>();
@@ -159,11 +233,7 @@ public sealed class BatchInterpreter
                     ExceptionDispatchInfo.Capture(error).Throw();
                 }
 
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    yield return chunk.Results[i];
-                }
-
+                yield return chunk;
                 chunk.Recycle();
                 pool.Add(chunk);
             }
@@ -222,9 +292,11 @@ public sealed class BatchInterpreter
         }
     }
 
-    private void Work(BlockingCollection<Chunk> work, CancellationToken token)
+    private void Work(BlockingCollection<Chunk> work, RowOutput? output, int worker, CancellationToken token)
     {
         WideCsvRowInterpreter? rows = null;
+        var summary = output?.SummaryOf(worker);
+        Utf8JsonWriter? json = null;
         try
         {
             foreach (var chunk in work.GetConsumingEnumerable(token))
@@ -233,9 +305,10 @@ public sealed class BatchInterpreter
                 {
                     for (var i = 0; i < chunk.Count; i++)
                     {
+                        BatchResult? result;
                         if (chunk.Items[i] is { } item)
                         {
-                            chunk.Results[i] = Interpret(item);
+                            result = Interpret(item);
                             chunk.Items[i] = null; // the panel is no longer needed; let it go before the chunk is returned
                         }
                         else
@@ -245,7 +318,23 @@ public sealed class BatchInterpreter
                                 rows = new WideCsvRowInterpreter(chunk.Plan!, this);
                             }
 
-                            chunk.Results[i] = rows.Interpret(chunk.Bytes, chunk.Offsets[i], chunk.Lengths[i], chunk.Lines[i]);
+                            result = output is { Format: BatchOutputFormat.Csv }
+                                ? rows.InterpretToCsv(chunk.Bytes, chunk.Offsets[i], chunk.Lengths[i], chunk.Lines[i], chunk.Output, summary)
+                                : rows.Interpret(chunk.Bytes, chunk.Offsets[i], chunk.Lengths[i], chunk.Lines[i]);
+                            if (result is null)
+                            {
+                                chunk.CountWritten(); // a plain row: written and summarised already
+                                continue;
+                            }
+                        }
+
+                        if (output is null)
+                        {
+                            chunk.Results[i] = result;
+                        }
+                        else
+                        {
+                            chunk.Write(result, output.Format, summary, ref json);
                         }
                     }
                 }
@@ -264,6 +353,10 @@ public sealed class BatchInterpreter
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The caller stopped.
+        }
+        finally
+        {
+            json?.Dispose();
         }
     }
 
@@ -448,6 +541,32 @@ public sealed class BatchInterpreter
         }
     }
 
+    /// <summary>How the workers of <see cref="WriteWideCsv"/> write: the format, and a statistics builder per worker (none when not asked for).</summary>
+    private sealed class RowOutput(BatchOutputFormat format, int summaries)
+    {
+        private readonly BatchSummaryBuilder[] _summaries = [.. Enumerable.Range(0, summaries).Select(_ => new BatchSummaryBuilder())];
+
+        public BatchOutputFormat Format { get; } = format;
+
+        public BatchSummaryBuilder? SummaryOf(int worker) => worker < _summaries.Length ? _summaries[worker] : null;
+
+        /// <summary>The statistics of all workers together; only once the workers have stopped.</summary>
+        public BatchSummary? Summary()
+        {
+            if (_summaries.Length == 0)
+            {
+                return null;
+            }
+
+            for (var i = 1; i < _summaries.Length; i++)
+            {
+                _summaries[0].Add(_summaries[i]);
+            }
+
+            return _summaries[0].Build();
+        }
+    }
+
     /// <summary>
     /// A run of consecutive inputs — items already read, or raw records of a wide CSV in <see cref="Bytes"/> — interpreted
     /// by one worker and returned in order. Reused once its results have been handed out.
@@ -474,6 +593,61 @@ public sealed class BatchInterpreter
 
         public BatchResult[] Results { get; } = new BatchResult[size];
 
+        /// <summary>The rows written by the workers of <see cref="WriteWideCsv"/> (whole rows, UTF-8).</summary>
+        public ArrayBufferWriter<byte> Output { get; private set; } = new();
+
+        /// <summary>The results whose reading gave diagnostics, for <see cref="BatchWriteOptions.OnReadDiagnostics"/>.</summary>
+        public List<BatchResult> Reported { get; } = [];
+
+        /// <summary>How many of the items were rows (interpreted or not).</summary>
+        public int Rows { get; private set; }
+
+        /// <summary>How many rows were interpreted and written.</summary>
+        public int Interpreted { get; private set; }
+
+        /// <summary>How many rows were skipped for their errors.</summary>
+        public int RowsWithErrors { get; private set; }
+
+        /// <summary>Whether an item had an error.</summary>
+        public bool HasErrors { get; private set; }
+
+        /// <summary>Counts a plain row a worker wrote itself.</summary>
+        public void CountWritten()
+        {
+            Rows++;
+            Interpreted++;
+        }
+
+        /// <summary>Writes a result's row (when it was interpreted), adds it to the statistics and counts it.</summary>
+        public void Write(BatchResult result, BatchOutputFormat format, BatchSummaryBuilder? summary, ref Utf8JsonWriter? json)
+        {
+            if (result.IsInterpreted)
+            {
+                if (format == BatchOutputFormat.Csv)
+                {
+                    BatchRowFormat.WriteCsv(Output, result);
+                }
+                else
+                {
+                    BatchRowFormat.WriteJson(json ??= new Utf8JsonWriter(Output, BatchRowFormat.JsonOptions), Output, result);
+                }
+
+                Interpreted++;
+            }
+            else if (result.IsRow && result.HasErrors)
+            {
+                RowsWithErrors++;
+            }
+
+            Rows += result.IsRow ? 1 : 0;
+            HasErrors |= result.HasErrors;
+            summary?.Add(result);
+            if (result.ReadDiagnostics.Count > 0)
+            {
+                Reported.Add(result);
+            }
+        }
+
         public int Count { get; set; }
 
         public Exception? Error { get; set; }
@@ -491,6 +665,15 @@ public sealed class BatchInterpreter
                 Bytes = []; // a huge record grew it: do not keep 4 MB or more for the rest of the run
             }
 
+            if (Output.Capacity > 1 << 22)
+            {
+                Output = new ArrayBufferWriter<byte>(); // a huge row grew it
+            }
+
+            Output.ResetWrittenCount();
+            Reported.Clear();
+            Rows = Interpreted = RowsWithErrors = 0;
+            HasErrors = false;
             Array.Clear(Results);
             Array.Clear(Items);
             Count = 0;

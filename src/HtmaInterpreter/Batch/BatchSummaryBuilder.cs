@@ -45,17 +45,65 @@ public sealed class BatchSummaryBuilder
             return;
         }
 
-        _interpreted++;
-        _types[(int)type]++;
+        Span<double> ratios = stackalloc double[_ratios.Length];
+        for (var i = 0; i < ratios.Length; i++)
+        {
+            ratios[i] = result.KeyRatioAt(i) ?? double.NaN;
+        }
+
+        CountInterpreted(type, ratios, result.FiredRules);
+    }
+
+    /// <summary>Adds an interpreted row without a result object (a batch worker's plain row); <paramref name="keyRatios"/> holds NaN for an absent ratio.</summary>
+    internal void AddInterpreted(OxidationType type, ReadOnlySpan<double> keyRatios, IReadOnlyList<string> firedRules)
+    {
+        _rows++;
+        CountInterpreted(type, keyRatios, firedRules);
+    }
+
+    /// <summary>Adds everything <paramref name="other"/> has gathered (a worker's share of a run); its ratio values are taken over, not copied.</summary>
+    internal void Add(BatchSummaryBuilder other)
+    {
+        _rows += other._rows;
+        _interpreted += other._interpreted;
+        _rowsWithErrors += other._rowsWithErrors;
+        _fileErrors += other._fileErrors;
+        for (var i = 0; i < _types.Length; i++)
+        {
+            _types[i] += other._types[i];
+        }
+
+        foreach (var (rule, count) in other._rules)
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_rules, rule, out _);
+            total += count;
+        }
+
+        foreach (var (list, rows) in other._sharedLists)
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, list, out _);
+            total += rows;
+        }
+
         for (var i = 0; i < _ratios.Length; i++)
         {
-            if (result.KeyRatioAt(i) is { } value && double.IsFinite(value))
+            _ratios[i].TakeOver(other._ratios[i]);
+        }
+    }
+
+    private void CountInterpreted(OxidationType type, ReadOnlySpan<double> keyRatios, IReadOnlyList<string> firedRules)
+    {
+        _interpreted++;
+        _types[(int)type]++;
+        for (var i = 0; i < _ratios.Length && i < keyRatios.Length; i++)
+        {
+            if (double.IsFinite(keyRatios[i]))
             {
-                _ratios[i].Add(value);
+                _ratios[i].Add(keyRatios[i]);
             }
         }
 
-        if (result.FiredRules is FiredRuleList shared)
+        if (firedRules is FiredRuleList shared)
         {
             // A list the batch shares between rows: counted once per list here, per rule in Build.
             ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, shared, out _);
@@ -63,7 +111,7 @@ public sealed class BatchSummaryBuilder
             return;
         }
 
-        CountRules(_rules, result.FiredRules, 1);
+        CountRules(_rules, firedRules, 1);
     }
 
     private static void CountRules(Dictionary<string, int> counts, IReadOnlyList<string> fired, int times)
@@ -325,28 +373,59 @@ public sealed class BatchSummaryBuilder
         return (low, Math.Min(low + 1, count - 1), h - low);
     }
 
-    /// <summary>A growable list of doubles in fixed blocks, so growing never copies (and never doubles) the whole list.</summary>
+    /// <summary>
+    /// A growable list of doubles in fixed blocks, so growing never copies (and never doubles) the whole list. Another
+    /// store's values can be taken over whole (<see cref="TakeOver"/>): its filled parts are kept as they are.
+    /// </summary>
     private sealed class DoubleStore
     {
         private const int BlockSize = 64 * 1024;
-        private readonly List<double[]> _blocks = [];
-        private int _countInLast = BlockSize;
-
-        public int Count => _blocks.Count == 0 ? 0 : ((_blocks.Count - 1) * BlockSize) + _countInLast;
+        private readonly List<ArraySegment<double>> _filled = [];
+        private double[]? _block;
+        private int _countInBlock;
 
         public void Add(double value)
         {
-            if (_countInLast == BlockSize)
+            if (_block is null || _countInBlock == BlockSize)
             {
-                _blocks.Add(new double[BlockSize]);
-                _countInLast = 0;
+                Seal();
+                _block = new double[BlockSize];
             }
 
-            _blocks[^1][_countInLast++] = value;
+            _block[_countInBlock++] = value;
         }
 
-        /// <summary>The values, block by block (the last one only as far as it is filled).</summary>
-        public List<ArraySegment<double>> Parts() =>
-            [.. _blocks.Select((block, i) => new ArraySegment<double>(block, 0, i == _blocks.Count - 1 ? _countInLast : BlockSize))];
+        /// <summary>Takes over the values of <paramref name="other"/>, which must not be used afterwards.</summary>
+        public void TakeOver(DoubleStore other)
+        {
+            Seal();
+            other.Seal();
+            _filled.AddRange(other._filled);
+            other._filled.Clear();
+        }
+
+        /// <summary>The values, part by part.</summary>
+        public List<ArraySegment<double>> Parts()
+        {
+            List<ArraySegment<double>> parts = [.. _filled];
+            if (_block is not null && _countInBlock > 0)
+            {
+                parts.Add(new ArraySegment<double>(_block, 0, _countInBlock));
+            }
+
+            return parts;
+        }
+
+        /// <summary>Ends the current block: a later value starts a new one.</summary>
+        private void Seal()
+        {
+            if (_block is not null && _countInBlock > 0)
+            {
+                _filled.Add(new ArraySegment<double>(_block, 0, _countInBlock));
+            }
+
+            _block = null;
+            _countInBlock = 0;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
@@ -23,22 +25,25 @@ internal sealed class WideCsvRowInterpreter
     private readonly BatchInterpreter _batch;
     private readonly RawWideRecord _record;
     private readonly EvaluationState _state;
-    private readonly decimal[] _amounts;
-    private readonly double[] _approximately;
-    private readonly ulong[] _mantissas;
-    private readonly int[] _scales;
-    private readonly MeasurementQualifier[] _qualifiers;
-    private readonly bool[] _present;
-    private readonly bool[] _positive;
+    private readonly Value[] _values;
     private readonly double[] _ratios;
     private readonly List<(string RuleId, string? Subject)> _fired = new(16);
     private readonly bool _firedByMask;
     private readonly List<Diagnostic> _labDiagnostics = [];
     private readonly ClientContext? _context;
+    private readonly double[] _keyRatios;
     private PanelAssembler? _assembler;
     private byte[] _labText = [];
     private LabProfile? _lab;
     private int _labDiagnosticsCount;
+
+    // What the fast path decided for the last row it took (see TryDecideFast).
+    private int _sampleIdColumn;
+    private OxidationType _type;
+    private OxidationType? _lean;
+    private OxidationDegree? _degree;
+    private IReadOnlyList<string> _firedRules = [];
+    private int _diagnosticsCount;
 
     public WideCsvRowInterpreter(WideCsvPlan plan, BatchInterpreter batch)
     {
@@ -47,15 +52,10 @@ internal sealed class WideCsvRowInterpreter
         _context = batch.Options.Context;
         _record = new RawWideRecord(plan.Layout.Separator, plan.Layout.File);
         _state = plan.Interpreter.Rules.CreateState();
-        _amounts = new decimal[plan.Symbols.Length];
-        _approximately = new double[plan.Symbols.Length];
-        _mantissas = new ulong[plan.Symbols.Length];
-        _scales = new int[plan.Symbols.Length];
-        _qualifiers = new MeasurementQualifier[plan.Symbols.Length];
-        _present = new bool[plan.Symbols.Length];
-        _positive = new bool[plan.Symbols.Length];
+        _values = new Value[plan.Symbols.Length];
         _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
         _firedByMask = batch.FiredRulesFitAMask;
+        _keyRatios = new double[plan.KeyRatio.Length];
     }
 
     /// <summary>How many records this reader interpreted itself.</summary>
@@ -71,28 +71,77 @@ internal sealed class WideCsvRowInterpreter
     public BatchResult Interpret(byte[] buffer, int offset, int length, int line)
     {
         _record.Reset(buffer, offset, length, line);
-        if (_plan.IsUsable && TryInterpretFast() is { } result)
+        if (_plan.IsUsable && TryDecideFast())
         {
             FastRows++;
-            return result;
+            return DecidedResult();
         }
 
+        return InterpretGenerally();
+    }
+
+    /// <summary>
+    /// Interprets the record like <see cref="Interpret"/> when the fast path can take it, and then writes its CSV row
+    /// to <paramref name="output"/> and adds it to <paramref name="summary"/> without building a result; otherwise
+    /// returns the result of the general path, for the caller to write.
+    /// </summary>
+    public BatchResult? InterpretToCsv(byte[] buffer, int offset, int length, int line, IBufferWriter<byte> output, BatchSummaryBuilder? summary)
+    {
+        _record.Reset(buffer, offset, length, line);
+        if (!_plan.IsUsable || !TryDecideFast())
+        {
+            return InterpretGenerally();
+        }
+
+        FastRows++;
+        BatchRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount);
+        summary?.AddInterpreted(_type, _keyRatios, _firedRules);
+        return null;
+    }
+
+    private BatchResult InterpretGenerally()
+    {
         GeneralRows++;
         var item = _plan.Layout.ReadRow(_record, [], ref _assembler);
         return _batch.Interpret(item);
     }
 
-    private BatchResult? TryInterpretFast()
+    /// <summary>The result of the row the fast path just decided.</summary>
+    private BatchResult DecidedResult()
+    {
+        var keyRatios = new double?[_keyRatios.Length];
+        for (var k = 0; k < keyRatios.Length; k++)
+        {
+            keyRatios[k] = double.IsNaN(_keyRatios[k]) ? null : _keyRatios[k];
+        }
+
+        return new BatchResult
+        {
+            Line = _record.Line,
+            SampleId = Encoding.ASCII.GetString(_record.Span(_sampleIdColumn)),
+            Oxidation = _type,
+            Lean = _lean,
+            Degree = _degree,
+            KeyRatios = keyRatios,
+            FiredRules = _firedRules,
+            DiagnosticsCount = _diagnosticsCount,
+            HasErrors = false,
+            ReadDiagnostics = [],
+        };
+    }
+
+    /// <summary>Reads the record as the general reader would and decides it (see the fields above), or returns false when the general path must take it.</summary>
+    private bool TryDecideFast()
     {
         var record = _record;
         var plan = _plan;
         if (record.FieldCount != plan.Layout.HeaderCount)
         {
-            return null;
+            return false;
         }
 
-        Array.Clear(_present);
-        string? sampleId = null;
+        Array.Clear(_values);
+        var sampleIdColumn = -1;
         ReadOnlySpan<byte> lab = default;
         var sex = Sex.Unknown;
         int? age = null;
@@ -114,13 +163,13 @@ internal sealed class WideCsvRowInterpreter
 
             if (field[0] <= (byte)' ' || field[^1] <= (byte)' ')
             {
-                return null; // the general reader trims; not worth doing here
+                return false; // the general reader trims; not worth doing here
             }
 
             switch (kind)
             {
                 case FastColumn.SampleId:
-                    sampleId = Encoding.ASCII.GetString(field);
+                    sampleIdColumn = c;
                     break;
                 case FastColumn.Lab:
                     lab = field is [(byte)'~'] ? default : field;
@@ -131,14 +180,14 @@ internal sealed class WideCsvRowInterpreter
                         : Sex.Unknown;
                     if (sex == Sex.Unknown)
                     {
-                        return null;
+                        return false;
                     }
 
                     break;
                 case FastColumn.Age:
                     if (field.Length > 3 || !TryDigits(field, out var years) || years > 150)
                     {
-                        return null;
+                        return false;
                     }
 
                     age = years;
@@ -146,7 +195,7 @@ internal sealed class WideCsvRowInterpreter
                 case FastColumn.Collected:
                     if (!IsDate(field))
                     {
-                        return null;
+                        return false;
                     }
 
                     break;
@@ -156,29 +205,32 @@ internal sealed class WideCsvRowInterpreter
                         : SampleTreatment.Unknown;
                     if (treatment == SampleTreatment.Unknown)
                     {
-                        return null;
+                        return false;
                     }
 
                     break;
                 case FastColumn.Measurement:
-                    if (!TryReadValue(c, field))
+                    if (!TryReadValue(c, field, record.FromField(c)))
                     {
-                        return null;
+                        return false;
                     }
 
                     break;
             }
         }
 
-        if (sampleId is null)
+        if (sampleIdColumn < 0)
         {
-            return null; // a missing sample_id is an error the general reader reports
+            return false; // a missing sample_id is an error the general reader reports
         }
 
-        return Analyze(sampleId, lab, sex, age, treatment);
+        _sampleIdColumn = sampleIdColumn;
+        Decide(lab, sex, age, treatment);
+        return true;
     }
 
-    private bool TryReadValue(int column, ReadOnlySpan<byte> field)
+    /// <summary>Reads a value field (<paramref name="rest"/>: the record's bytes from the field on, past its end when there are more).</summary>
+    private bool TryReadValue(int column, ReadOnlySpan<byte> field, ReadOnlySpan<byte> rest)
     {
         var qualifier = MeasurementQualifier.Exact;
         decimal amount;
@@ -193,19 +245,24 @@ internal sealed class WideCsvRowInterpreter
         }
         else
         {
+            var skip = 0;
             if (field[0] is (byte)'<' or (byte)'>')
             {
                 qualifier = field[0] == (byte)'<' ? MeasurementQualifier.BelowDetectionLimit : MeasurementQualifier.AboveQuantitationLimit;
-                field = field[1..];
+                skip = 1;
             }
 
-            if (!ValueText.TryParsePlain(field, out mantissa, out scale, out wholeDigits))
+            // Values are short: eight bytes at a time when the buffer holds eight from the value on.
+            var parsed = field.Length - skip <= 8 && rest.Length >= skip + 8
+                ? ValueText.TryParsePlain(BinaryPrimitives.ReadUInt64LittleEndian(rest[skip..]), field.Length - skip, out mantissa, out scale, out wholeDigits)
+                : ValueText.TryParsePlain(field[skip..], out mantissa, out scale, out wholeDigits);
+            if (!parsed)
             {
                 return false;
             }
 
             amount = DecimalParts.ToDecimal(mantissa, scale);
-            approximately = DecimalParts.ToDouble(mantissa, 0, scale);
+            approximately = DecimalParts.ToDouble(mantissa, scale);
         }
 
         var unit = _plan.Units[column];
@@ -225,18 +282,21 @@ internal sealed class WideCsvRowInterpreter
             return false; // warned about by the general reader
         }
 
-        var slot = _plan.ValueSlot[column];
-        _present[slot] = true;
-        _amounts[slot] = milligramPercent;
-        _approximately[slot] = approximately; // exactly (double)milligramPercent
-        _mantissas[slot] = mantissa;
-        _scales[slot] = scale;
-        _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
-        _qualifiers[slot] = qualifier;
+        _values[_plan.ValueSlot[column]] = new Value
+        {
+            Present = true,
+            Amount = milligramPercent,
+            Approximately = approximately, // exactly (double)milligramPercent
+            Mantissa = mantissa,
+            Scale = scale,
+            Positive = milligramPercent != 0m, // never negative here: the plain form has no sign
+            Qualifier = qualifier,
+        };
         return true;
     }
 
-    private BatchResult Analyze(string sampleId, ReadOnlySpan<byte> labText, Sex sex, int? age, SampleTreatment panelTreatment)
+    /// <summary>Works out the ratios, the oxidation type and the fired rules of the values read, into the fields above.</summary>
+    private void Decide(ReadOnlySpan<byte> labText, Sex sex, int? age, SampleTreatment panelTreatment)
     {
         var plan = _plan;
         var interpreter = plan.Interpreter;
@@ -261,14 +321,14 @@ internal sealed class WideCsvRowInterpreter
             fourLows = true;
             foreach (var (slot, condition) in conditions)
             {
-                if (slot < 0 || !_present[slot])
+                if (slot < 0 || !_values[slot].Present)
                 {
                     diagnostics++; // four lows not checked: an element is missing
                     fourLows = false;
                     break;
                 }
 
-                if (!condition.Matches(_approximately[slot]))
+                if (!condition.Matches(_values[slot].Approximately))
                 {
                     fourLows = false;
                     break;
@@ -298,9 +358,10 @@ internal sealed class WideCsvRowInterpreter
         var ruleSlots = plan.RuleSlot;
         for (var s = 0; s < ruleSlots.Length; s++)
         {
-            if (_present[s] && ruleSlots[s] >= 0)
+            ref readonly var value = ref _values[s];
+            if (value.Present && ruleSlots[s] >= 0)
             {
-                state.SetElement(ruleSlots[s], _amounts[s], _approximately[s], _qualifiers[s]);
+                state.SetElement(ruleSlots[s], value.Amount, value.Approximately, value.Qualifier);
             }
         }
 
@@ -329,26 +390,17 @@ internal sealed class WideCsvRowInterpreter
             firedRules = _batch.FiredRuleIds(_fired);
         }
 
-        var keyRatios = new double?[plan.KeyRatio.Length];
-        for (var k = 0; k < keyRatios.Length; k++)
+        for (var k = 0; k < _keyRatios.Length; k++)
         {
             var r = plan.KeyRatio[k];
-            keyRatios[k] = r >= 0 && !double.IsNaN(ratios[r]) ? ratios[r] : null;
+            _keyRatios[k] = r >= 0 ? ratios[r] : double.NaN;
         }
 
-        return new BatchResult
-        {
-            Line = _record.Line,
-            SampleId = sampleId,
-            Oxidation = type,
-            Lean = lean,
-            Degree = degree,
-            KeyRatios = keyRatios,
-            FiredRules = firedRules,
-            DiagnosticsCount = diagnostics,
-            HasErrors = false,
-            ReadDiagnostics = [],
-        };
+        _type = type;
+        _lean = lean;
+        _degree = degree;
+        _firedRules = firedRules;
+        _diagnosticsCount = diagnostics;
     }
 
     /// <summary>The lab profile for the row's lab text and how many diagnostics choosing it gives (kept from the last row with the same text).</summary>
@@ -370,7 +422,7 @@ internal sealed class WideCsvRowInterpreter
     /// <summary>True when a ratio can use value slot <paramref name="slot"/>; otherwise counts the diagnostic RatioCalculator gives.</summary>
     private bool Usable(int slot, ref int diagnostics)
     {
-        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _positive[slot])
+        if (slot >= 0 && _values[slot] is { Present: true, Qualifier: MeasurementQualifier.Exact, Positive: true })
         {
             return true;
         }
@@ -380,11 +432,14 @@ internal sealed class WideCsvRowInterpreter
     }
 
     /// <summary>The ratio of two usable slots, as <see cref="RatioCalculator.Divide"/> gives it.</summary>
-    private double Divide(int numerator, int denominator) =>
-        _scales[numerator] >= 0 && _scales[denominator] >= 0
-        && DecimalQuotient.TryDivide(_mantissas[numerator], _scales[numerator], _mantissas[denominator], _scales[denominator], out var value)
+    private double Divide(int numerator, int denominator)
+    {
+        ref readonly var n = ref _values[numerator];
+        ref readonly var d = ref _values[denominator];
+        return n.Scale >= 0 && d.Scale >= 0 && DecimalQuotient.TryDivide(n.Mantissa, n.Scale, d.Mantissa, d.Scale, out var value)
             ? value
-            : RatioCalculator.Divide(_amounts[numerator], _amounts[denominator]);
+            : RatioCalculator.Divide(n.Amount, d.Amount);
+    }
 
     private static bool TryDigits(ReadOnlySpan<byte> field, out int value)
     {
@@ -413,5 +468,26 @@ internal sealed class WideCsvRowInterpreter
         }
 
         return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+
+    /// <summary>A value read from a row, in mg%.</summary>
+    private struct Value
+    {
+        /// <summary>False when the row has no value for the element.</summary>
+        public bool Present;
+
+        /// <summary>Not zero.</summary>
+        public bool Positive;
+
+        public MeasurementQualifier Qualifier;
+
+        /// <summary>The scale of <see cref="Mantissa"/> (digits after the point), or -1 when the value is known only as <see cref="Amount"/> (converted from another unit).</summary>
+        public int Scale;
+
+        public ulong Mantissa;
+
+        public double Approximately;
+
+        public decimal Amount;
     }
 }

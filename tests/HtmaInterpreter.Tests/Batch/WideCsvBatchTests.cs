@@ -176,7 +176,61 @@ public sealed class WideCsvBatchTests
             a.ReadDiagnostics.Select(d => d.ToString()).Should().Equal(e.ReadDiagnostics.Select(d => d.ToString()), because);
         }
 
+        AssertSameWrites(file, name, batch, expected, BatchOutputFormat.Csv);
+        AssertSameWrites(file, name, batch, expected, BatchOutputFormat.JsonLines);
         return actual;
+    }
+
+    /// <summary>
+    /// <see cref="BatchInterpreter.WriteWideCsv"/> writes exactly the rows of the interpreted results, gathers the same
+    /// statistics, counts the same rows and reports the same diagnostics, in the same order.
+    /// </summary>
+    private static void AssertSameWrites(byte[] file, string name, BatchInterpreter batch, List<BatchResult> expected, BatchOutputFormat format)
+    {
+        using var expectedRows = new MemoryStream();
+        using (var writer = new BatchResultWriter(expectedRows, format, leaveOpen: true))
+        {
+            writer.WriteHeader();
+            foreach (var result in expected.Where(r => r.IsInterpreted))
+            {
+                writer.Write(result);
+            }
+        }
+
+        var expectedSummary = new BatchSummaryBuilder();
+        expected.ForEach(expectedSummary.Add);
+
+        using var actualRows = new MemoryStream();
+        var reported = new List<BatchResult>();
+        var progress = new List<int>();
+        BatchWriteResult written;
+        using (var input = new MemoryStream(file))
+        using (var writer = new BatchResultWriter(actualRows, format, leaveOpen: true))
+        {
+            written = batch.WriteWideCsv(input, name, writer, new BatchWriteOptions { Summarize = true, OnReadDiagnostics = reported.Add, OnProgress = progress.Add });
+        }
+
+        var because = $"{name} written as {format}";
+        Encoding.UTF8.GetString(actualRows.ToArray()).Should().Be(Encoding.UTF8.GetString(expectedRows.ToArray()), because);
+        written.Rows.Should().Be(expected.Count(r => r.IsRow), because);
+        written.Interpreted.Should().Be(expected.Count(r => r.IsInterpreted), because);
+        written.RowsWithErrors.Should().Be(expected.Count(r => r.IsRow && !r.IsInterpreted && r.HasErrors), because);
+        written.HasErrors.Should().Be(expected.Any(r => r.HasErrors), because);
+        TextOf(written.Summary!).Should().Be(TextOf(expectedSummary.Build()), because);
+        reported.Select(r => (r.Line, r.SampleId, string.Join("\n", r.ReadDiagnostics)))
+            .Should().Equal(expected.Where(r => r.ReadDiagnostics.Count > 0).Select(r => (r.Line, r.SampleId, string.Join("\n", r.ReadDiagnostics))), because);
+        progress.Should().BeInAscendingOrder(because);
+        if (expected.Count > 0)
+        {
+            progress.Should().NotBeEmpty(because).And.EndWith(expected.Count, because);
+        }
+    }
+
+    private static string TextOf(BatchSummary summary)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        summary.WriteText(text);
+        return text.ToString();
     }
 
     /// <summary>Rows mixing plain values with everything the fast reader must leave to the general reader.</summary>
