@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
@@ -25,7 +24,13 @@ internal sealed class WideCsvRowInterpreter
     private readonly BatchInterpreter _batch;
     private readonly RawWideRecord _record;
     private readonly EvaluationState _state;
-    private readonly Value[] _values;
+    private readonly decimal[] _amounts;
+    private readonly double[] _approximately;
+    private readonly ulong[] _mantissas;
+    private readonly int[] _scales;
+    private readonly MeasurementQualifier[] _qualifiers;
+    private readonly bool[] _present;
+    private readonly bool[] _positive;
     private readonly double[] _ratios;
     private readonly List<(string RuleId, string? Subject)> _fired = new(16);
     private readonly bool _firedByMask;
@@ -52,7 +57,13 @@ internal sealed class WideCsvRowInterpreter
         _context = batch.Options.Context;
         _record = new RawWideRecord(plan.Layout.Separator, plan.Layout.File);
         _state = plan.Interpreter.Rules.CreateState();
-        _values = new Value[plan.Symbols.Length];
+        _amounts = new decimal[plan.Symbols.Length];
+        _approximately = new double[plan.Symbols.Length];
+        _mantissas = new ulong[plan.Symbols.Length];
+        _scales = new int[plan.Symbols.Length];
+        _qualifiers = new MeasurementQualifier[plan.Symbols.Length];
+        _present = new bool[plan.Symbols.Length];
+        _positive = new bool[plan.Symbols.Length];
         _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
         _firedByMask = batch.FiredRulesFitAMask;
         _keyRatios = new double[plan.KeyRatio.Length];
@@ -140,7 +151,7 @@ internal sealed class WideCsvRowInterpreter
             return false;
         }
 
-        Array.Clear(_values);
+        Array.Clear(_present);
         var sampleIdColumn = -1;
         ReadOnlySpan<byte> lab = default;
         var sex = Sex.Unknown;
@@ -210,7 +221,7 @@ internal sealed class WideCsvRowInterpreter
 
                     break;
                 case FastColumn.Measurement:
-                    if (!TryReadValue(c, field, record.FromField(c)))
+                    if (!TryReadValue(c, field))
                     {
                         return false;
                     }
@@ -229,8 +240,7 @@ internal sealed class WideCsvRowInterpreter
         return true;
     }
 
-    /// <summary>Reads a value field (<paramref name="rest"/>: the record's bytes from the field on, past its end when there are more).</summary>
-    private bool TryReadValue(int column, ReadOnlySpan<byte> field, ReadOnlySpan<byte> rest)
+    private bool TryReadValue(int column, ReadOnlySpan<byte> field)
     {
         var qualifier = MeasurementQualifier.Exact;
         decimal amount;
@@ -245,18 +255,13 @@ internal sealed class WideCsvRowInterpreter
         }
         else
         {
-            var skip = 0;
             if (field[0] is (byte)'<' or (byte)'>')
             {
                 qualifier = field[0] == (byte)'<' ? MeasurementQualifier.BelowDetectionLimit : MeasurementQualifier.AboveQuantitationLimit;
-                skip = 1;
+                field = field[1..];
             }
 
-            // Values are short: eight bytes at a time when the buffer holds eight from the value on.
-            var parsed = field.Length - skip <= 8 && rest.Length >= skip + 8
-                ? ValueText.TryParsePlain(BinaryPrimitives.ReadUInt64LittleEndian(rest[skip..]), field.Length - skip, out mantissa, out scale, out wholeDigits)
-                : ValueText.TryParsePlain(field[skip..], out mantissa, out scale, out wholeDigits);
-            if (!parsed)
+            if (!ValueText.TryParsePlain(field, out mantissa, out scale, out wholeDigits))
             {
                 return false;
             }
@@ -282,16 +287,14 @@ internal sealed class WideCsvRowInterpreter
             return false; // warned about by the general reader
         }
 
-        _values[_plan.ValueSlot[column]] = new Value
-        {
-            Present = true,
-            Amount = milligramPercent,
-            Approximately = approximately, // exactly (double)milligramPercent
-            Mantissa = mantissa,
-            Scale = scale,
-            Positive = milligramPercent != 0m, // never negative here: the plain form has no sign
-            Qualifier = qualifier,
-        };
+        var slot = _plan.ValueSlot[column];
+        _present[slot] = true;
+        _amounts[slot] = milligramPercent;
+        _approximately[slot] = approximately; // exactly (double)milligramPercent
+        _mantissas[slot] = mantissa;
+        _scales[slot] = scale;
+        _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
+        _qualifiers[slot] = qualifier;
         return true;
     }
 
@@ -321,14 +324,14 @@ internal sealed class WideCsvRowInterpreter
             fourLows = true;
             foreach (var (slot, condition) in conditions)
             {
-                if (slot < 0 || !_values[slot].Present)
+                if (slot < 0 || !_present[slot])
                 {
                     diagnostics++; // four lows not checked: an element is missing
                     fourLows = false;
                     break;
                 }
 
-                if (!condition.Matches(_values[slot].Approximately))
+                if (!condition.Matches(_approximately[slot]))
                 {
                     fourLows = false;
                     break;
@@ -358,10 +361,9 @@ internal sealed class WideCsvRowInterpreter
         var ruleSlots = plan.RuleSlot;
         for (var s = 0; s < ruleSlots.Length; s++)
         {
-            ref readonly var value = ref _values[s];
-            if (value.Present && ruleSlots[s] >= 0)
+            if (_present[s] && ruleSlots[s] >= 0)
             {
-                state.SetElement(ruleSlots[s], value.Amount, value.Approximately, value.Qualifier);
+                state.SetElement(ruleSlots[s], _amounts[s], _approximately[s], _qualifiers[s]);
             }
         }
 
@@ -422,7 +424,7 @@ internal sealed class WideCsvRowInterpreter
     /// <summary>True when a ratio can use value slot <paramref name="slot"/>; otherwise counts the diagnostic RatioCalculator gives.</summary>
     private bool Usable(int slot, ref int diagnostics)
     {
-        if (slot >= 0 && _values[slot] is { Present: true, Qualifier: MeasurementQualifier.Exact, Positive: true })
+        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _positive[slot])
         {
             return true;
         }
@@ -432,14 +434,11 @@ internal sealed class WideCsvRowInterpreter
     }
 
     /// <summary>The ratio of two usable slots, as <see cref="RatioCalculator.Divide"/> gives it.</summary>
-    private double Divide(int numerator, int denominator)
-    {
-        ref readonly var n = ref _values[numerator];
-        ref readonly var d = ref _values[denominator];
-        return n.Scale >= 0 && d.Scale >= 0 && DecimalQuotient.TryDivide(n.Mantissa, n.Scale, d.Mantissa, d.Scale, out var value)
+    private double Divide(int numerator, int denominator) =>
+        _scales[numerator] >= 0 && _scales[denominator] >= 0
+        && DecimalQuotient.TryDivide(_mantissas[numerator], _scales[numerator], _mantissas[denominator], _scales[denominator], out var value)
             ? value
-            : RatioCalculator.Divide(n.Amount, d.Amount);
-    }
+            : RatioCalculator.Divide(_amounts[numerator], _amounts[denominator]);
 
     private static bool TryDigits(ReadOnlySpan<byte> field, out int value)
     {
@@ -468,26 +467,5 @@ internal sealed class WideCsvRowInterpreter
         }
 
         return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
-    }
-
-    /// <summary>A value read from a row, in mg%.</summary>
-    private struct Value
-    {
-        /// <summary>False when the row has no value for the element.</summary>
-        public bool Present;
-
-        /// <summary>Not zero.</summary>
-        public bool Positive;
-
-        public MeasurementQualifier Qualifier;
-
-        /// <summary>The scale of <see cref="Mantissa"/> (digits after the point), or -1 when the value is known only as <see cref="Amount"/> (converted from another unit).</summary>
-        public int Scale;
-
-        public ulong Mantissa;
-
-        public double Approximately;
-
-        public decimal Amount;
     }
 }

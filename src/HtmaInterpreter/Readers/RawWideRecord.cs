@@ -109,10 +109,6 @@ internal sealed class RawWideRecord : IWideRecord
     }
 
     /// <summary>The bytes of field <paramref name="index"/> (empty when missing).</summary>
-    /// <summary>The bytes from field <paramref name="index"/>'s start to the end of the buffer (past the record's end too), for reading a field a word at a time.</summary>
-    public ReadOnlySpan<byte> FromField(int index) =>
-        index < FieldCount ? _buffer.AsSpan(_offset + _starts[index]) : default;
-
     public ReadOnlySpan<byte> Span(int index) =>
         index < FieldCount ? _buffer.AsSpan(_offset + _starts[index], _ends[index] - _starts[index]) : default;
 

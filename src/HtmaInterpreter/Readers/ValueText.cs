@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using HtmaInterpreter.Panels;
 
 namespace HtmaInterpreter.Readers;
@@ -155,66 +154,6 @@ internal static class ValueText
         wholeDigits = point < 0 ? text.Length : point;
         return true;
     }
-
-    /// <summary>
-    /// <see cref="TryParsePlain{T}(ReadOnlySpan{T}, out ulong, out int, out int)"/> for a field of 1 to 8 ASCII bytes
-    /// given as one little-endian word (<paramref name="word"/>: the field's first byte lowest; bytes past
-    /// <paramref name="length"/> are ignored), eight bytes at a time instead of one: the same answer and parts.
-    /// </summary>
-    internal static bool TryParsePlain(ulong word, int length, out ulong mantissa, out int scale, out int wholeDigits)
-    {
-        const ulong Ones = 0x0101010101010101;
-        const ulong Highs = 0x8080808080808080;
-        mantissa = 0;
-        scale = 0;
-        wholeDigits = 0;
-        if ((uint)(length - 1) > 7)
-        {
-            return false;
-        }
-
-        var field = word & LowBytes(length);
-
-        // The first point: the lowest zero byte of field ^ '.' (borrows can only mark bytes above it; a second point
-        // fails as a non-digit below).
-        var notPoint = field ^ (0x2E * Ones);
-        var points = (notPoint - Ones) & ~notPoint & Highs & LowBytes(length);
-        var digits = field;
-        var count = length;
-        var point = -1;
-        if (points != 0)
-        {
-            point = BitOperations.TrailingZeroCount(points) >> 3;
-            var before = LowBytes(point);
-            digits = (field & before) | ((field >> 8) & ~before); // the point taken out
-            count--;
-            if (count == 0)
-            {
-                return false;
-            }
-        }
-
-        // Every one of the count bytes is '0' to '9': its high nibble is 3, and still is with 6 added.
-        var region = LowBytes(count);
-        var threes = 0x30 * Ones & region;
-        if ((digits & 0xF0 * Ones & region) != threes || ((digits + (0x06 * Ones)) & 0xF0 * Ones & region) != threes)
-        {
-            return false;
-        }
-
-        // The digit values moved to the high bytes (leading zeros below), then combined in pairs, fours and eights.
-        var values = (digits - threes) & region;
-        values <<= (8 - count) * 8;
-        values = (values * 10) + (values >> 8);
-        values = (((values & 0x000000FF000000FF) * (100 + (1000000UL << 32))) + (((values >> 16) & 0x000000FF000000FF) * (1 + (10000UL << 32)))) >> 32;
-        mantissa = values;
-        scale = point < 0 ? 0 : length - point - 1;
-        wholeDigits = point < 0 ? length : point;
-        return true;
-    }
-
-    /// <summary>A mask of the lowest <paramref name="count"/> bytes (0 to 8).</summary>
-    private static ulong LowBytes(int count) => count >= 8 ? ulong.MaxValue : (1UL << (count * 8)) - 1;
 
     private static bool IsNotDetected(string text) =>
         text.Equals("ND", StringComparison.OrdinalIgnoreCase) || text.Equals("n.d.", StringComparison.OrdinalIgnoreCase)
