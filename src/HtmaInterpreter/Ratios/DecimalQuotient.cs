@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using HtmaInterpreter.Panels;
 
 namespace HtmaInterpreter.Ratios;
@@ -11,6 +12,11 @@ namespace HtmaInterpreter.Ratios;
 /// double is that of <c>decimal</c> (the 96-bit integer over a power of ten). The batch computes its ratios this way;
 /// <c>DecimalQuotientTests</c> checks it against decimal division on millions of operands.
 /// </summary>
+/// <remarks>
+/// ReadyToRun cannot compile code that works on <see cref="UInt128"/> ahead of time, so these methods would start as
+/// unoptimised code, with every 128-bit operation a call, just when a batch starts on its first hundred thousand rows;
+/// they are compiled fully optimised on first use instead.
+/// </remarks>
 internal static class DecimalQuotient
 {
     private static readonly UInt128 Max96 = (UInt128.One << 96) - 1;
@@ -21,6 +27,7 @@ internal static class DecimalQuotient
     /// <c>(double)(new decimal(numerator, scale) / new decimal(denominator, scale))</c> for positive mantissas, the
     /// denominator's below 2^32; false (the caller divides decimals) outside that, or when the quotient is too large.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see the class remarks
     public static bool TryDivide(ulong numerator, int numeratorScale, ulong denominator, int denominatorScale, out double value)
     {
         value = 0;
@@ -101,9 +108,11 @@ internal static class DecimalQuotient
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ToDouble(UInt128 mantissa, int scale) => DecimalParts.ToDouble((ulong)mantissa, (uint)(mantissa >> 64), scale);
 
     /// <summary><paramref name="value"/> × 10^<paramref name="power"/>, false when it does not fit in 128 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryMultiply(ulong value, int power, out UInt128 product)
     {
         product = UInt128.Zero;
@@ -126,6 +135,7 @@ internal static class DecimalQuotient
     }
 
     /// <summary>Divides a 128-bit value by a 32-bit divisor, 32 bits at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static UInt128 Divide(UInt128 value, uint divisor, out uint remainder)
     {
         var high = (ulong)(value >> 64);
@@ -141,6 +151,7 @@ internal static class DecimalQuotient
         return new UInt128(q3, (q1 << 32) | q0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static UInt128 DivideBy10(UInt128 value, out uint digit)
     {
         var high = (ulong)(value >> 64);

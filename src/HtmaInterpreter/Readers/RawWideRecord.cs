@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -55,6 +56,7 @@ internal sealed class RawWideRecord : IWideRecord
     private int Length { get; set; }
 
     /// <summary>Points the record at <paramref name="length"/> bytes of <paramref name="buffer"/> and splits them into fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // ReadyToRun leaves out code on Vector256; the batch calls this for every row from the start
     public void Reset(byte[] buffer, int offset, int length, int line)
     {
         _buffer = buffer;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using HtmaInterpreter.Panels;
 
 namespace HtmaInterpreter.Readers;
@@ -113,6 +114,7 @@ internal static class ValueText
     }
 
     /// <summary>The plain form's parts: the digits as an integer (below 10^18) and how many of them follow the point.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // generic over the element type, so not compiled ahead of time; the batch's hottest loop
     internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out ulong mantissa, out int scale, out int wholeDigits)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {

@@ -63,6 +63,24 @@ public class BatchCommandTests : CommandTestBase
     }
 
     [Test]
+    public void An_existing_output_file_is_replaced_and_a_link_is_written_through()
+    {
+        var output = Write("results.csv", new string('#', 100_000) + "\n");
+        Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--out", output).Should().Be(0);
+        var rows = File.ReadAllLines(output);
+        rows.Should().HaveCount(23);
+        rows[0].Should().Be(BatchResultWriter.CsvHeader);
+        rows.Should().NotContain(r => r.Contains('#', StringComparison.Ordinal));
+
+        var target = Write("target.csv", "old\n");
+        var link = Path.Combine(Folder, "link.csv");
+        File.CreateSymbolicLink(link, target);
+        Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--out", link).Should().Be(0);
+        new FileInfo(link).LinkTarget.Should().Be(target);
+        File.ReadAllLines(target).Should().Equal(rows);
+    }
+
+    [Test]
     public void With_results_on_stdout_the_summary_goes_to_stderr()
     {
         var exitCode = Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--summary");
