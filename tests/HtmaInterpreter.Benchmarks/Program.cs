@@ -58,6 +58,8 @@ if (args is ["--best-of"])
 //   profile-batch FILE.csv                       CPU us and bytes per panel of the batch's stages, streamed, one thread
 //   profile-rows FILE.csv                        wall us per row of the batch's fast row path, CSV row and summary, one thread;
 //                                                and of the worker writing the row and the summary itself (WriteWideCsv)
+//   worker-rows FILE.csv ROUNDS                  only that worker path, ROUNDS times over the file: run under
+//                                                valgrind --tool=callgrind, ROUNDS=1 against ROUNDS=N, for instructions per row
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length is 4 or 5:
@@ -189,12 +191,13 @@ switch (args.FirstOrDefault())
             var records = lines.Skip(1).Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
             var rowReader = new HtmaInterpreter.Batch.WideCsvRowInterpreter(plan, batch);
             var results = new HtmaInterpreter.Batch.BatchResult[records.Length];
-            long bytesPerRow = 0;
+            long bytesPerRow = 0, directBytesPerRow = 0;
             double bestRows = double.MaxValue, bestWrite = double.MaxValue, bestSummary = double.MaxValue, bestDirect = double.MaxValue;
             var direct = new System.Buffers.ArrayBufferWriter<byte>(1 << 20);
             for (var round = 0; round < 5; round++)
             {
                 var directSummary = new HtmaInterpreter.Batch.BatchSummaryBuilder();
+                var directAllocated = GC.GetAllocatedBytesForCurrentThread();
                 var directWatch = System.Diagnostics.Stopwatch.StartNew();
                 for (var i = 0; i < records.Length; i++)
                 {
@@ -207,6 +210,7 @@ switch (args.FirstOrDefault())
                 }
 
                 bestDirect = Math.Min(bestDirect, directWatch.Elapsed.TotalMicroseconds / records.Length);
+                directBytesPerRow = (GC.GetAllocatedBytesForCurrentThread() - directAllocated) / records.Length;
 
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -239,7 +243,43 @@ switch (args.FirstOrDefault())
             }
 
             Console.WriteLine($"{records.Length} rows, best of 5, wall us per row: worker {bestRows:F2} ({bytesPerRow} bytes), CSV row {bestWrite:F2}, summary {bestSummary:F2}; "
-                + $"written by the worker with the summary (WriteWideCsv's path) {bestDirect:F2}");
+                + $"written by the worker with the summary (WriteWideCsv's path) {bestDirect:F2} ({directBytesPerRow} bytes)");
+            return 0;
+        }
+
+    case "worker-rows" when args.Length == 3:
+        {
+            // The worker's path of WriteWideCsv (read, decide, write the row, add to the statistics) over the file's
+            // records ROUNDS times, nothing else: for counting instructions per row with callgrind, which repeats
+            // exactly where wall time on this machine does not (compare ROUNDS=1 with ROUNDS=N).
+            var interpreter = HtmaInterpreter.Interpreter.Default;
+            var batch = new HtmaInterpreter.Batch.BatchInterpreter(interpreter);
+            var lines = File.ReadAllLines(args[1]);
+            using var header = new StringReader(lines[0]);
+            using var source = HtmaInterpreter.Readers.CsvSource.Open(header, args[1], [])!;
+            var layout = HtmaInterpreter.Readers.CsvPanelReader.WideLayout(source, args[1], ElementCatalog.Default);
+            var plan = new HtmaInterpreter.Batch.WideCsvPlan(layout, interpreter);
+            var records = lines.Skip(1).Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
+            var rowReader = new HtmaInterpreter.Batch.WideCsvRowInterpreter(plan, batch);
+            var output = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+            var summary = new HtmaInterpreter.Batch.BatchSummaryBuilder();
+            var rounds = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            long bytesOut = 0;
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < records.Length; i++)
+                {
+                    if ((i & 255) == 0)
+                    {
+                        bytesOut += output.WrittenCount;
+                        output.ResetWrittenCount();
+                    }
+
+                    rowReader.InterpretToCsv(records[i], 0, records[i].Length, i + 2, output, summary);
+                }
+            }
+
+            Console.WriteLine($"{rounds} rounds of {records.Length} rows, {bytesOut + output.WrittenCount} bytes written");
             return 0;
         }
 

@@ -293,7 +293,9 @@ internal sealed class WideCsvRowInterpreter
         _approximately[slot] = approximately; // exactly (double)milligramPercent
         _mantissas[slot] = mantissa;
         _scales[slot] = scale;
-        _positive[slot] = milligramPercent != 0m; // never negative here: the plain form has no sign
+        // Never negative here: the plain form has no sign. Read in mg%, the mantissa tells without comparing decimals
+        // (which, at different scales, is a slow call).
+        _positive[slot] = scale >= 0 ? mantissa != 0 : milligramPercent != 0m;
         _qualifiers[slot] = qualifier;
         return true;
     }
