@@ -34,6 +34,10 @@ public sealed class BatchInterpreter
         Interpreter = interpreter;
         Options = options ?? new BatchOptions();
         _ruleOrder = new Lazy<RuleOrder>(() => new RuleOrder(interpreter.Rules));
+
+        // The rule set compiled into one method (see RuleSet.FiredRuleMask) takes tens of milliseconds to build on the
+        // thread pool: start now, so that it is ready by the time the rows come.
+        _ = interpreter.Rules.Compiled.FiredMaskWhenCompiled();
     }
 
     /// <summary>The interpreter used for every panel.</summary>

@@ -61,6 +61,13 @@ public sealed class Interpreter
     {
         options ??= new InterpreterOptions();
         var diagnostics = new List<Diagnostic>();
+
+        // The embedded rules are checked against the embedded ratios, whose names RuleLoadOptions.DefaultKnownRatios
+        // lists: they can load on another core while the definitions load (a good part of a command's start-up), and
+        // are loaded again, after the definitions, only should the two lists ever differ.
+        var embeddedRules = options.DefinitionsDirectory is null
+            ? Task.Run(() => RuleSet.LoadDefault(new RuleLoadOptions { KnownRatios = RuleLoadOptions.DefaultKnownRatios }))
+            : null;
         var definitions = options.DefinitionsDirectory is { } folder
             ? HtmaDefinitions.LoadFromDirectory(folder)
             : HtmaDefinitions.LoadDefault();
@@ -70,10 +77,13 @@ public sealed class Interpreter
             return ParseResult.Failed<Interpreter>(diagnostics);
         }
 
-        var ruleOptions = new RuleLoadOptions { KnownRatios = definitions.Value.Ratios.Select(r => r.Name).ToArray() };
+        var ratioNames = definitions.Value.Ratios.Select(r => r.Name).ToArray();
+        var ruleOptions = new RuleLoadOptions { KnownRatios = ratioNames };
         var rules = options.DefinitionsDirectory is { } ruleFolder
             ? RuleSet.LoadFromDirectory(Path.Combine(ruleFolder, "rules"), ruleOptions)
-            : RuleSet.LoadDefault(ruleOptions);
+            : ratioNames.SequenceEqual(RuleLoadOptions.DefaultKnownRatios, StringComparer.Ordinal)
+                ? embeddedRules!.GetAwaiter().GetResult()
+                : RuleSet.LoadDefault(ruleOptions);
         diagnostics.AddRange(rules.Diagnostics);
         if (rules.Value is null || rules.HasErrors)
         {

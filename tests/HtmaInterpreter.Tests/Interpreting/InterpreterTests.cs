@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
@@ -12,6 +13,15 @@ namespace HtmaInterpreter.Tests.Interpreting;
 public class InterpreterTests
 {
     private static Panel ReadSample(string name) => new PanelReader().ReadFile(TestPaths.Sample(name)).Value!.Single();
+
+    [Test]
+    public void The_embedded_ratios_are_the_ones_the_embedded_rules_load_against_while_the_definitions_load()
+    {
+        // Interpreter.Create loads the embedded rules against RuleLoadOptions.DefaultKnownRatios on another core; when
+        // the embedded ratios.yaml names other ratios (or in another order) it loads them again, serially.
+        HtmaDefinitions.LoadDefault().Value!.Ratios.Select(r => r.Name).Should().Equal(RuleLoadOptions.DefaultKnownRatios);
+        Interpreter.Create().Value!.Rules.Should().BeSameAs(RuleSet.LoadDefault().Value);
+    }
 
     [Test]
     public void Slow_oxidizer_sample_is_slow_with_the_slow_oxidation_findings()
