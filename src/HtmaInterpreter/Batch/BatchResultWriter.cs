@@ -118,12 +118,12 @@ public sealed class BatchResultWriter : IDisposable
     internal void WriteFormatted(ReadOnlySpan<byte> rows)
     {
         WriteHeader();
-        if (_pending.WrittenCount + rows.Length > 2 * HandOnSize)
+        if (rows.Length >= HandOnSize || _pending.WrittenCount + rows.Length > 2 * HandOnSize)
         {
             HandOn();
             if (rows.Length >= HandOnSize)
             {
-                HandOn(rows);
+                HandOn(rows); // a batch chunk's rows: handed on as they are, not copied first
                 return;
             }
         }

@@ -212,6 +212,19 @@ public sealed class WideCsvBatchTests
 
         var because = $"{name} written as {format}";
         Encoding.UTF8.GetString(actualRows.ToArray()).Should().Be(Encoding.UTF8.GetString(expectedRows.ToArray()), because);
+
+        // The same rows through a text writer, which gets them decoded.
+        using (var input = new MemoryStream(file))
+        using (var text = new StringWriter(CultureInfo.InvariantCulture))
+        {
+            using (var writer = new BatchResultWriter(text, format, leaveOpen: true))
+            {
+                batch.WriteWideCsv(input, name, writer);
+            }
+
+            text.ToString().Should().Be(Encoding.UTF8.GetString(expectedRows.ToArray()), because + " to a text writer");
+        }
+
         written.Rows.Should().Be(expected.Count(r => r.IsRow), because);
         written.Interpreted.Should().Be(expected.Count(r => r.IsInterpreted), because);
         written.RowsWithErrors.Should().Be(expected.Count(r => r.IsRow && !r.IsInterpreted && r.HasErrors), because);
