@@ -72,6 +72,17 @@ public class BatchSummaryTests
         var caK = builder.Build().Ratios[0];
 
         caK.Should().Be(new RatioStatistics("Ca/K", 200_001, 0, 50_000, 100_000, 150_000, 200_000));
+        builder.Build().Ratios[0].Should().Be(caK, "building again gives the same figures");
+
+        // Another builder's values (a batch worker's share) taken over: the figures of all the values together.
+        var other = new BatchSummaryBuilder();
+        for (var i = 200_001; i <= 400_000; i++)
+        {
+            other.Add(Row(OxidationType.Slow, i));
+        }
+
+        builder.Add(other);
+        builder.Build().Ratios[0].Should().Be(new RatioStatistics("Ca/K", 400_001, 0, 100_000, 200_000, 300_000, 400_000));
     }
 
     [Test]
