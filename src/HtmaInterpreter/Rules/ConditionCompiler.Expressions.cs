@@ -28,6 +28,15 @@ internal sealed partial class ConditionCompiler
                 return Call(nameof(Negate), Build(not.Operand, placeholder, state));
             case CountNode count:
                 return BuildCount(count, placeholder, state);
+            case CompareNode compare when IsRatioVersusNumber(compare):
+                var (ratioIndex, ratioName) = OperandConstants(compare.Left, placeholder);
+                return Call(
+                    nameof(RatioTest),
+                    state,
+                    Expression.Constant(compare.Op),
+                    Expression.Constant(ratioIndex),
+                    Expression.Constant(compare.Right.Value),
+                    Expression.Constant(ratioName));
             case CompareNode compare when !compare.Left.Previous && !compare.Right.Previous:
                 var (leftIndex, leftName) = OperandConstants(compare.Left, placeholder);
                 var (rightIndex, rightName) = OperandConstants(compare.Right, placeholder);

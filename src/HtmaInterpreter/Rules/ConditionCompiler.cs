@@ -307,6 +307,13 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
 
     private Condition Compare(CompareNode node, int placeholder)
     {
+        if (IsRatioVersusNumber(node))
+        {
+            var (index, name) = OperandConstants(node.Left, placeholder);
+            var (ratioOp, number) = (node.Op, node.Right.Value);
+            return state => RatioTest(state, ratioOp, index, number, name);
+        }
+
         var left = Reader(node.Left, placeholder);
         var right = Reader(node.Right, placeholder);
         var op = node.Op;
@@ -318,6 +325,34 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             var hasRight = right(state, out var bLow, out var bHigh);
             return Decide(state, op, hasLeft, aLow, aHigh, hasRight, bLow, bHigh, uncertain);
         };
+    }
+
+    /// <summary>Whether a comparison is of a current-test ratio with a number (<c>Ca/K &gt; 10</c>), the commonest test.</summary>
+    private static bool IsRatioVersusNumber(CompareNode node) =>
+        node.Left is { Kind: OperandKind.Ratio, Previous: false } && node.Right is { Kind: OperandKind.Number, Previous: false };
+
+    /// <summary>
+    /// What <see cref="CompareTest"/> gives for a ratio compared with a number, in one step: a ratio is a single value,
+    /// so the answer is never uncertain; a ratio that could not be worked out is named as missing.
+    /// </summary>
+    internal static Truth RatioTest(EvaluationState state, CompareOp op, int index, double number, string name)
+    {
+        var value = state.Ratios[index];
+        if (double.IsNaN(value))
+        {
+            state.Miss(name);
+            return Truth.Unknown;
+        }
+
+        return Of(op switch
+        {
+            CompareOp.Less => value < number,
+            CompareOp.LessOrEqual => value <= number,
+            CompareOp.Greater => value > number,
+            CompareOp.GreaterOrEqual => value >= number,
+            CompareOp.Equal => value == number,
+            _ => value != number,
+        });
     }
 
     /// <summary>A comparison's answer once both sides are read: unknown when one is missing or the intervals overlap.</summary>
@@ -382,7 +417,7 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
     }
 
     /// <summary>A comparison of two current-test operands, as <see cref="Compare"/> compiles it.</summary>
-    private static Truth CompareTest(
+    internal static Truth CompareTest(
         EvaluationState state,
         CompareOp op,
         OperandKind leftKind,

@@ -72,6 +72,33 @@ public class FiredMaskCompilerTests
     }
 
     [Test]
+    public void A_ratio_compared_with_a_number_in_one_step_decides_and_names_what_is_missing_as_the_general_comparison()
+    {
+        var state = Interpreter.Default.Rules.CreateState();
+        double[] values = [double.NaN, 0, 2.4999999999999996, 2.5, 2.5000000000000004, 10, double.PositiveInfinity];
+        var compared = 0;
+        foreach (var op in Enum.GetValues<CompareOp>())
+        {
+            foreach (var value in values)
+            {
+                foreach (var number in (double[])[0, 2.5, 10])
+                {
+                    state.Ratios[0] = value;
+                    state.ClearMissing();
+                    var expected = ConditionCompiler.CompareTest(state, op, OperandKind.Ratio, 0, 0, "Ca/K", OperandKind.Number, 0, number, "", "uncertain");
+                    var expectedMissing = state.Missing.ToArray();
+                    state.ClearMissing();
+                    ConditionCompiler.RatioTest(state, op, 0, number, "Ca/K").Should().Be(expected, $"{value} {op} {number}");
+                    state.Missing.Should().Equal(expectedMissing);
+                    compared++;
+                }
+            }
+        }
+
+        compared.Should().Be(6 * 7 * 3);
+    }
+
+    [Test]
     public void FiredRuleMask_gives_the_loop_mask_whether_or_not_the_compiled_method_is_ready_yet()
     {
         var interpreter = Interpreter.Default;
