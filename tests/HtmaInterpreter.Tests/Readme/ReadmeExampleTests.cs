@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HtmaInterpreter.Batch;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 
@@ -22,18 +23,73 @@ public partial class ReadmeExampleTests
         // README example end
     }
 
+    private static void BatchExample()
+    {
+        // README batch example start
+        using var input = File.OpenRead("samples/wide-clinic-batch.csv");
+        using var output = new BatchResultWriter(File.Create("results.csv"), BatchOutputFormat.Csv);
+        var written = new BatchInterpreter(Interpreter.Default).WriteWideCsv(input, "wide-clinic-batch.csv", output, new BatchWriteOptions
+        {
+            Summarize = true,
+            OnReadDiagnostics = step => step.ReadDiagnostics.ToList().ForEach(Console.Error.WriteLine),
+        });
+        Console.WriteLine($"{written.Interpreted} of {written.Rows} rows interpreted");
+        written.Summary!.WriteText(Console.Out);
+        // README batch example end
+    }
+
+    [Test]
+    public void Readme_batch_example_is_the_code_compiled_here()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
+        var block = CodeBlock().Match(readme[readme.IndexOf("**A whole archive.**", StringComparison.Ordinal)..]);
+        block.Success.Should().BeTrue("README.md should have a csharp block under 'A whole archive'");
+        Code(block.Groups["code"].Value).Should().Equal(Code(Between("// README batch example start", "        // README batch example end")));
+    }
+
+    [Test]
+    public void Readme_batch_example_writes_the_rows_and_prints_the_summary()
+    {
+        var folder = Directory.CreateTempSubdirectory("htma-readme-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "samples"));
+        File.Copy(TestPaths.Sample("wide-clinic-batch.csv"), Path.Combine(folder, "samples", "wide-clinic-batch.csv"));
+        var previousDirectory = Environment.CurrentDirectory;
+        var previousOut = Console.Out;
+        using var printed = new StringWriter();
+        try
+        {
+            Environment.CurrentDirectory = folder;
+            Console.SetOut(printed);
+            BatchExample();
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Environment.CurrentDirectory = previousDirectory;
+        }
+
+        printed.ToString().Should().StartWith("22 of 22 rows interpreted\ncohort summary: 22 rows, 22 interpreted");
+        var rows = File.ReadAllLines(Path.Combine(folder, "results.csv"));
+        rows.Should().HaveCount(23);
+        rows[0].Should().Be(BatchResultWriter.CsvHeader);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static string Between(string startMarker, string endMarker)
+    {
+        var source = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Tests", "Readme", "ReadmeExampleTests.cs"));
+        var start = source.IndexOf(startMarker, StringComparison.Ordinal);
+        var end = source.IndexOf(endMarker, StringComparison.Ordinal);
+        return source[(source.IndexOf('\n', start) + 1)..end];
+    }
+
     [Test]
     public void Readme_example_is_the_code_compiled_here()
     {
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
         var block = CodeBlock().Match(readme[readme.IndexOf("## Using the library", StringComparison.Ordinal)..]);
         block.Success.Should().BeTrue("README.md should have a csharp block under 'Using the library'");
-        var source = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Tests", "Readme", "ReadmeExampleTests.cs"));
-        var start = source.IndexOf("// README example start", StringComparison.Ordinal);
-        var end = source.IndexOf("        // README example end", StringComparison.Ordinal);
-        var compiled = source[(source.IndexOf('\n', start) + 1)..end];
-
-        Code(block.Groups["code"].Value).Should().Equal(Code(compiled));
+        Code(block.Groups["code"].Value).Should().Equal(Code(Between("// README example start", "        // README example end")));
     }
 
     [Test]
