@@ -58,8 +58,6 @@ if (args is ["--best-of"])
 //   profile-batch FILE.csv                       CPU us and bytes per panel of the batch's stages, streamed, one thread
 //   profile-rows FILE.csv                        wall us per row of the batch's fast row path, CSV row and summary, one thread;
 //                                                and of the worker writing the row and the summary itself (WriteWideCsv)
-//   worker-rows FILE.csv ROUNDS                  only that worker path, ROUNDS times over the file: run under
-//                                                valgrind --tool=callgrind, ROUNDS=1 against ROUNDS=N, for instructions per row
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length is 4 or 5:
@@ -244,42 +242,6 @@ switch (args.FirstOrDefault())
 
             Console.WriteLine($"{records.Length} rows, best of 5, wall us per row: worker {bestRows:F2} ({bytesPerRow} bytes), CSV row {bestWrite:F2}, summary {bestSummary:F2}; "
                 + $"written by the worker with the summary (WriteWideCsv's path) {bestDirect:F2} ({directBytesPerRow} bytes)");
-            return 0;
-        }
-
-    case "worker-rows" when args.Length == 3:
-        {
-            // The worker's path of WriteWideCsv (read, decide, write the row, add to the statistics) over the file's
-            // records ROUNDS times, nothing else: for counting instructions per row with callgrind, which repeats
-            // exactly where wall time on this machine does not (compare ROUNDS=1 with ROUNDS=N).
-            var interpreter = HtmaInterpreter.Interpreter.Default;
-            var batch = new HtmaInterpreter.Batch.BatchInterpreter(interpreter);
-            var lines = File.ReadAllLines(args[1]);
-            using var header = new StringReader(lines[0]);
-            using var source = HtmaInterpreter.Readers.CsvSource.Open(header, args[1], [])!;
-            var layout = HtmaInterpreter.Readers.CsvPanelReader.WideLayout(source, args[1], ElementCatalog.Default);
-            var plan = new HtmaInterpreter.Batch.WideCsvPlan(layout, interpreter);
-            var records = lines.Skip(1).Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
-            var rowReader = new HtmaInterpreter.Batch.WideCsvRowInterpreter(plan, batch);
-            var output = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-            var summary = new HtmaInterpreter.Batch.BatchSummaryBuilder();
-            var rounds = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
-            long bytesOut = 0;
-            for (var round = 0; round < rounds; round++)
-            {
-                for (var i = 0; i < records.Length; i++)
-                {
-                    if ((i & 255) == 0)
-                    {
-                        bytesOut += output.WrittenCount;
-                        output.ResetWrittenCount();
-                    }
-
-                    rowReader.InterpretToCsv(records[i], 0, records[i].Length, i + 2, output, summary);
-                }
-            }
-
-            Console.WriteLine($"{rounds} rounds of {records.Length} rows, {bytesOut + output.WrittenCount} bytes written");
             return 0;
         }
 

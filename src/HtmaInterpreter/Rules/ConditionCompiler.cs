@@ -344,15 +344,7 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             return Truth.Unknown;
         }
 
-        return Of(op switch
-        {
-            CompareOp.Less => value < number,
-            CompareOp.LessOrEqual => value <= number,
-            CompareOp.Greater => value > number,
-            CompareOp.GreaterOrEqual => value >= number,
-            CompareOp.Equal => value == number,
-            _ => value != number,
-        });
+        return Of(CompareExact(op, value, number));
     }
 
     /// <summary>A comparison's answer once both sides are read: unknown when one is missing or the intervals overlap.</summary>

@@ -53,22 +53,8 @@ public partial class ReadmeExampleTests
         var folder = Directory.CreateTempSubdirectory("htma-readme-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "samples"));
         File.Copy(TestPaths.Sample("wide-clinic-batch.csv"), Path.Combine(folder, "samples", "wide-clinic-batch.csv"));
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOut = Console.Out;
-        using var printed = new StringWriter();
-        try
-        {
-            Environment.CurrentDirectory = folder;
-            Console.SetOut(printed);
-            BatchExample();
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Environment.CurrentDirectory = previousDirectory;
-        }
 
-        printed.ToString().Should().StartWith("22 of 22 rows interpreted\ncohort summary: 22 rows, 22 interpreted");
+        RunIn(folder, BatchExample).Should().StartWith("22 of 22 rows interpreted\ncohort summary: 22 rows, 22 interpreted");
         var rows = File.ReadAllLines(Path.Combine(folder, "results.csv"));
         rows.Should().HaveCount(23);
         rows[0].Should().Be(BatchResultWriter.CsvHeader);
@@ -95,14 +81,20 @@ public partial class ReadmeExampleTests
     [Test]
     public void Readme_example_runs_and_prints_the_interpretation()
     {
+        RunIn(TestPaths.RepositoryRoot(), Example).Should().StartWith("S-2026-0101: Slow, 3 findings").And.Contain("\"schemaVersion\": 1");
+    }
+
+    /// <summary>Runs an example with <paramref name="folder"/> as the current directory and returns what it printed.</summary>
+    private static string RunIn(string folder, Action example)
+    {
         var previousDirectory = Environment.CurrentDirectory;
         var previousOut = Console.Out;
-        using var output = new StringWriter();
+        using var printed = new StringWriter();
         try
         {
-            Environment.CurrentDirectory = TestPaths.RepositoryRoot();
-            Console.SetOut(output);
-            Example();
+            Environment.CurrentDirectory = folder;
+            Console.SetOut(printed);
+            example();
         }
         finally
         {
@@ -110,7 +102,7 @@ public partial class ReadmeExampleTests
             Environment.CurrentDirectory = previousDirectory;
         }
 
-        output.ToString().Should().StartWith("S-2026-0101: Slow, 3 findings").And.Contain("\"schemaVersion\": 1");
+        return printed.ToString();
     }
 
     // The README's lines, minus usings and indentation, so that only the code itself is compared.
