@@ -39,15 +39,6 @@ public partial class ReadmeExampleTests
     }
 
     [Test]
-    public void Readme_batch_example_is_the_code_compiled_here()
-    {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
-        var block = CodeBlock().Match(readme[readme.IndexOf("**A whole archive.**", StringComparison.Ordinal)..]);
-        block.Success.Should().BeTrue("README.md should have a csharp block under 'A whole archive'");
-        Code(block.Groups["code"].Value).Should().Equal(Code(Between("// README batch example start", "        // README batch example end")));
-    }
-
-    [Test]
     public void Readme_batch_example_writes_the_rows_and_prints_the_summary()
     {
         var folder = Directory.CreateTempSubdirectory("htma-readme-").FullName;
@@ -69,13 +60,14 @@ public partial class ReadmeExampleTests
         return source[(source.IndexOf('\n', start) + 1)..end];
     }
 
-    [Test]
-    public void Readme_example_is_the_code_compiled_here()
+    [TestCase("## Using the library", "README example")]
+    [TestCase("**A whole archive.**", "README batch example")]
+    public void Readme_example_is_the_code_compiled_here(string heading, string marker)
     {
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
-        var block = CodeBlock().Match(readme[readme.IndexOf("## Using the library", StringComparison.Ordinal)..]);
-        block.Success.Should().BeTrue("README.md should have a csharp block under 'Using the library'");
-        Code(block.Groups["code"].Value).Should().Equal(Code(Between("// README example start", "        // README example end")));
+        var block = CodeBlock().Match(readme[readme.IndexOf(heading, StringComparison.Ordinal)..]);
+        block.Success.Should().BeTrue($"README.md should have a csharp block under '{heading}'");
+        Code(block.Groups["code"].Value).Should().Equal(Code(Between($"// {marker} start", $"        // {marker} end")));
     }
 
     [Test]
