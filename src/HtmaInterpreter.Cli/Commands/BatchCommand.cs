@@ -20,8 +20,8 @@ internal static class BatchCommand
         (how many) and has_errors. A row whose reading gives an error is reported on stderr as file:line:col and skipped;
         the run always goes on to the end. Warnings are reported on stderr and the row is kept.
 
-          --out FILE    write the rows to FILE: .csv for CSV, .jsonl (or .ndjson) for JSON Lines; an existing FILE
-                        is replaced by a new file; without --out, CSV goes to standard output
+          --out FILE    write the rows to FILE: .csv for CSV, .jsonl (or .ndjson) for JSON Lines;
+                        without it, CSV goes to standard output
           --summary     print cohort statistics after the rows: panels per oxidation type, min/quartiles/median/max of
                         each key ratio, how often each rule fired, rows with errors. They go to standard output when
                         the rows go to --out, and to standard error when the rows go to standard output
@@ -143,21 +143,27 @@ internal static class BatchCommand
     }
 
     /// <summary>
-    /// Creates the output file, replacing an existing one by a new file rather than truncating it: on ext4, truncating
-    /// a large file and writing it again costs about 0.2 s in the kernel for a million rows (freeing the old blocks, then
-    /// forcing the new ones to disk when the file is closed), deleting it and writing a new one a fraction of that. A
-    /// symbolic link is written through, as before.
+    /// Opens the output file, creating it when it does not exist. A new file is not truncated on opening, as
+    /// <see cref="FileMode.Create"/> does: on ext4, a file truncated to zero has all its blocks forced to disk when it
+    /// is closed (about 0.1 s for a million rows). An existing file is emptied, keeping its permissions and links.
     /// </summary>
     private static FileStream CreateOutput(string path)
     {
-        var existing = new FileInfo(path);
-        var replace = existing.Exists && existing.LinkTarget is null;
-        if (replace)
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, OutputBufferSize);
+        try
         {
-            existing.Delete();
-        }
+            if (stream.CanSeek && stream.Length > 0)
+            {
+                stream.SetLength(0);
+            }
 
-        return new FileStream(path, replace ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.Read, OutputBufferSize);
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     private static long SafeLength(FileStream stream)

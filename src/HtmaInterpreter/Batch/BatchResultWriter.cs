@@ -202,5 +202,9 @@ public sealed class BatchResultWriter : IDisposable
 
         var count = _decoder.GetChars(bytes, _chars, flush: false);
         _writer!.Write(_chars, 0, count);
+        if (_chars.Length > 1 << 20)
+        {
+            _chars = null; // a huge row grew it: do not keep it for the rest of the run
+        }
     }
 }

@@ -64,6 +64,7 @@ public sealed class BatchSummaryBuilder
     /// <summary>Adds everything <paramref name="other"/> has gathered (a worker's share of a run); its ratio values are taken over, not copied.</summary>
     internal void Add(BatchSummaryBuilder other)
     {
+        System.Diagnostics.Debug.Assert(!ReferenceEquals(other, this), "a builder cannot take over its own values");
         _rows += other._rows;
         _interpreted += other._interpreted;
         _rowsWithErrors += other._rowsWithErrors;
@@ -374,11 +375,14 @@ public sealed class BatchSummaryBuilder
     }
 
     /// <summary>
-    /// A growable list of doubles in fixed blocks, so growing never copies (and never doubles) the whole list. Another
+    /// A growable list of doubles in blocks (of up to 64K values), so growing never copies (and never doubles) the whole list. Another
     /// store's values can be taken over whole (<see cref="TakeOver"/>): its filled parts are kept as they are.
     /// </summary>
     private sealed class DoubleStore
     {
+        // Blocks start small and double up to the largest size, so that a builder holding few values (each of a
+        // batch's workers has its own) does not hold 3 MB.
+        private const int FirstBlockSize = 4 * 1024;
         private const int BlockSize = 64 * 1024;
         private readonly List<ArraySegment<double>> _filled = [];
         private double[]? _block;
@@ -386,10 +390,11 @@ public sealed class BatchSummaryBuilder
 
         public void Add(double value)
         {
-            if (_block is null || _countInBlock == BlockSize)
+            if (_block is null || _countInBlock == _block.Length)
             {
+                var size = _block is null ? FirstBlockSize : Math.Min(2 * _block.Length, BlockSize);
                 Seal();
-                _block = GC.AllocateUninitializedArray<double>(BlockSize); // filled before it is read: no need to clear 512 KB
+                _block = GC.AllocateUninitializedArray<double>(size); // filled before it is read: no need to clear it
             }
 
             _block[_countInBlock++] = value;

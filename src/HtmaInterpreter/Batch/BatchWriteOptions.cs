@@ -13,7 +13,7 @@ public sealed record BatchWriteOptions
     /// </summary>
     public Action<BatchResult>? OnReadDiagnostics { get; init; }
 
-    /// <summary>Called on the caller's thread now and then (every few hundred steps) with the number of steps done so far.</summary>
+    /// <summary>Called on the caller's thread after each chunk of steps (<see cref="BatchOptions.ChunkSize"/>, 256 by default) with the number of steps done so far.</summary>
     public Action<int>? OnProgress { get; init; }
 }
 

@@ -65,8 +65,9 @@ public sealed class Interpreter
         // The embedded rules are checked against the embedded ratios, whose names RuleLoadOptions.DefaultKnownRatios
         // lists: they can load on another core while the definitions load (a good part of a command's start-up), and
         // are loaded again, after the definitions, only should the two lists ever differ.
-        var embeddedRules = options.DefinitionsDirectory is null
-            ? Task.Run(() => RuleSet.LoadDefault(new RuleLoadOptions { KnownRatios = RuleLoadOptions.DefaultKnownRatios }))
+        // On a thread of its own, so that a busy thread pool cannot hold it up; once loaded, the set is cached.
+        var embeddedRules = options.DefinitionsDirectory is null && !RuleSet.IsDefaultLoaded
+            ? Task.Factory.StartNew(() => RuleSet.LoadDefault(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
         var definitions = options.DefinitionsDirectory is { } folder
             ? HtmaDefinitions.LoadFromDirectory(folder)
@@ -82,7 +83,7 @@ public sealed class Interpreter
         var rules = options.DefinitionsDirectory is { } ruleFolder
             ? RuleSet.LoadFromDirectory(Path.Combine(ruleFolder, "rules"), ruleOptions)
             : ratioNames.SequenceEqual(RuleLoadOptions.DefaultKnownRatios, StringComparer.Ordinal)
-                ? embeddedRules!.GetAwaiter().GetResult()
+                ? embeddedRules?.GetAwaiter().GetResult() ?? RuleSet.LoadDefault()
                 : RuleSet.LoadDefault(ruleOptions);
         diagnostics.AddRange(rules.Diagnostics);
         if (rules.Value is null || rules.HasErrors)

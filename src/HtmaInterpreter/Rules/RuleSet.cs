@@ -39,6 +39,9 @@ public sealed class RuleSet
     /// <summary>The loaded rules in file order (files by name, rules as written).</summary>
     public IReadOnlyList<RuleInfo> Rules { get; }
 
+    /// <summary>Whether the embedded rules have been loaded with the default options (and are cached).</summary>
+    internal static bool IsDefaultLoaded => DefaultSet.IsValueCreated;
+
     /// <summary>Loads the rules embedded in the library (<c>ratios/rules/*.yaml</c>). With default options the result is cached and shared.</summary>
     /// <param name="options">What to check rules against, or <c>null</c> for the defaults.</param>
     /// <returns>The rule set and any diagnostics.</returns>

@@ -63,10 +63,21 @@ public class BatchCommandTests : CommandTestBase
     }
 
     [Test]
-    public void An_existing_output_file_is_replaced_and_a_link_is_written_through()
+    public void An_existing_output_file_is_emptied_and_rewritten_keeping_its_permissions_and_a_link_is_written_through()
     {
         var output = Write("results.csv", new string('#', 100_000) + "\n");
+        var privateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(output, privateMode);
+        }
+
         Run("batch", TestPaths.Sample("wide-clinic-batch.csv"), "--out", output).Should().Be(0);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(output).Should().Be(privateMode, "results of patients stay as private as the file was");
+        }
+
         var rows = File.ReadAllLines(output);
         rows.Should().HaveCount(23);
         rows[0].Should().Be(BatchResultWriter.CsvHeader);
