@@ -375,8 +375,9 @@ public sealed class BatchSummaryBuilder
     }
 
     /// <summary>
-    /// A growable list of doubles in blocks (of up to 64K values), so growing never copies (and never doubles) the whole list. Another
-    /// store's values can be taken over whole (<see cref="TakeOver"/>): its filled parts are kept as they are.
+    /// A growable list of doubles in blocks (of up to 64K values), so growing never copies (and never doubles) the
+    /// whole list. Another store's values can be taken over whole (<see cref="TakeOver"/>): its filled parts are kept
+    /// as they are.
     /// </summary>
     private sealed class DoubleStore
     {
