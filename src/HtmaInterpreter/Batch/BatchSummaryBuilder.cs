@@ -175,7 +175,19 @@ public sealed class BatchSummaryBuilder
     {
         var names = BatchResult.KeyRatioNames;
         var statistics = new RatioStatistics[names.Count];
-        Parallel.For(0, names.Count, i => statistics[i] = StatisticsBySelection(names[i], _ratios[i].Parts()));
+        void Compute(int first)
+        {
+            for (var i = first; i < names.Count; i += 2)
+            {
+                statistics[i] = StatisticsBySelection(names[i], _ratios[i].Parts());
+            }
+        }
+
+        // Half the ratios on a thread of its own: built once, at the end of a run, where Parallel.For's cold start
+        // cost more than it saved.
+        var other = Task.Factory.StartNew(() => Compute(1), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Compute(0);
+        other.GetAwaiter().GetResult();
         return statistics;
     }
 
@@ -188,43 +200,54 @@ public sealed class BatchSummaryBuilder
     internal static RatioStatistics StatisticsBySelection(string name, double[] values) =>
         StatisticsBySelection(name, [new ArraySegment<double>(values)]);
 
-    /// <summary>The same over values held in several parts (the summary's storage blocks), without copying them into one array.</summary>
-    private static RatioStatistics StatisticsBySelection(string name, IReadOnlyList<ArraySegment<double>> parts)
+    /// <summary>
+    /// The same over values held in several parts (the summary's storage blocks), without copying them into one array.
+    /// Plain arrays and loops: it runs once per run, when generic collections over value types would first have to be
+    /// compiled.
+    /// </summary>
+    private static RatioStatistics StatisticsBySelection(string name, List<ArraySegment<double>> parts)
     {
-        var n = parts.Sum(part => part.Count);
+        var n = 0;
+        for (var p = 0; p < parts.Count; p++)
+        {
+            n += parts[p].Count;
+        }
+
         if (n == 0)
         {
             return new RatioStatistics(name, 0, null, null, null, null, null);
         }
 
-        // The ranks wanted: minimum, maximum and the two neighbours around each quartile (R-7 interpolates between them).
-        Span<double> quantiles = [0.25, 0.5, 0.75];
-        var wanted = new List<int> { 0, n - 1 };
-        foreach (var p in quantiles)
+        // The ranks wanted, ascending: minimum, maximum and the two neighbours around each quartile (R-7 interpolates
+        // between them); with few values some coincide.
+        Span<int> wanted = stackalloc int[8];
+        wanted[0] = 0;
+        wanted[1] = n - 1;
+        for (var q = 0; q < 3; q++)
         {
-            var (low, high, _) = QuantileRanks(n, p);
-            wanted.Add(low);
-            wanted.Add(high);
+            var (low, high, _) = QuantileRanks(n, Quartiles[q]);
+            wanted[2 + (2 * q)] = low;
+            wanted[3 + (2 * q)] = high;
         }
 
         wanted.Sort();
         var counts = new int[BucketCount];
-        foreach (var part in parts)
+        for (var p = 0; p < parts.Count; p++)
         {
-            foreach (var value in part.AsSpan())
+            foreach (var value in parts[p].AsSpan())
             {
                 counts[Bucket(value)]++;
             }
         }
 
         // Each wanted rank's bucket, and the first rank of that bucket.
-        var bucketOf = new int[wanted.Count];
-        var firstRankOf = new int[wanted.Count];
+        Span<int> bucketOf = stackalloc int[wanted.Length];
+        Span<int> firstRankOf = stackalloc int[wanted.Length];
         var at = 0;
         var first = 0;
-        for (var bucket = 0; bucket < BucketCount && at < wanted.Count; bucket++)
+        for (var bucket = 0; bucket < BucketCount && at < wanted.Length; bucket++)
         {
-            while (at < wanted.Count && wanted[at] < first + counts[bucket])
+            while (at < wanted.Length && wanted[at] < first + counts[bucket])
             {
                 bucketOf[at] = bucket;
                 firstRankOf[at] = first;
@@ -236,24 +259,25 @@ public sealed class BatchSummaryBuilder
 
         // Gather the buckets the ranks fall in (each once; their counts are no longer needed, so a negative count
         // marks a gathered bucket by its slot), then select within them.
-        var gathered = new List<double[]>();
-        var slotOf = new int[wanted.Count];
-        for (var i = 0; i < wanted.Count; i++)
+        var gathered = new double[wanted.Length][];
+        var gatheredCount = 0;
+        Span<int> slotOf = stackalloc int[wanted.Length];
+        for (var i = 0; i < wanted.Length; i++)
         {
             var count = counts[bucketOf[i]];
             if (count >= 0)
             {
-                gathered.Add(new double[count]);
-                counts[bucketOf[i]] = -gathered.Count;
+                gathered[gatheredCount++] = new double[count];
+                counts[bucketOf[i]] = -gatheredCount;
             }
 
             slotOf[i] = -counts[bucketOf[i]] - 1;
         }
 
-        var filled = new int[gathered.Count];
-        foreach (var part in parts)
+        Span<int> filled = stackalloc int[gatheredCount];
+        for (var p = 0; p < parts.Count; p++)
         {
-            foreach (var value in part.AsSpan())
+            foreach (var value in parts[p].AsSpan())
             {
                 var mark = counts[Bucket(value)];
                 if (mark < 0)
@@ -264,19 +288,30 @@ public sealed class BatchSummaryBuilder
             }
         }
 
-        var byRank = new Dictionary<int, double>();
-        for (var i = 0; i < wanted.Count; i++)
+        Span<double> valueAt = stackalloc double[wanted.Length];
+        for (var i = 0; i < wanted.Length; i++)
         {
-            byRank.TryAdd(wanted[i], Select(gathered[slotOf[i]], wanted[i] - firstRankOf[i]));
+            valueAt[i] = i > 0 && wanted[i] == wanted[i - 1] ? valueAt[i - 1] : Select(gathered[slotOf[i]], wanted[i] - firstRankOf[i]);
         }
 
-        double Quantile(double p)
-        {
-            var (low, high, weight) = QuantileRanks(n, p);
-            return byRank[low] + (weight * (byRank[high] - byRank[low]));
-        }
+        return new RatioStatistics(
+            name,
+            n,
+            valueAt[0],
+            Interpolated(wanted, valueAt, n, Quartiles[0]),
+            Interpolated(wanted, valueAt, n, Quartiles[1]),
+            Interpolated(wanted, valueAt, n, Quartiles[2]),
+            valueAt[^1]);
+    }
 
-        return new RatioStatistics(name, n, byRank[0], Quantile(0.25), Quantile(0.5), Quantile(0.75), byRank[n - 1]);
+    private static readonly double[] Quartiles = [0.25, 0.5, 0.75];
+
+    /// <summary>Quantile <paramref name="p"/> (R-7) from the values at the wanted ranks.</summary>
+    private static double Interpolated(ReadOnlySpan<int> wanted, ReadOnlySpan<double> valueAt, int n, double p)
+    {
+        var (low, high, weight) = QuantileRanks(n, p);
+        var lowValue = valueAt[wanted.IndexOf(low)];
+        return lowValue + (weight * (valueAt[wanted.IndexOf(high)] - lowValue));
     }
 
     private const int BucketCount = 1 << 16;

@@ -121,6 +121,8 @@ public class BatchSummaryTests
 
     [TestCase(1)]
     [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
     [TestCase(5)]
     [TestCase(1000)]
     [TestCase(100_001)]
