@@ -37,6 +37,16 @@ internal sealed partial class ConditionCompiler
                     Expression.Constant(ratioIndex),
                     Expression.Constant(compare.Right.Value),
                     Expression.Constant(ratioName));
+            case CompareNode compare when IsElementVersusNumber(compare):
+                var (elementSlot, elementSymbol) = OperandConstants(compare.Left, placeholder);
+                return Call(
+                    nameof(ElementTest),
+                    state,
+                    Expression.Constant(compare.Op),
+                    Expression.Constant(elementSlot),
+                    Expression.Constant(compare.Right.Value),
+                    Expression.Constant(elementSymbol),
+                    Expression.Constant(CompareUncertain(compare, placeholder)));
             case CompareNode compare when !compare.Left.Previous && !compare.Right.Previous:
                 var (leftIndex, leftName) = OperandConstants(compare.Left, placeholder);
                 var (rightIndex, rightName) = OperandConstants(compare.Right, placeholder);

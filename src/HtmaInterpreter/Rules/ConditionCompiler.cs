@@ -314,6 +314,13 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             return state => RatioTest(state, ratioOp, index, number, name);
         }
 
+        if (IsElementVersusNumber(node))
+        {
+            var (slot, symbol) = OperandConstants(node.Left, placeholder);
+            var (elementOp, amount, uncertainText) = (node.Op, node.Right.Value, CompareUncertain(node, placeholder));
+            return state => ElementTest(state, elementOp, slot, amount, symbol, uncertainText);
+        }
+
         var left = Reader(node.Left, placeholder);
         var right = Reader(node.Right, placeholder);
         var op = node.Op;
@@ -330,6 +337,32 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
     /// <summary>Whether a comparison is of a current-test ratio with a number (<c>Ca/K &gt; 10</c>), the commonest test.</summary>
     private static bool IsRatioVersusNumber(CompareNode node) =>
         node.Left is { Kind: OperandKind.Ratio, Previous: false } && node.Right is { Kind: OperandKind.Number, Previous: false };
+
+    /// <summary>Whether a comparison is of a current-test element with a number (<c>Mg &gt; 20 mg%</c>).</summary>
+    private static bool IsElementVersusNumber(CompareNode node) =>
+        node.Left is { Kind: OperandKind.Element, Previous: false } && node.Right is { Kind: OperandKind.Number, Previous: false };
+
+    /// <summary>
+    /// What <see cref="CompareTest"/> gives for an element compared with a number, in one step: the element's reading is
+    /// an interval (a detection limit), so the answer can be uncertain, and is then named as such.
+    /// </summary>
+    internal static Truth ElementTest(EvaluationState state, CompareOp op, int slot, double number, string symbol, string uncertain)
+    {
+        var reading = state.Elements[slot];
+        if (!reading.Present)
+        {
+            state.Miss(symbol);
+            return Truth.Unknown;
+        }
+
+        var truth = CompareIntervals(op, reading.Low, reading.High, number, number);
+        if (truth == Truth.Unknown)
+        {
+            state.Miss(uncertain);
+        }
+
+        return truth;
+    }
 
     /// <summary>
     /// What <see cref="CompareTest"/> gives for a ratio compared with a number, in one step: a ratio is a single value,

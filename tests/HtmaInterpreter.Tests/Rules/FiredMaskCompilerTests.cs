@@ -99,6 +99,37 @@ public class FiredMaskCompilerTests
     }
 
     [Test]
+    public void An_element_compared_with_a_number_in_one_step_decides_and_names_what_is_missing_as_the_general_comparison()
+    {
+        var state = Interpreter.Default.Rules.CreateState();
+        (bool Present, double Low, double High)[] readings =
+        [
+            (false, 0, 0), (true, 0, 0), (true, 40, 40), (true, 39.999999999999993, 39.999999999999993),
+            (true, 0, 40), (true, 0, 0.002), (true, 41, double.PositiveInfinity), (true, 20, double.PositiveInfinity),
+        ];
+        var compared = 0;
+        foreach (var op in Enum.GetValues<CompareOp>())
+        {
+            foreach (var (present, low, high) in readings)
+            {
+                foreach (var number in (double[])[0, 20, 40])
+                {
+                    state.Elements[0] = new Reading(present, low, high);
+                    state.ClearMissing();
+                    var expected = ConditionCompiler.CompareTest(state, op, OperandKind.Element, 0, 0, "Ca", OperandKind.Number, 0, number, "", "uncertain");
+                    var expectedMissing = state.Missing.ToArray();
+                    state.ClearMissing();
+                    ConditionCompiler.ElementTest(state, op, 0, number, "Ca", "uncertain").Should().Be(expected, $"[{low}, {high}] {op} {number}");
+                    state.Missing.Should().Equal(expectedMissing);
+                    compared++;
+                }
+            }
+        }
+
+        compared.Should().Be(6 * 8 * 3);
+    }
+
+    [Test]
     public void FiredRuleMask_gives_the_loop_mask_whether_or_not_the_compiled_method_is_ready_yet()
     {
         var interpreter = Interpreter.Default;
