@@ -108,6 +108,15 @@ internal sealed class WideCsvPlan
                 || KeyRatio.Contains(r) || DecidingRatio.Contains(r) || DegreeRatio == r;
         }
 
+        // A value nothing reads (no rule, ratio or four-lows test) still has to be read, to know that the general
+        // reader would take it without a diagnostic, but is not kept.
+        ValueUsed = new bool[Symbols.Length];
+        for (var slot = 0; slot < Symbols.Length; slot++)
+        {
+            ValueUsed[slot] = RuleSlot[slot] >= 0 || RatioNumerator.Contains(slot) || RatioDenominator.Contains(slot)
+                || (FourLows?.Any(condition => condition.Slot == slot) ?? false);
+        }
+
         IsUsable = usable && Columns.Contains(FastColumn.SampleId);
     }
 
@@ -129,6 +138,9 @@ internal sealed class WideCsvPlan
 
     /// <summary>The element of each value slot.</summary>
     public string[] Symbols { get; }
+
+    /// <summary>By value slot: whether a rule, a ratio or the four-lows test reads the value.</summary>
+    public bool[] ValueUsed { get; }
 
     /// <summary>The rules' element slot of each value slot, or -1 when no rule reads the element.</summary>
     public int[] RuleSlot { get; }

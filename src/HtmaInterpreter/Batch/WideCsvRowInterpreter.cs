@@ -266,6 +266,11 @@ internal sealed class WideCsvRowInterpreter
                 return false;
             }
 
+            if (wholeDigits <= 4 && !_plan.ValueUsed[_plan.ValueSlot[column]] && _plan.Units[column] == ConcentrationUnit.MilligramPercent)
+            {
+                return true; // read as the general reader would (below 10,000 mg%: not absurd), and not needed
+            }
+
             amount = DecimalParts.ToDecimal(mantissa, scale);
             approximately = DecimalParts.ToDouble(mantissa, scale);
         }

@@ -65,6 +65,7 @@ public sealed class WideCsvBatchTests
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\"\nH-1,ARL,40,10\nH-2,ARL,41,9\n", TestName = "A header with a stray quote")]
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\uFEFFA-2,ARL,41,9\rA-3,ARL,42,8\n", TestName = "A byte order mark at the start of a later line")]
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\uFEFFA-2,\"AR\nL\",41,9\nA-3,ARL,42,8\n", TestName = "A byte order mark before a quoted line break")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%),B (mg%),Co (mg%)\nN-1,ARL,40,10,0.231,12345\nN-2,ARL,40,10,abc,0.003\nN-3,ARL,40,10,<0.1,ND\nN-4,ARL,40,10,9999.9,1\nN-5,ARL,40,10,0.01,0\n", TestName = "Columns no rule or ratio reads, absurd and bad values among them")]
     public void Small_files_give_the_same_results_both_ways(string csv)
     {
         AssertSameResults(Encoding.UTF8.GetBytes(csv), "small.csv");
