@@ -28,25 +28,12 @@ internal sealed partial class ConditionCompiler
                 return Call(nameof(Negate), Build(not.Operand, placeholder, state));
             case CountNode count:
                 return BuildCount(count, placeholder, state);
-            case CompareNode compare when IsRatioVersusNumber(compare):
-                var (ratioIndex, ratioName) = OperandConstants(compare.Left, placeholder);
-                return Call(
-                    nameof(RatioTest),
-                    state,
-                    Expression.Constant(compare.Op),
-                    Expression.Constant(ratioIndex),
-                    Expression.Constant(compare.Right.Value),
-                    Expression.Constant(ratioName));
-            case CompareNode compare when IsElementVersusNumber(compare):
-                var (elementSlot, elementSymbol) = OperandConstants(compare.Left, placeholder);
-                return Call(
-                    nameof(ElementTest),
-                    state,
-                    Expression.Constant(compare.Op),
-                    Expression.Constant(elementSlot),
-                    Expression.Constant(compare.Right.Value),
-                    Expression.Constant(elementSymbol),
-                    Expression.Constant(CompareUncertain(compare, placeholder)));
+            case CompareNode compare when IsRatioVersusNumber(compare) || IsElementVersusNumber(compare):
+                var (index, name) = OperandConstants(compare.Left, placeholder);
+                Expression[] arguments = [state, Expression.Constant(compare.Op), Expression.Constant(index), Expression.Constant(compare.Right.Value), Expression.Constant(name)];
+                return compare.Left.Kind == OperandKind.Ratio
+                    ? Call(nameof(RatioTest), arguments)
+                    : Call(nameof(ElementTest), [.. arguments, Expression.Constant(CompareUncertain(compare, placeholder))]);
             case CompareNode compare when !compare.Left.Previous && !compare.Right.Previous:
                 var (leftIndex, leftName) = OperandConstants(compare.Left, placeholder);
                 var (rightIndex, rightName) = OperandConstants(compare.Right, placeholder);
