@@ -50,10 +50,21 @@ public sealed record BatchResult
     /// <summary>The diagnostics of reading the row, or of the file for a step that is not a row; the interpretation's own are only counted.</summary>
     public IReadOnlyList<Diagnostic> ReadDiagnostics { get; init; } = [];
 
-    /// <summary>Key ratio <paramref name="index"/> (of <see cref="KeyRatioNames"/>), or <c>null</c> when absent; reads the batch's own arrays without the interface.</summary>
-    internal double? KeyRatioAt(int index) =>
-        KeyRatios is double?[] array ? (index < array.Length ? array[index] : null)
-        : index < KeyRatios.Count ? KeyRatios[index] : null;
+    /// <summary>
+    /// The key ratios in the order of <see cref="KeyRatioNames"/>, NaN for an absent one, into
+    /// <paramref name="destination"/> (as the writer and the summary take them); reads the batch's own arrays without the
+    /// interface.
+    /// </summary>
+    internal void KeyRatiosInto(Span<double> destination)
+    {
+        var array = KeyRatios as double?[];
+        var count = array?.Length ?? KeyRatios.Count;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var value = i >= count ? null : array is not null ? array[i] : KeyRatios[i];
+            destination[i] = value ?? double.NaN;
+        }
+    }
 
     /// <summary>The key ratio of the given name (see <see cref="KeyRatioNames"/>), or <c>null</c> when absent or not a key ratio.</summary>
     /// <param name="name">The ratio name, e.g. <c>Ca/K</c>.</param>

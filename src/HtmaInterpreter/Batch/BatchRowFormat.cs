@@ -56,10 +56,7 @@ internal static class BatchRowFormat
         }
 
         Span<double> ratios = stackalloc double[BatchResult.KeyRatioNames.Count];
-        for (var i = 0; i < ratios.Length; i++)
-        {
-            ratios[i] = result.KeyRatioAt(i) ?? double.NaN;
-        }
+        result.KeyRatiosInto(ratios);
 
         WriteCsvTail(span, ref at, result.Oxidation, result.Lean, result.Degree, ratios, fired, result.DiagnosticsCount, result.HasErrors);
         output.Advance(at);

@@ -46,10 +46,7 @@ public sealed class BatchSummaryBuilder
         }
 
         Span<double> ratios = stackalloc double[_ratios.Length];
-        for (var i = 0; i < ratios.Length; i++)
-        {
-            ratios[i] = result.KeyRatioAt(i) ?? double.NaN;
-        }
+        result.KeyRatiosInto(ratios);
 
         CountInterpreted(type, ratios, result.FiredRules);
     }
