@@ -63,12 +63,13 @@ public sealed class Interpreter
         var diagnostics = new List<Diagnostic>();
 
         // The embedded rules are checked against the embedded ratios, whose names RuleLoadOptions.DefaultKnownRatios
-        // lists: they can load on another core while the definitions load (a good part of a command's start-up), and
-        // are loaded again, after the definitions, only should the two lists ever differ.
-        // On a thread of its own, so that a busy thread pool cannot hold it up; once loaded, the set is cached.
-        var embeddedRules = options.DefinitionsDirectory is null && !RuleSet.IsDefaultLoaded
-            ? Task.Factory.StartNew(() => RuleSet.LoadDefault(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            : null;
+        // lists: they start loading (and are cached) on a thread of their own while the definitions load, a good part of
+        // a command's start-up; RuleSet.LoadDefault below waits for them, or loads anew should the names ever differ.
+        if (options.DefinitionsDirectory is null && !RuleSet.IsDefaultLoaded)
+        {
+            _ = Task.Factory.StartNew(() => RuleSet.LoadDefault(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
         var definitions = options.DefinitionsDirectory is { } folder
             ? HtmaDefinitions.LoadFromDirectory(folder)
             : HtmaDefinitions.LoadDefault();
@@ -78,13 +79,10 @@ public sealed class Interpreter
             return ParseResult.Failed<Interpreter>(diagnostics);
         }
 
-        var ratioNames = definitions.Value.Ratios.Select(r => r.Name).ToArray();
-        var ruleOptions = new RuleLoadOptions { KnownRatios = ratioNames };
+        var ruleOptions = new RuleLoadOptions { KnownRatios = definitions.Value.Ratios.Select(r => r.Name).ToArray() };
         var rules = options.DefinitionsDirectory is { } ruleFolder
             ? RuleSet.LoadFromDirectory(Path.Combine(ruleFolder, "rules"), ruleOptions)
-            : ratioNames.SequenceEqual(RuleLoadOptions.DefaultKnownRatios, StringComparer.Ordinal)
-                ? embeddedRules?.GetAwaiter().GetResult() ?? RuleSet.LoadDefault()
-                : RuleSet.LoadDefault(ruleOptions);
+            : RuleSet.LoadDefault(ruleOptions);
         diagnostics.AddRange(rules.Diagnostics);
         if (rules.Value is null || rules.HasErrors)
         {

@@ -91,34 +91,14 @@ internal sealed class CompiledRuleSet
     /// </summary>
     public Func<EvaluationState, ulong>? FiredMaskWhenCompiled()
     {
-        if (Volatile.Read(ref _firedMaskState) == FiredMaskDone)
-        {
-            return _firedMask;
-        }
-
-        if (Interlocked.CompareExchange(ref _firedMaskState, FiredMaskCompiling, FiredMaskNotStarted) == FiredMaskNotStarted)
-        {
-            Task.Run(() =>
-            {
-                try
-                {
-                    _firedMask = FiredMaskCompiler.TryCompile(this);
-                }
-                finally
-                {
-                    Volatile.Write(ref _firedMaskState, FiredMaskDone); // should compiling fail, the loop goes on serving
-                }
-            });
-        }
-
-        return null;
+        // Should compiling fail, the task ends faulted or with null, and the loop goes on serving.
+        var compiling = _firedMask.Value;
+        return compiling.IsCompletedSuccessfully ? compiling.Result : null;
     }
 
-    private const int FiredMaskNotStarted = 0;
-    private const int FiredMaskCompiling = 1;
-    private const int FiredMaskDone = 2;
-    private Func<EvaluationState, ulong>? _firedMask;
-    private int _firedMaskState;
+    private readonly Lazy<Task<Func<EvaluationState, ulong>?>> _firedMask;
+
+    public CompiledRuleSet() => _firedMask = new(() => Task.Run(() => FiredMaskCompiler.TryCompile(this)));
 
     /// <summary>The profile's limits, ranges and ideals for <see cref="ElementSymbols"/>, converted once per profile.</summary>
     public ProfileLevels LevelsFor(LabProfile profile) =>

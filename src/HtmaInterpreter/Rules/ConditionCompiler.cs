@@ -355,13 +355,7 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
             return Truth.Unknown;
         }
 
-        var truth = CompareIntervals(op, reading.Low, reading.High, number, number);
-        if (truth == Truth.Unknown)
-        {
-            state.Miss(uncertain);
-        }
-
-        return truth;
+        return Decide(state, op, true, reading.Low, reading.High, true, number, number, uncertain);
     }
 
     /// <summary>

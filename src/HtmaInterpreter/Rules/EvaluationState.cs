@@ -153,8 +153,9 @@ internal sealed class EvaluationState
             _levelsProfile = profile;
         }
 
+        // The levels worked out so far hold for the profile they were worked out with (none since Clear emptied them).
         var levels = profile is not null ? _levels : null;
-        if (!ReferenceEquals(levels, Levels))
+        if (Levels is not null && !ReferenceEquals(levels, Levels))
         {
             Array.Clear(_levelPairs);
         }

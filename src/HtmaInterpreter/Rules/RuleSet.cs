@@ -16,7 +16,6 @@ public sealed class RuleSet
     private const string ResourcePrefix = "HtmaInterpreter.Defaults/rules/";
     private static readonly Lazy<ParseResult<RuleSet>> DefaultSet = new(() => LoadDefaultCore(RuleLoadOptions.Default));
     private readonly CompiledRuleSet _compiled;
-    private IReadOnlyList<string>? _evaluationOrder;
 
     // A few reusable evaluation states and scratch lists, so that an evaluation allocates only its output. Taken and
     // given back with interlocked exchanges: a thread that finds every slot empty makes a new one.
@@ -46,7 +45,13 @@ public sealed class RuleSet
     /// <param name="options">What to check rules against, or <c>null</c> for the defaults.</param>
     /// <returns>The rule set and any diagnostics.</returns>
     public static ParseResult<RuleSet> LoadDefault(RuleLoadOptions? options = null) =>
-        options is null || options == RuleLoadOptions.Default ? DefaultSet.Value : LoadDefaultCore(options);
+        options is null || IsDefault(options) ? DefaultSet.Value : LoadDefaultCore(options);
+
+    /// <summary>Whether <paramref name="options"/> hold what the defaults hold (its ratio list compared by content, in order).</summary>
+    private static bool IsDefault(RuleLoadOptions options) =>
+        options == RuleLoadOptions.Default
+        || (options with { KnownRatios = RuleLoadOptions.DefaultKnownRatios } == RuleLoadOptions.Default
+            && options.KnownRatios.SequenceEqual(RuleLoadOptions.DefaultKnownRatios, StringComparer.Ordinal));
 
     /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> file of a folder (not its subfolders), in file-name order.</summary>
     /// <param name="path">The folder.</param>
@@ -319,39 +324,33 @@ public sealed class RuleSet
     /// the set compiled into one method once that is ready (see <see cref="CompiledRuleSet.FiredMaskWhenCompiled"/>),
     /// else by the evaluation loop: the same answer either way.
     /// </summary>
-    internal ulong FiredRuleMask(EvaluationState state)
-    {
-        if (_compiled.FiredMaskWhenCompiled() is not { } firedMask)
-        {
-            return FiredRules(state, null);
-        }
-
-        var recordsMissing = state.RecordsMissing;
-        state.RecordsMissing = false;
-        try
-        {
-            return firedMask(state);
-        }
-        finally
-        {
-            state.RecordsMissing = recordsMissing;
-        }
-    }
+    internal ulong FiredRuleMask(EvaluationState state) => EvaluateMask(state, null, _compiled.FiredMaskWhenCompiled());
 
     /// <summary>The rule ids in evaluation order (the bits of the mask <c>FiredRules</c> returns).</summary>
-    internal IReadOnlyList<string> EvaluationOrder => _evaluationOrder ??= Array.AsReadOnly(_compiled.Rules.Select(r => r.Id).ToArray());
+    internal IEnumerable<string> EvaluationOrder => _compiled.Rules.Select(r => r.Id);
 
     /// <summary>
     /// Adds the rules that fire on a filled state to <paramref name="fired"/> (when given), in evaluation order (see
     /// <see cref="FiredRules(RuleInput)"/>), and returns them as a mask: bit r for the rule evaluated r-th, for the first 64.
     /// </summary>
-    internal ulong FiredRules(EvaluationState state, List<(string RuleId, string? Subject)>? fired)
+    internal ulong FiredRules(EvaluationState state, List<(string RuleId, string? Subject)>? fired) => EvaluateMask(state, fired, compiled: null);
+
+    /// <summary>
+    /// <see cref="FiredRules(EvaluationState, List{ValueTuple{string, string}})"/> by the evaluation loop, or by
+    /// <paramref name="compiled"/> (the set compiled into one method) when given; neither names missing inputs.
+    /// </summary>
+    private ulong EvaluateMask(EvaluationState state, List<(string RuleId, string? Subject)>? fired, Func<EvaluationState, ulong>? compiled)
     {
         var mask = 0UL;
         var recordsMissing = state.RecordsMissing;
         state.RecordsMissing = false;
         try
         {
+            if (compiled is not null)
+            {
+                return compiled(state);
+            }
+
             var rules = _compiled.Rules;
             for (var r = 0; r < rules.Length; r++)
             {
