@@ -29,7 +29,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     public IEnumerable<PanelReadItem> Read()
     {
         // The header: the first line, after a byte order mark.
-        var headerEnd = FindLineEnd(0);
+        var headerEnd = FindLineEnd();
         var bom = _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF ? 3 : 0;
         var headerText = headerEnd < 0 ? null : Encoding.UTF8.GetString(TrimCarriageReturn(_buffer.AsSpan(bom, headerEnd - bom)));
         if (headerText is null || string.IsNullOrWhiteSpace(headerText) || headerText.Contains('"') || headerText.TrimStart().StartsWith('#')
@@ -62,7 +62,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         var line = 1;
         while (true)
         {
-            var end = FindLineEnd(_start);
+            var end = FindLineEnd();
             if (end == -2)
             {
                 // A line longer than the scanner keeps (or lone carriage returns): the rest goes to one CSV reader.
@@ -165,10 +165,13 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     /// <summary>The input from <see cref="_start"/> on: the bytes still buffered, then the rest of the stream.</summary>
     private ReplayStream Remaining() => new(_buffer.AsSpan(_start, _end - _start).ToArray(), stream);
 
-    /// <summary>The index of the next line feed at or after <paramref name="from"/>, reading more input as needed; -1 at the end of the input.</summary>
-    private int FindLineEnd(int from)
+    /// <summary>
+    /// The index of the next line feed at or after <see cref="_start"/>, reading more input as needed; -1 at the end of
+    /// the input, -2 for a line longer than the scanner keeps.
+    /// </summary>
+    private int FindLineEnd()
     {
-        var searched = from;
+        var searched = _start;
         while (true)
         {
             var at = _buffer.AsSpan(searched, _end - searched).IndexOf((byte)'\n');
@@ -182,22 +185,15 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
                 return -1;
             }
 
-            // Keep what is not yet read at the front (from _start), make room, and read more.
-            var keep = _start;
-            if (keep > 0 && from >= keep)
+            // Keep what is not yet read at the front, make room, and read more.
+            if (_start > 0)
             {
-                _buffer.AsSpan(keep, _end - keep).CopyTo(_buffer);
-                _end -= keep;
-                from -= keep;
+                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                _end -= _start;
                 _start = 0;
             }
 
             searched = _end;
-            if (_start > 0 && _end - _start >= MaxLine)
-            {
-                return -2;
-            }
-
             if (_end == _buffer.Length)
             {
                 if (_buffer.Length >= MaxLine)

@@ -84,13 +84,11 @@ internal sealed class RawWideRecord : IWideRecord
             }
         }
 
-        for (; i < bytes.Length; i++)
+        // The rest (all of it without 256-bit vectors): no separator lies between start and i.
+        for (var next = bytes[start..].IndexOf(_separator); next >= 0; next = bytes[start..].IndexOf(_separator))
         {
-            if (bytes[i] == _separator)
-            {
-                AddField(start, i);
-                start = i + 1;
-            }
+            AddField(start, start + next);
+            start += next + 1;
         }
 
         AddField(start, bytes.Length);

@@ -98,17 +98,9 @@ internal static class ValueText
     /// no sign, blank, exponent or comma, at most 18 digits), into the exact decimal <see cref="decimal.TryParse(string?, out decimal)"/>
     /// gives, trailing zeros (the scale) included. Anything else returns false and goes through decimal.TryParse.
     /// </summary>
-    internal static bool TryParsePlain(ReadOnlySpan<char> text, out decimal value) => TryParsePlain(text, out value, out _);
-
-    /// <summary>
-    /// The plain form on characters or ASCII bytes: digits with at most one point, up to 19 characters and 18 digits,
-    /// e.g. <c>70.40</c> (the same decimal as <see cref="decimal.Parse(string, IFormatProvider)"/>, scale included).
-    /// Also gives how many characters precede the point.
-    /// </summary>
-    internal static bool TryParsePlain<T>(ReadOnlySpan<T> text, out decimal value, out int wholeDigits)
-        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    internal static bool TryParsePlain(ReadOnlySpan<char> text, out decimal value)
     {
-        var parsed = TryParsePlain(text, out var mantissa, out var scale, out wholeDigits);
+        var parsed = TryParsePlain(text, out var mantissa, out var scale, out _);
         value = parsed ? DecimalParts.ToDecimal(mantissa, scale) : 0m;
         return parsed;
     }
