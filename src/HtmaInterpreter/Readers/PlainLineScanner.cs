@@ -66,7 +66,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             if (end == -2)
             {
                 // A line longer than the scanner keeps (or lone carriage returns): the rest goes to one CSV reader.
-                foreach (var item in ReadRest(headerText, [], line + 1, records))
+                foreach (var item in ReadRest(headerText, line + 1, records))
                 {
                     yield return item;
                 }
@@ -95,14 +95,12 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
                 // A line to read as CSV: on its own unless a quote in it runs past it.
                 // A carriage return inside the line is a line break to CSV readers, which then number the lines after
                 // it differently: the rest goes to one reader too.
-                var lineBytes = _buffer.AsSpan(_start, (end < 0 ? _end : end + 1) - _start).ToArray();
                 // Reading lines alone costs a CSV reader each: a file with many such lines goes to one reader.
                 var runsPast = text.Contains((byte)'\r') || ++_linesReadAlone > MaxLinesReadAlone;
-                var alone = runsPast ? [] : ReadAlone(headerText, lineBytes, line, records, out runsPast);
+                var alone = runsPast ? [] : ReadAlone(headerText, _buffer.AsSpan(_start, (end < 0 ? _end : end + 1) - _start), line, records, out runsPast);
                 if (runsPast)
                 {
-                    _start = end < 0 ? _end : end + 1;
-                    foreach (var item in ReadRest(headerText, lineBytes, line, records))
+                    foreach (var item in ReadRest(headerText, line, records))
                     {
                         yield return item;
                     }
@@ -134,7 +132,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     /// Reads one line as CSV on its own (after the header, numbered <paramref name="line"/>); the items are kept until it
     /// is known that no quote ran past the line (<paramref name="runsPast"/>), and plain records are handed on only then.
     /// </summary>
-    private List<PanelReadItem> ReadAlone(string headerText, byte[] lineBytes, int line, WideRecords records, out bool runsPast)
+    private List<PanelReadItem> ReadAlone(string headerText, ReadOnlySpan<byte> lineBytes, int line, WideRecords records, out bool runsPast)
     {
         var diagnostics = new List<Diagnostic>();
         var text = new StringReader(headerText + "\n" + Encoding.UTF8.GetString(lineBytes));
@@ -150,11 +148,11 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         return items;
     }
 
-    /// <summary>Reads the rest of the input, from <paramref name="lineBytes"/> (numbered <paramref name="line"/>) on, as one CSV.</summary>
-    private IEnumerable<PanelReadItem> ReadRest(string headerText, byte[] lineBytes, int line, WideRecords records)
+    /// <summary>Reads the rest of the input, from the line at <see cref="_start"/> (numbered <paramref name="line"/>) on, as one CSV.</summary>
+    private IEnumerable<PanelReadItem> ReadRest(string headerText, int line, WideRecords records)
     {
         var diagnostics = new List<Diagnostic>();
-        using var text = new StreamReader(new ReplayStream(lineBytes, Remaining()), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+        using var text = new StreamReader(Remaining(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
         using var source = CsvSource.Open(new PrefixedTextReader(headerText + "\n", text), fileName, diagnostics, firstLine: line - 1)!;
         foreach (var item in records.ReadAll(source))
         {
