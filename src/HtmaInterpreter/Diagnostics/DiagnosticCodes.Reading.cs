@@ -55,6 +55,18 @@ public static partial class DiagnosticCodes
     /// <summary>A key appears twice in one YAML or JSON mapping; the first is used (warning).</summary>
     public const string DuplicateField = "HTMA0116";
 
+    /// <summary>A file read whole is larger than <see cref="InputLimits.MaxDocumentBytes"/>; it is not read (error).</summary>
+    public const string InputTooLarge = "HTMA0117";
+
+    /// <summary>A CSV header has more columns than <see cref="InputLimits.MaxColumns"/>; the file is not read (error).</summary>
+    public const string TooManyColumns = "HTMA0118";
+
+    /// <summary>
+    /// A CSV record is longer than <see cref="InputLimits.MaxRecordCharacters"/>, usually a quote never closed; the record
+    /// is skipped and reading resumes at the next line (error).
+    /// </summary>
+    public const string RecordTooLong = "HTMA0119";
+
     /// <summary>An element name not in the catalogue; the measurement is kept with no recognised element (warning).</summary>
     public const string UnknownElement = "HTMA0201";
 

@@ -40,4 +40,13 @@ public static partial class DiagnosticCodes
 
     /// <summary>A rule's condition uses a numeric threshold but the rule names no <c>threshold_sources</c>.</summary>
     public const string ThresholdWithoutSource = "HTMA0513";
+
+    /// <summary>A rule condition is longer than <see cref="InputLimits.MaxConditionCharacters"/>; the rule is not loaded (error).</summary>
+    public const string ConditionTooLong = "HTMA0514";
+
+    /// <summary>A rule condition nests parentheses or <c>not</c> deeper than <see cref="InputLimits.MaxConditionNesting"/>; the rule is not loaded (error).</summary>
+    public const string ConditionTooDeep = "HTMA0515";
+
+    /// <summary>A rule condition has more terms than <see cref="InputLimits.MaxConditionTerms"/>; the rule is not loaded (error).</summary>
+    public const string ConditionTooManyTerms = "HTMA0516";
 }

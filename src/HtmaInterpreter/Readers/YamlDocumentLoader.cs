@@ -11,8 +11,8 @@ namespace HtmaInterpreter.Readers;
 /// </summary>
 internal static class YamlDocumentLoader
 {
-    /// <summary>The deepest nesting a panel file needs is 5 (panels → list → panel → measurements → measurement).</summary>
-    public const int MaxDepth = 8;
+    /// <summary>The deepest nesting read; see <see cref="InputLimits.MaxPanelNesting"/>.</summary>
+    public const int MaxDepth = InputLimits.MaxPanelNesting;
 
     public static IReadOnlyList<DocumentNode> Load(TextReader text, string? file, List<Diagnostic> diagnostics)
     {

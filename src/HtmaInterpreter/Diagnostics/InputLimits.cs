@@ -1,0 +1,53 @@
+namespace HtmaInterpreter.Diagnostics;
+
+/// <summary>
+/// Every size and depth limit the library puts on its input, in one place. Each is far above anything a real lab file,
+/// rule file or definitions folder needs; input past a limit is not read further and becomes a diagnostic with its own
+/// code (named beside each limit), never an exception or unbounded memory. The README's "Limits" table lists them.
+/// </summary>
+public static class InputLimits
+{
+    // ---- Documents read whole (YAML/JSON panels, client context, rules, definitions) ----
+
+    /// <summary>
+    /// The largest YAML or JSON file read whole: 16 MiB (a file of a thousand panels is about 1 MB). Past it the file is
+    /// not read (<see cref="DiagnosticCodes.InputTooLarge"/>).
+    /// </summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The deepest nesting of lists and maps in a panel file: 8 (the deepest a panel file needs is 5: panels, list,
+    /// panel, measurements, measurement). Deeper parts are skipped (<see cref="DiagnosticCodes.NestingTooDeep"/>).
+    /// </summary>
+    public const int MaxPanelNesting = 8;
+
+    /// <summary>
+    /// The deepest nesting of lists and maps in a client context, rule or definitions file: 32 (the deepest a
+    /// shipped file needs is 5). Such a file is not used (<see cref="DiagnosticCodes.NestingTooDeep"/>).
+    /// </summary>
+    public const int MaxDefinitionNesting = 32;
+
+
+    // ---- Rule conditions (`when:`) ----
+
+    /// <summary>The longest rule condition: 10,000 characters (the longest shipped one has a few hundred) (<see cref="DiagnosticCodes.ConditionTooLong"/>).</summary>
+    public const int MaxConditionCharacters = 10_000;
+
+    /// <summary>The deepest nesting of parentheses and <c>not</c> in a rule condition: 32 (<see cref="DiagnosticCodes.ConditionTooDeep"/>).</summary>
+    public const int MaxConditionNesting = 32;
+
+    /// <summary>The most comparisons and pattern tests in one rule condition: 256 (<see cref="DiagnosticCodes.ConditionTooManyTerms"/>).</summary>
+    public const int MaxConditionTerms = 256;
+
+
+    // ---- CSV ----
+
+    /// <summary>
+    /// The longest CSV record (one line, or several when a quoted field spans lines): 1 MiB of characters. A quote left
+    /// open ends there; reading resumes at the next line (<see cref="DiagnosticCodes.RecordTooLong"/>).
+    /// </summary>
+    public const int MaxRecordCharacters = 1024 * 1024;
+
+    /// <summary>The most columns in a CSV header: 4,096 (a wide export has about 60) (<see cref="DiagnosticCodes.TooManyColumns"/>).</summary>
+    public const int MaxColumns = 4096;
+}
