@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
@@ -42,7 +43,7 @@ public static class ClientContextReader
         ArgumentNullException.ThrowIfNull(text);
         var source = new SourceText(text, fileName);
         var diagnostics = new List<Diagnostic>();
-        var root = source.ParseDocument(DiagnosticCodes.ContextUnreadable, diagnostics);
+        var root = source.ParseDocument(YamlDocumentKind.ClientContext, diagnostics);
         if (root is null)
         {
             if (diagnostics.Count == 0)
