@@ -20,10 +20,11 @@ public static class ClientContextReader
     public static ParseResult<ClientContext> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        var diagnostics = new List<Diagnostic>();
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = DocumentText.ReadFile(path, diagnostics);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -31,7 +32,7 @@ public static class ClientContextReader
                 [Diagnostic.Error(DiagnosticCodes.ContextUnreadable, $"The client-context file could not be read: {exception.Message}", new SourceLocation(path))]);
         }
 
-        return Parse(text, path);
+        return text is null ? ParseResult.Failed<ClientContext>(diagnostics) : Parse(text, path);
     }
 
     /// <summary>Parses context text (YAML or JSON; JSON is read as YAML flow style).</summary>
