@@ -11,7 +11,11 @@ namespace HtmaInterpreter.Definitions;
 /// <param name="RelativePath">The path relative to <c>ratios/</c> with <c>/</c> separators, e.g. <c>labs/arl.yaml</c>.</param>
 /// <param name="DisplayName">The file name shown in diagnostics.</param>
 /// <param name="Text">The text, or <c>null</c> when it could not be read.</param>
-internal sealed record DefinitionsFile(string RelativePath, string DisplayName, string? Text);
+internal sealed record DefinitionsFile(string RelativePath, string DisplayName, string? Text)
+{
+    /// <summary>Why <see cref="Text"/> is <c>null</c> when the reason is not that the file is missing or unreadable (e.g. it is too large).</summary>
+    public Diagnostic? Problem { get; init; }
+}
 
 /// <summary>Builds <see cref="HtmaDefinitions"/> from <c>ratios.yaml</c>, <c>labs/*.yaml</c> and <c>oxidation.yaml</c> (never <c>rules/</c>).</summary>
 internal sealed class DefinitionsLoader
@@ -88,6 +92,12 @@ internal sealed class DefinitionsLoader
 
     private YamlMap? ReadRoot(DefinitionsFile? file, string expected)
     {
+        if (file?.Problem is { } problem)
+        {
+            _diagnostics.Add(problem);
+            return null;
+        }
+
         if (file is null || file.Text is null)
         {
             _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DefinitionsFileNotFound, $"The definitions file '{expected}' is missing or cannot be read.", new SourceLocation(file?.DisplayName ?? expected)));

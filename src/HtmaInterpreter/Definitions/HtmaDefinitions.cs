@@ -1,5 +1,6 @@
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
+using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Definitions;
 
@@ -102,7 +103,8 @@ public sealed class HtmaDefinitions
         var fullPath = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
         try
         {
-            return new DefinitionsFile(relativePath, fullPath, File.ReadAllText(fullPath));
+            var tooLarge = new List<Diagnostic>(1);
+            return new DefinitionsFile(relativePath, fullPath, DocumentText.ReadFile(fullPath, tooLarge)) { Problem = tooLarge.FirstOrDefault() };
         }
         catch (IOException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Readers;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,8 @@ namespace HtmaInterpreter.Definitions;
 
 /// <summary>
 /// Reads one YAML file into YamlDotNet's representation model and turns every schema problem into a
-/// <see cref="Diagnostic"/> with file, line and column. No YamlDotNet exception leaves this class.
+/// <see cref="Diagnostic"/> with file, line and column. No YamlDotNet exception leaves this class (the text is parsed
+/// through <see cref="YamlGuard"/>).
 /// Reusable by any loader of YAML definitions (ratios, labs, oxidation models, rules).
 /// </summary>
 internal sealed class YamlReader
@@ -31,24 +33,9 @@ internal sealed class YamlReader
     /// <returns>The root node.</returns>
     public YamlNode? Parse(string text)
     {
-        var stream = new YamlStream();
-        try
+        var stream = YamlGuard.LoadStream(text, YamlDocumentKind.Definitions, mark => new SourceLocation(File, ToInt(mark.Line), ToInt(mark.Column)), _diagnostics);
+        if (stream is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException exception)
-        {
-            var message = exception.InnerException is { } inner && exception.Message.Length == 0 ? inner.Message : exception.Message;
-            _diagnostics.Add(Diagnostic.Error(
-                DiagnosticCodes.DefinitionsYamlSyntax,
-                $"Not valid YAML: {StripMarks(message)}",
-                new SourceLocation(File, ToInt(exception.Start.Line), ToInt(exception.Start.Column))));
-            return null;
-        }
-        catch (ArgumentException exception)
-        {
-            // Older YamlDotNet versions report a duplicate mapping key this way, without a position.
-            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DefinitionsYamlSyntax, $"Not valid YAML: {exception.Message}", new SourceLocation(File)));
             return null;
         }
 
@@ -165,13 +152,6 @@ internal sealed class YamlReader
     };
 
     private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
-
-    private static string StripMarks(string message)
-    {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is carried separately.
-        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line", StringComparison.Ordinal) && index >= 0 ? message[(index + 3)..] : message;
-    }
 }
 
 /// <summary>A YAML mapping read through a <see cref="YamlReader"/>: typed access to keys, each problem a diagnostic.</summary>

@@ -10,20 +10,24 @@ public static class InputLimits
     // ---- Documents read whole (YAML/JSON panels, client context, rules, definitions) ----
 
     /// <summary>
-    /// The largest YAML or JSON file read whole: 16 MiB (a file of a thousand panels is about 1 MB). Past it the file is
-    /// not read (<see cref="DiagnosticCodes.InputTooLarge"/>).
+    /// The largest YAML or JSON file read whole: 16 MiB of UTF-8 (a file of a thousand panels is about 1 MB). Past it the
+    /// file is not read, and no more of it than the limit and a buffer is held (<see cref="DiagnosticCodes.InputTooLarge"/>).
+    /// A panel file whose format is told from its content is read up to the limit to tell it; a CSV is then read on
+    /// (a record at a time), anything else is too large.
     /// </summary>
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     /// <summary>
     /// The deepest nesting of lists and maps in a panel file: 8 (the deepest a panel file needs is 5: panels, list,
-    /// panel, measurements, measurement). Deeper parts are skipped (<see cref="DiagnosticCodes.NestingTooDeep"/>).
+    /// panel, measurements, measurement). Deeper parts are skipped (<see cref="DiagnosticCodes.NestingTooDeep"/>); a panel
+    /// file nested deeper than <see cref="MaxDefinitionNesting"/> is not used at all, like any other document.
     /// </summary>
     public const int MaxPanelNesting = 8;
 
     /// <summary>
     /// The deepest nesting of lists and maps in a client context, rule or definitions file: 32 (the deepest a
-    /// shipped file needs is 5). Such a file is not used (<see cref="DiagnosticCodes.NestingTooDeep"/>).
+    /// shipped file needs is 5). Such a file is not used (<see cref="DiagnosticCodes.NestingTooDeep"/>). It bounds every
+    /// YAML and JSON document, panels too: parsing stops there, so reading time stays linear in the file's size.
     /// </summary>
     public const int MaxDefinitionNesting = 32;
 

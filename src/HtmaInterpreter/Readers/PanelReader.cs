@@ -212,8 +212,14 @@ public sealed partial class PanelReader
 
             if (format == PanelFormat.Auto)
             {
-                var all = text.ReadToEnd();
+                // Only a CSV is read on past the size limit (it is read a record at a time).
+                var all = DocumentText.Read(text, out var complete);
                 format = FormatFromContent(all);
+                if (!complete && format != CsvByHeader)
+                {
+                    return Failed(DocumentText.TooLarge(fileName));
+                }
+
                 if (format == PanelFormat.Auto)
                 {
                     return Failed(string.IsNullOrWhiteSpace(all)
@@ -224,7 +230,7 @@ public sealed partial class PanelReader
                             new SourceLocation(fileName, 1, 1)));
                 }
 
-                using var rest = new StringReader(all);
+                using TextReader rest = complete ? new StringReader(all) : new PrefixedTextReader(all, text);
                 return ReadFormat(rest, fileName, format);
             }
 
@@ -245,7 +251,12 @@ public sealed partial class PanelReader
                 return CsvPanelReader.Read(text, fileName, format, Options.Catalog);
             case PanelFormat.Yaml:
             {
-                var all = text.ReadToEnd();
+                var all = DocumentText.Read(text, out var complete);
+                if (!complete)
+                {
+                    return Failed(DocumentText.TooLarge(fileName));
+                }
+
                 if (string.IsNullOrWhiteSpace(all))
                 {
                     return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1)));
@@ -258,7 +269,12 @@ public sealed partial class PanelReader
 
             case PanelFormat.Json:
             {
-                var all = text.ReadToEnd();
+                var all = DocumentText.Read(text, out var complete);
+                if (!complete)
+                {
+                    return Failed(DocumentText.TooLarge(fileName));
+                }
+
                 if (string.IsNullOrWhiteSpace(all))
                 {
                     return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1)));
@@ -292,8 +308,9 @@ public sealed partial class PanelReader
     /// <summary>Guesses the format from the text: JSON starts with a brace or bracket, CSV has a separated header, YAML has <c>key:</c>.</summary>
     internal static PanelFormat FormatFromContent(string text)
     {
-        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.Length == 0)
+        // Spans, not substrings: the text may be a whole file of up to the size limit.
+        var trimmed = text.AsSpan().TrimStart("\uFEFF \t\r\n");
+        if (trimmed.IsEmpty)
         {
             return PanelFormat.Auto;
         }
@@ -303,19 +320,21 @@ public sealed partial class PanelReader
             return PanelFormat.Json;
         }
 
-        using var lines = new StringReader(trimmed);
-        while (lines.ReadLine() is { } line)
+        foreach (var line in trimmed.EnumerateLines())
         {
             var content = line.Trim();
-            if (content.Length == 0 || content[0] == '#' || content == "---")
+            if (content.IsEmpty || content[0] == '#' || content is "---")
             {
                 continue;
             }
 
-            var header = content.Split(',', ';', '\t').Select(h => h.Trim()).ToArray();
-            if (header.Length > 1 && CsvPanelReader.LayoutOf(header) is not null)
+            if (content.IndexOfAny(",;\t") >= 0)
             {
-                return CsvByHeader;
+                var header = content.ToString().Split(',', ';', '\t').Select(h => h.Trim()).ToArray();
+                if (header.Length > 1 && CsvPanelReader.LayoutOf(header) is not null)
+                {
+                    return CsvByHeader;
+                }
             }
 
             return YamlStart().IsMatch(content) ? PanelFormat.Yaml : PanelFormat.Auto;

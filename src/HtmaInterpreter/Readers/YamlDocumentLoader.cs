@@ -6,44 +6,40 @@ namespace HtmaInterpreter.Readers;
 
 /// <summary>
 /// Loads YAML with YamlDotNet's low-level parser into <see cref="DocumentNode"/>s with their positions. Anchors and
-/// aliases are rejected (panel files need neither, and aliases allow "billion laughs" expansion), and so is nesting
-/// deeper than <see cref="MaxDepth"/>.
+/// aliases are rejected (panel files need neither, and aliases allow "billion laughs" expansion); parts nested deeper
+/// than <see cref="MaxDepth"/> are skipped, and a file nested deeper than <see cref="InputLimits.MaxDefinitionNesting"/>
+/// is not read (<see cref="YamlGuard"/>).
 /// </summary>
 internal static class YamlDocumentLoader
 {
     /// <summary>The deepest nesting read; see <see cref="InputLimits.MaxPanelNesting"/>.</summary>
     public const int MaxDepth = InputLimits.MaxPanelNesting;
 
-    public static IReadOnlyList<DocumentNode> Load(TextReader text, string? file, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<DocumentNode> Load(TextReader text, string? file, List<Diagnostic> diagnostics) =>
+        YamlGuard.Parse(
+            text,
+            YamlDocumentKind.Panel,
+            mark => new SourceLocation(file, (int)mark.Line, (int)mark.Column),
+            parser => ReadDocuments(parser, file, diagnostics),
+            diagnostics) ?? [];
+
+    private static List<DocumentNode> ReadDocuments(IParser parser, string? file, List<Diagnostic> diagnostics)
     {
         var documents = new List<DocumentNode>();
-        var parser = new Parser(text);
-        try
+        while (parser.MoveNext())
         {
-            while (parser.MoveNext())
+            if (parser.Current is DocumentStart)
             {
-                if (parser.Current is DocumentStart)
-                {
-                    parser.MoveNext();
-                    documents.Add(ReadNode(parser, 1, file, diagnostics));
-                }
+                parser.MoveNext();
+                documents.Add(ReadNode(parser, 1, file, diagnostics));
             }
-        }
-        catch (YamlException exception)
-        {
-            diagnostics.Add(Diagnostic.Error(
-                DiagnosticCodes.SyntaxError,
-                "The YAML is not well formed here, so the file cannot be read; check the indentation, colons, quotes " +
-                "and dashes. (Values starting with > or a quote must be quoted, e.g. value: \">500\".)",
-                new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column)));
-            return [];
         }
 
         return documents;
     }
 
     /// <summary>Reads the node at the parser's current event and leaves the parser on the event after it.</summary>
-    private static DocumentNode ReadNode(Parser parser, int depth, string? file, List<Diagnostic> diagnostics)
+    private static DocumentNode ReadNode(IParser parser, int depth, string? file, List<Diagnostic> diagnostics)
     {
         var current = parser.Current!;
         var line = (int)current.Start.Line;
@@ -104,7 +100,10 @@ internal static class YamlDocumentLoader
                 {
                     var keyEvent = parser.Current!;
                     var key = ReadNode(parser, depth + 1, file, diagnostics);
-                    var value = ReadNode(parser, depth + 1, file, diagnostics);
+                    // YamlDotNet can end a mapping right after a key (a lone ':' on the last line): no value, as null.
+                    var value = parser.Current is MappingEnd
+                        ? new DocumentScalar(null, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column)
+                        : ReadNode(parser, depth + 1, file, diagnostics);
                     if (key is DocumentScalar { Text: { } keyText })
                     {
                         entries.Add(new DocumentEntry(keyText, key.Line, key.Column, value));

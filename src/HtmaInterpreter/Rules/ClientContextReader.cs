@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
@@ -19,10 +20,11 @@ public static class ClientContextReader
     public static ParseResult<ClientContext> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        var diagnostics = new List<Diagnostic>();
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = DocumentText.ReadFile(path, diagnostics);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -30,7 +32,7 @@ public static class ClientContextReader
                 [Diagnostic.Error(DiagnosticCodes.ContextUnreadable, $"The client-context file could not be read: {exception.Message}", new SourceLocation(path))]);
         }
 
-        return Parse(text, path);
+        return text is null ? ParseResult.Failed<ClientContext>(diagnostics) : Parse(text, path);
     }
 
     /// <summary>Parses context text (YAML or JSON; JSON is read as YAML flow style).</summary>
@@ -42,7 +44,7 @@ public static class ClientContextReader
         ArgumentNullException.ThrowIfNull(text);
         var source = new SourceText(text, fileName);
         var diagnostics = new List<Diagnostic>();
-        var root = source.ParseDocument(DiagnosticCodes.ContextUnreadable, diagnostics);
+        var root = source.ParseDocument(YamlDocumentKind.ClientContext, diagnostics);
         if (root is null)
         {
             if (diagnostics.Count == 0)

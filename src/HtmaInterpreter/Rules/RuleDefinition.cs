@@ -1,6 +1,7 @@
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
@@ -77,7 +78,7 @@ internal static class RuleFileReader
     public static List<RuleDefinition> Read(SourceText file, string relativeFile, ref int order, List<Diagnostic> diagnostics)
     {
         var rules = new List<RuleDefinition>();
-        var root = file.ParseDocument(DiagnosticCodes.RuleFileUnreadable, diagnostics);
+        var root = file.ParseDocument(YamlDocumentKind.Rules, diagnostics);
         if (root is null)
         {
             return rules;

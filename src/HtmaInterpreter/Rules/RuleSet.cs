@@ -4,6 +4,7 @@ using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Rules;
 
@@ -74,7 +75,10 @@ public sealed class RuleSet
         {
             try
             {
-                files.Add((Path.GetFileName(file), file, File.ReadAllText(file)));
+                if (DocumentText.ReadFile(file, diagnostics) is { } text)
+                {
+                    files.Add((Path.GetFileName(file), file, text));
+                }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,5 @@
 using HtmaInterpreter.Diagnostics;
-using YamlDotNet.Core;
+using HtmaInterpreter.Readers;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
@@ -43,27 +43,13 @@ internal sealed class SourceText
 
     public SourceLocation Locate(YamlNode node, string? field = null) => Locate((int)node.Start.Index, field);
 
-    /// <summary>Parses the text as one YAML (or JSON) document; a syntax error becomes a diagnostic instead of an exception.</summary>
-    public YamlNode? ParseDocument(string errorCode, ICollection<Diagnostic> diagnostics)
+    /// <summary>
+    /// Parses the text as one YAML (or JSON) document; a syntax error or too deep a nesting becomes a diagnostic
+    /// (<see cref="YamlGuard"/>) instead of an exception.
+    /// </summary>
+    public YamlNode? ParseDocument(YamlDocumentKind kind, ICollection<Diagnostic> diagnostics)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(Text));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException exception)
-        {
-            // The parser's message names its own position; we give ours, so keep only the reason.
-            var reason = exception.InnerException?.Message ?? exception.Message;
-            var cut = reason.IndexOf("): ", StringComparison.Ordinal);
-            if (cut >= 0)
-            {
-                reason = reason[(cut + 3)..];
-            }
-
-            diagnostics.Add(Diagnostic.Error(errorCode, $"The file is not well-formed YAML/JSON: {reason}", Locate((int)exception.Start.Index)));
-            return null;
-        }
+        var stream = YamlGuard.LoadStream(Text, kind, mark => Locate((int)mark.Index), diagnostics);
+        return stream is null || stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 }

@@ -1,0 +1,173 @@
+using HtmaInterpreter.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace HtmaInterpreter.Readers;
+
+/// <summary>A kind of YAML document, for the codes and messages of <see cref="YamlGuard"/>.</summary>
+/// <param name="Name">What the file is, for messages, e.g. <c>rule file</c>.</param>
+/// <param name="SyntaxCode">The code of a syntax error in such a file.</param>
+/// <param name="Hint">A sentence added to a syntax error's message, or an empty string.</param>
+internal sealed record YamlDocumentKind(string Name, string SyntaxCode, string Hint)
+{
+    /// <summary>A lab panel file (<see cref="PanelReader"/>).</summary>
+    public static YamlDocumentKind Panel { get; } = new(
+        "panel file",
+        DiagnosticCodes.SyntaxError,
+        " Check the indentation, colons, quotes and dashes. (Values starting with > or a quote must be quoted, e.g. value: \">500\".)");
+
+    /// <summary>A client-context file.</summary>
+    public static YamlDocumentKind ClientContext { get; } = new("client-context file", DiagnosticCodes.ContextUnreadable, "");
+
+    /// <summary>A rule file.</summary>
+    public static YamlDocumentKind Rules { get; } = new("rule file", DiagnosticCodes.RuleFileUnreadable, "");
+
+    /// <summary>A definitions file (ratios, labs, oxidation models).</summary>
+    public static YamlDocumentKind Definitions { get; } = new("definitions file", DiagnosticCodes.DefinitionsYamlSyntax, "");
+}
+
+/// <summary>
+/// The one boundary between YamlDotNet and the library, for every YAML (and YAML-read JSON) document: the text is
+/// parsed through a parser that counts the nesting of lists and maps as the events come, so nothing recursive (the
+/// panel loader, <c>YamlStream</c>) ever sees a document nested deeper than <see cref="InputLimits.MaxDefinitionNesting"/>,
+/// and YamlDotNet's scanner, whose work per token grows with the flow nesting, stops early; whatever the parser throws
+/// becomes a located diagnostic.
+/// </summary>
+internal static class YamlGuard
+{
+    /// <summary>
+    /// Parses a text with <paramref name="read"/>, which takes the events from the parser given to it. A syntax error,
+    /// nesting deeper than <see cref="InputLimits.MaxDefinitionNesting"/> or anything else the parser throws becomes one
+    /// error in <paramref name="diagnostics"/>, and the result is <c>null</c>.
+    /// </summary>
+    /// <typeparam name="T">What <paramref name="read"/> builds.</typeparam>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="kind">The kind of document, for the code and message.</param>
+    /// <param name="locate">Turns a parser position into a location in the file.</param>
+    /// <param name="read">Reads the document from the parser.</param>
+    /// <param name="diagnostics">Where the error goes.</param>
+    /// <returns>What <paramref name="read"/> built, or <c>null</c> on an error.</returns>
+    public static T? Parse<T>(
+        TextReader text,
+        YamlDocumentKind kind,
+        Func<Mark, SourceLocation> locate,
+        Func<IParser, T> read,
+        ICollection<Diagnostic> diagnostics)
+        where T : class
+    {
+        var scanner = new Scanner(text);
+        var parser = new NestingParser(new Parser(scanner));
+        try
+        {
+            return read(parser);
+        }
+        catch (YamlException) when (parser.TooDeepAt is { } start)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.NestingTooDeep,
+                $"The YAML is nested more than {InputLimits.MaxDefinitionNesting} levels deep here, which no {kind.Name} needs; the file is not used.",
+                locate(start)));
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Add(SyntaxError(kind, Reason(exception), locate(exception.Start)));
+        }
+#pragma warning disable CA1031 // YamlDotNet's scanner also throws InvalidOperationException and others on bad input; here every one is a syntax error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(SyntaxError(kind, "the text cannot be read past this point", locate(scanner.CurrentPosition)));
+        }
+
+        return null;
+    }
+
+    /// <summary>Loads a text into YamlDotNet's representation model through <see cref="Parse{T}"/>.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="kind">The kind of document, for the code and message.</param>
+    /// <param name="locate">Turns a parser position into a location in the file.</param>
+    /// <param name="diagnostics">Where the error goes.</param>
+    /// <returns>The documents, or <c>null</c> on an error.</returns>
+    public static YamlStream? LoadStream(string text, YamlDocumentKind kind, Func<Mark, SourceLocation> locate, ICollection<Diagnostic> diagnostics) =>
+        Parse(
+            new StringReader(text),
+            kind,
+            locate,
+            parser =>
+            {
+                var stream = new YamlStream();
+                stream.Load(parser);
+                return stream;
+            },
+            diagnostics);
+
+    private static Diagnostic SyntaxError(YamlDocumentKind kind, string reason, SourceLocation location) => Diagnostic.Error(
+        kind.SyntaxCode,
+        $"The YAML is not well formed here, so the {kind.Name} cannot be used: {reason}.{kind.Hint}",
+        location);
+
+    /// <summary>The parser's reason, without the positions it starts with (the location is carried separately).</summary>
+    private static string Reason(YamlException exception)
+    {
+        var message = exception.Message.Length == 0 && exception.InnerException is { } inner ? inner.Message : exception.Message;
+        if (message.StartsWith("(Line", StringComparison.Ordinal))
+        {
+            var second = message.IndexOf(") - (", StringComparison.Ordinal);
+            var end = message.IndexOf("): ", second < 0 ? 0 : second, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                message = message[(end + 3)..];
+            }
+        }
+
+        message = message.TrimEnd('.', ' ');
+
+        // It follows a colon in our message: "While scanning ..." becomes "while scanning ...".
+        return message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1])
+            ? char.ToLowerInvariant(message[0]) + message[1..]
+            : message;
+    }
+
+    /// <summary>
+    /// Passes a parser's events on, counting the lists and maps open; past the limit, or when the stream ends inside
+    /// one (which YamlDotNet's parser can let happen), it throws a <see cref="YamlException"/> at that event.
+    /// </summary>
+    private sealed class NestingParser(Parser inner) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        /// <summary>Where the list or map one level too deep starts, once it has been met.</summary>
+        public Mark? TooDeepAt { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            switch (inner.Current)
+            {
+                case MappingStart or SequenceStart:
+                    _depth++;
+                    if (_depth > InputLimits.MaxDefinitionNesting)
+                    {
+                        TooDeepAt = inner.Current.Start;
+                        throw new YamlException(inner.Current.Start, inner.Current.End, "The nesting is too deep.");
+                    }
+
+                    break;
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+                case DocumentEnd or StreamEnd when _depth > 0:
+                    throw new YamlException(inner.Current.Start, inner.Current.End, "the text ends before every list and map in it is closed");
+            }
+
+            return true;
+        }
+    }
+}
