@@ -47,20 +47,29 @@ internal static class YamlGuard
     /// <param name="locate">Turns a parser position into a location in the file.</param>
     /// <param name="read">Reads the document from the parser.</param>
     /// <param name="diagnostics">Where the error goes.</param>
+    /// <param name="rejectAliases">Whether an alias (<c>*name</c>) is an error that stops the reading.</param>
     /// <returns>What <paramref name="read"/> built, or <c>null</c> on an error.</returns>
     public static T? Parse<T>(
         TextReader text,
         YamlDocumentKind kind,
         Func<Mark, SourceLocation> locate,
         Func<IParser, T> read,
-        ICollection<Diagnostic> diagnostics)
+        ICollection<Diagnostic> diagnostics,
+        bool rejectAliases = false)
         where T : class
     {
         var scanner = new Scanner(text);
-        var parser = new NestingParser(new Parser(scanner));
+        var parser = new NestingParser(new Parser(scanner), rejectAliases);
         try
         {
             return read(parser);
+        }
+        catch (YamlException) when (parser.AliasAt is { } alias)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.YamlAnchorOrAlias,
+                $"YAML aliases (*name) are not allowed in a {kind.Name}, because they can make a small file expand without bound; write the value out instead. The file is not used.",
+                locate(alias)));
         }
         catch (YamlException) when (parser.TooDeepAt is { } start)
         {
@@ -83,7 +92,10 @@ internal static class YamlGuard
         return null;
     }
 
-    /// <summary>Loads a text into YamlDotNet's representation model through <see cref="Parse{T}"/>.</summary>
+    /// <summary>
+    /// Loads a text into YamlDotNet's representation model through <see cref="Parse{T}"/>. Aliases are refused: the model
+    /// shares an aliased node, so a few lines of nested aliases ("billion laughs") would be walked as billions of nodes.
+    /// </summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="kind">The kind of document, for the code and message.</param>
     /// <param name="locate">Turns a parser position into a location in the file.</param>
@@ -100,7 +112,8 @@ internal static class YamlGuard
                 stream.Load(parser);
                 return stream;
             },
-            diagnostics);
+            diagnostics,
+            rejectAliases: true);
 
     private static Diagnostic SyntaxError(YamlDocumentKind kind, string reason, SourceLocation location) => Diagnostic.Error(
         kind.SyntaxCode,
@@ -133,11 +146,14 @@ internal static class YamlGuard
     /// Passes a parser's events on, counting the lists and maps open; past the limit, or when the stream ends inside
     /// one (which YamlDotNet's parser can let happen), it throws a <see cref="YamlException"/> at that event.
     /// </summary>
-    private sealed class NestingParser(Parser inner) : IParser
+    private sealed class NestingParser(Parser inner, bool rejectAliases) : IParser
     {
         private int _depth;
 
         public ParsingEvent? Current => inner.Current;
+
+        /// <summary>Where an alias stands, once one has been met while aliases are refused.</summary>
+        public Mark? AliasAt { get; private set; }
 
         /// <summary>Where the list or map one level too deep starts, once it has been met.</summary>
         public Mark? TooDeepAt { get; private set; }
@@ -163,6 +179,9 @@ internal static class YamlGuard
                 case MappingEnd or SequenceEnd:
                     _depth--;
                     break;
+                case AnchorAlias when rejectAliases:
+                    AliasAt = inner.Current.Start;
+                    throw new YamlException(inner.Current.Start, inner.Current.End, "An alias is not allowed here.");
                 case DocumentEnd or StreamEnd when _depth > 0:
                     throw new YamlException(inner.Current.Start, inner.Current.End, "the text ends before every list and map in it is closed");
             }

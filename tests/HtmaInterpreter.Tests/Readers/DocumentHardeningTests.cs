@@ -69,6 +69,26 @@ public class DocumentHardeningTests
         return [.. diagnostics.Where(d => d.Location.File == FileOf(kind))];
     }
 
+    [TestCase(Kind.Context)]
+    [TestCase(Kind.Rules)]
+    [TestCase(Kind.Definitions)]
+    public void Nested_aliases_in_a_context_rule_or_definitions_file_are_refused_at_the_first_alias(Kind kind)
+    {
+        // "Billion laughs": each level lists the previous one ten times, so walking the shared nodes would visit 10^9.
+        var text = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var level = 1; level <= 9; level++)
+        {
+            var previous = string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10));
+            text.Append($"l{level}: &l{level} [{previous}]\n");
+        }
+
+        var diagnostics = Load(kind, text.ToString());
+
+        diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.YamlAnchorOrAlias)
+            .Which.Should().Match<Diagnostic>(d => d.Severity == DiagnosticSeverity.Error
+                && d.Location.Line == 2 && d.Location.Column == 10 && d.Message.Contains("not allowed"));
+    }
+
     private static IEnumerable<TestCaseData> MalformedYaml() =>
         from kind in Kinds
         from text in new[] { "a: [b\nc: d\n", ": [\nm", "rules: [a\nb: c" }
