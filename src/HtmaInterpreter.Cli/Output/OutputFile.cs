@@ -56,7 +56,13 @@ internal sealed class OutputFile : IDisposable
 
         var folder = System.IO.Path.GetDirectoryName(target) ?? ".";
         _temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid().ToString("N")[..12]}{TemporarySuffix}");
-        _stream = new GuardedStream(new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize));
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = bufferSize };
+        if (_mode is { } mode && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode; // results as private as the file they replace, from the first byte
+        }
+
+        _stream = new GuardedStream(new FileStream(_temporary, options));
     }
 
     /// <summary>The path as the user gave it; messages name it.</summary>

@@ -155,6 +155,25 @@ public class OutputFileTests : CommandTestBase
     }
 
     [Test]
+    public void The_temporary_file_is_as_private_as_the_file_it_replaces_from_the_start()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("Unix permissions");
+            return;
+        }
+
+        var target = Write("results.csv", "old\n");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using var interruption = new Interruption(Stderr, _ => { }, Timeout.InfiniteTimeSpan);
+
+        using var output = OutputFile.Open(target, interruption, Stderr)!;
+
+        var temporary = Directory.EnumerateFiles(Folder, ".results.csv.*.htma-tmp").Single();
+        File.GetUnixFileMode(temporary).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Test]
     public void A_symbolic_link_is_followed_and_kept()
     {
         var target = Write("target.txt", "old\n");
