@@ -24,6 +24,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Console.SetOut(new StreamWriter(new GuardedStream(Console.OpenStandardOutput(), StandardOutput), Console.OutputEncoding) { AutoFlush = true });
         using var interruption = Interruption.ListenToProcess(Console.Error);
         return Run(args, Console.Out, Console.Error, Commands, interruption);
     }
@@ -97,6 +98,11 @@ internal static class Program
         {
             return interruption.Report();
         }
+        catch (OutputWriteException exception)
+        {
+            OutputFile.ReportNotWritable(stderr, exception.Target, exception);
+            return ExitCodes.InputError;
+        }
 #pragma warning disable CA1031 // The last line of defence: a bug must end in a clear message and exit code, not a crash dump.
         catch (Exception exception)
 #pragma warning restore CA1031
@@ -105,6 +111,9 @@ internal static class Program
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>What messages call standard output.</summary>
+    internal const string StandardOutput = "standard output";
 
     /// <summary>The tool's version, e.g. <c>0.1.0</c>, without any source-revision suffix.</summary>
     internal static string Version

@@ -140,7 +140,7 @@ internal static class BatchCommand
                 // The rows go out as UTF-8 bytes to standard output (Console.Out would flush on every write); a
                 // caller's own text writer (tests) gets text.
                 using var writer = ReferenceEquals(stdout, Console.Out)
-                    ? new BatchResultWriter(Console.OpenStandardOutput(), format)
+                    ? new BatchResultWriter(new GuardedStream(Console.OpenStandardOutput(), Program.StandardOutput), format)
                     : new BatchResultWriter(stdout, format, leaveOpen: true);
                 written = new BatchInterpreter(interpreter).WriteWideCsv(source, path, writer, options, interruption.Token);
             }

@@ -42,7 +42,7 @@ internal sealed class OutputFile : IDisposable
             case OutputPath.Kind.Folder:
                 throw new NotWritableException("it is a folder");
             case OutputPath.Kind.Special:
-                _stream = new GuardedStream(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, bufferSize));
+                _stream = new GuardedStream(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, bufferSize), path);
                 return;
             case OutputPath.Kind.RegularFile:
                 // A file we may not write stays protected, as it was before: the rename alone needs only the folder's permission.
@@ -62,7 +62,7 @@ internal sealed class OutputFile : IDisposable
             options.UnixCreateMode = mode; // results as private as the file they replace, from the first byte
         }
 
-        _stream = new GuardedStream(new FileStream(_temporary, options));
+        _stream = new GuardedStream(new FileStream(_temporary, options), path);
     }
 
     /// <summary>The path as the user gave it; messages name it.</summary>
@@ -145,7 +145,7 @@ internal sealed class OutputFile : IDisposable
             }
             catch (Exception exception) when (IsWriteError(exception))
             {
-                throw new OutputWriteException(exception);
+                throw new OutputWriteException(exception, Path);
             }
         }
 
@@ -213,7 +213,8 @@ internal sealed class OutputFile : IDisposable
         _ => exception.Message,
     };
 
-    private static bool IsWriteError(Exception exception) =>
+    /// <summary>The exceptions .NET throws for a file that cannot be opened or written.</summary>
+    internal static bool IsWriteError(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
 
     /// <summary>.NET's messages end with <c> : 'path'</c>; the message names the path already.</summary>
@@ -237,67 +238,4 @@ internal sealed class OutputFile : IDisposable
 
     /// <summary>The target cannot take output, for a reason found before writing (e.g. it is a folder).</summary>
     private sealed class NotWritableException(string reason) : IOException(reason);
-
-    /// <summary>Passes writes to the file and turns their errors into <see cref="OutputWriteException"/>, so that a
-    /// command tells a write error from a read error of its input.</summary>
-    private sealed class GuardedStream(FileStream file) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Guard(() => file.Write(buffer, offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            try
-            {
-                file.Write(buffer);
-            }
-            catch (Exception exception) when (IsWriteError(exception))
-            {
-                throw new OutputWriteException(exception);
-            }
-        }
-
-        public override void Flush() => Guard(file.Flush);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                Guard(file.Dispose);
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private static void Guard(Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception exception) when (IsWriteError(exception))
-            {
-                throw new OutputWriteException(exception);
-            }
-        }
-    }
 }

@@ -88,8 +88,29 @@ public class OutputFileTests : CommandTestBase
             exception.HResult = errno;
         }
 
-        OutputFile.Reason(new OutputWriteException(exception)).Should().Be(reason);
+        OutputFile.Reason(new OutputWriteException(exception, "/x/y")).Should().Be(reason);
         OutputFile.Reason(new IOException("Too many levels of symbolic links : '/x/y'")).Should().Be("too many levels of symbolic links");
+    }
+
+    [TestCase("interpret")]
+    [TestCase("batch")]
+    public void Standard_output_on_a_full_disk_is_exit_1_with_HTMA0701(string command)
+    {
+        Assume.That(File.Exists("/dev/full") && File.Exists("/bin/sh"), "needs /dev/full and /bin/sh");
+        var htma = Path.Combine(TestContext.CurrentContext.TestDirectory, "htma.dll");
+        var input = TestPaths.Sample(command == "batch" ? "wide-clinic-batch.csv" : "slow-oxidizer.csv");
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "exec \"$0\" \"$1\" \"$2\" \"$3\" > /dev/full", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", htma, command, input })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        process.ExitCode.Should().Be(1, stderr);
+        stderr.Should().EndWith("htma: error HTMA0701: cannot write standard output: the disk is full\n").And.NotContain("Exception");
     }
 
     [TestCase("interpret", "--lab", "nowhere")]
