@@ -28,8 +28,9 @@ internal static class CompareCommand
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
 
         A FILE may hold several panels (all are compared). Fewer than two panels in all is a usage error.
-        The diagnostics are in the report and, unless it goes to a terminal, on standard error too. When no comparison
-        can be made they go to standard error, and JSON still gives a document (empty tests, the diagnostics).
+        The diagnostics are in the report; its errors and warnings are on standard error too unless it goes to a
+        terminal. When no comparison can be made they go to standard error, and JSON still gives a document (empty
+        tests, the diagnostics).
         Exit codes: 0 compared (warnings allowed), 1 the input has errors, the panels belong to different people or
         FILE cannot be written, 2 usage error (including fewer than two panels), 130 interrupted (Ctrl-C).
         """;

@@ -31,8 +31,8 @@ internal static class InterpretCommand
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
           --out FILE          write the report to FILE instead of standard output; it appears only when complete
 
-        The diagnostics are in the report; they are also printed to standard error, one per line, unless the report
-        goes to a terminal (so that they reach you when the report goes to a file or a pipe, in every format).
+        The diagnostics are in the report; its errors and warnings are also printed to standard error, one per line,
+        unless the report goes to a terminal (so that they reach you when it goes to a file or a pipe, in every format).
         Exit codes: 0 interpreted, 1 the input or context has errors or FILE cannot be written, 2 usage error,
         130 interrupted (Ctrl-C).
         """;
