@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Readers;
 
@@ -21,7 +22,9 @@ internal static class BatchCommand
         the run always goes on to the end. Warnings are reported on stderr and the row is kept.
 
           --out FILE    write the rows to FILE: .csv for CSV, .jsonl (or .ndjson) for JSON Lines;
-                        without it, CSV goes to standard output
+                        without it, CSV goes to standard output. FILE appears only when complete: an
+                        interrupted or failed run leaves it as it was
+
           --summary     print cohort statistics after the rows: panels per oxidation type, min/quartiles/median/max of
                         each key ratio, how often each rule fired, rows with errors. They go to standard output when
                         the rows go to --out, and to standard error when the rows go to standard output
@@ -29,8 +32,8 @@ internal static class BatchCommand
           --model ID    oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
 
         A progress bar is drawn on standard error when it is a terminal.
-        Exit codes: 0 every row interpreted, 1 some rows (or the file) had errors, after all rows were processed;
-        2 usage error.
+        Exit codes: 0 every row interpreted, 1 some rows (or the file) had errors, after all rows were processed, or
+        FILE cannot be written; 2 usage error; 130 interrupted (Ctrl-C).
         """;
 
     private const int OutputBufferSize = 1 << 16;
@@ -39,7 +42,7 @@ internal static class BatchCommand
     private static readonly HashSet<string> FlagOptions = ["--summary"];
 
     /// <summary>Runs the command.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
         if (Arguments.ParseCommand(args, "batch", Usage, ValueOptions, FlagOptions, stdout, stderr, out var stop) is not { } parsed)
         {
@@ -53,6 +56,11 @@ internal static class BatchCommand
 
         var outPath = parsed.Value("--out");
         var format = BatchOutputFormat.Csv;
+        if (outPath is { Length: 0 })
+        {
+            return UsageError(stderr, OutputFile.EmptyPathMessage);
+        }
+
         if (outPath is not null)
         {
             if (BatchResultWriter.FormatFromFileName(outPath) is not { } fromName)
@@ -91,47 +99,54 @@ internal static class BatchCommand
             var counted = new CountingStream(input);
             var progress = showProgress ? new ProgressBar(stderr, SafeLength(input)) : null;
 
-            // The rows go out as UTF-8 bytes: to the file, or to standard output (Console.Out would flush on every
-            // write); a caller's own text writer (tests) gets text.
-            BatchResultWriter writer;
-            try
+            using var output = outPath is null ? null : OutputFile.Open(outPath, interruption, stderr, OutputBufferSize);
+            if (outPath is not null && output is null)
             {
-                writer = outPath is not null
-                    ? new BatchResultWriter(CreateOutput(outPath), format)
-                    : ReferenceEquals(stdout, Console.Out)
-                        ? new BatchResultWriter(Console.OpenStandardOutput(), format)
-                        : new BatchResultWriter(stdout, format, leaveOpen: true);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"htma batch: cannot write '{outPath}' (check the path and the permissions).");
                 return ExitCodes.InputError;
             }
 
-            BatchWriteResult written;
-            using (writer)
+            BatchWriteResult? written = null;
+            var options = new BatchWriteOptions
             {
-                written = new BatchInterpreter(interpreter).WriteWideCsv(
-                    showProgress ? counted : input,
-                    path,
-                    writer,
-                    new BatchWriteOptions
+                Summarize = parsed.Flags.Contains("--summary"),
+                OnReadDiagnostics = result =>
+                {
+                    progress?.Clear();
+                    foreach (var diagnostic in result.ReadDiagnostics)
                     {
-                        Summarize = parsed.Flags.Contains("--summary"),
-                        OnReadDiagnostics = result =>
-                        {
-                            progress?.Clear();
-                            foreach (var diagnostic in result.ReadDiagnostics)
-                            {
-                                stderr.WriteLine(diagnostic);
-                            }
-                        },
-                        OnProgress = progress is null ? null : steps => progress.Tick(counted.Position, steps),
-                    });
+                        stderr.WriteLine(diagnostic);
+                    }
+                },
+                OnProgress = progress is null ? null : steps => progress.Tick(counted.Position, steps),
+            };
+            Stream source = showProgress ? counted : input;
+            if (output is not null)
+            {
+                var committed = output.WriteAndCommit(
+                    stream =>
+                    {
+                        using var writer = new BatchResultWriter(stream, format, leaveOpen: true);
+                        written = new BatchInterpreter(interpreter).WriteWideCsv(source, path, writer, options, interruption.Token);
+                    },
+                    stderr);
+                if (committed != ExitCodes.Success)
+                {
+                    progress?.Clear();
+                    return committed;
+                }
+            }
+            else
+            {
+                // The rows go out as UTF-8 bytes to standard output (Console.Out would flush on every write); a
+                // caller's own text writer (tests) gets text.
+                using var writer = ReferenceEquals(stdout, Console.Out)
+                    ? new BatchResultWriter(new GuardedStream(Console.OpenStandardOutput(), Program.StandardOutput), format)
+                    : new BatchResultWriter(stdout, format, leaveOpen: true);
+                written = new BatchInterpreter(interpreter).WriteWideCsv(source, path, writer, options, interruption.Token);
             }
 
             progress?.Clear();
-            if (written.RowsWithErrors > 0)
+            if (written!.RowsWithErrors > 0)
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"htma batch: {written.RowsWithErrors} row{(written.RowsWithErrors == 1 ? "" : "s")} with errors skipped (see above); {written.Interpreted} interpreted."));
@@ -139,30 +154,6 @@ internal static class BatchCommand
 
             written.Summary?.WriteText(outPath is null ? stderr : stdout);
             return written.HasErrors ? ExitCodes.InputError : ExitCodes.Success;
-        }
-    }
-
-    /// <summary>
-    /// Opens the output file, creating it when it does not exist. A new file is not truncated on opening, as
-    /// <see cref="FileMode.Create"/> does: on ext4, a file truncated to zero has all its blocks forced to disk when it
-    /// is closed (about 0.1 s for a million rows). An existing file is emptied, keeping its permissions and links.
-    /// </summary>
-    private static FileStream CreateOutput(string path)
-    {
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, OutputBufferSize);
-        try
-        {
-            if (stream.CanSeek && stream.Length > 0)
-            {
-                stream.SetLength(0);
-            }
-
-            return stream;
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
@@ -22,20 +22,23 @@ internal static class CompareCommand
         distance from the ideal profile, and the findings of the retest rules. Values are compared in mg%.
 
           --format FORMAT     text (default), json, markdown or html (self-contained page, no scripts)
-          --out FILE          write the report to FILE instead of standard output
+          --out FILE          write the report to FILE instead of standard output; it appears only when complete
           --lab ID            lab profile for every test instead of each panel's lab (arl, tei, doctors-data)
           --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
 
         A FILE may hold several panels (all are compared). Fewer than two panels in all is a usage error.
-        Exit codes: 0 compared (warnings allowed), 1 the input has errors or the panels belong to different people,
-        2 usage error (including fewer than two panels).
+        The diagnostics are in the report; its errors and warnings are on standard error too unless it goes to a
+        terminal. When no comparison can be made they go to standard error, and JSON still gives a document (empty
+        tests, the diagnostics).
+        Exit codes: 0 compared (warnings allowed), 1 the input has errors, the panels belong to different people or
+        FILE cannot be written, 2 usage error (including fewer than two panels), 130 interrupted (Ctrl-C).
         """;
 
     private static readonly HashSet<string> ValueOptions = ["--format", "--out", "--lab", "--model", "--definitions"];
 
     /// <summary>Runs the command.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
         if (Arguments.ParseCommand(args, "compare", Usage, ValueOptions, new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
         {
@@ -53,9 +56,21 @@ internal static class CompareCommand
             return UsageError(stderr, $"unknown format '{parsed.Value("--format")}'; use text, json, markdown or html.");
         }
 
+        var outPath = parsed.Value("--out");
+        if (outPath is { Length: 0 })
+        {
+            return UsageError(stderr, OutputFile.EmptyPathMessage);
+        }
+
         if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
         {
             return failure;
+        }
+
+        using var output = outPath is null ? null : OutputFile.Open(outPath, interruption, stderr);
+        if (outPath is not null && output is null)
+        {
+            return ExitCodes.InputError;
         }
 
         var reader = new PanelReader();
@@ -66,33 +81,36 @@ internal static class CompareCommand
             var read = reader.ReadFile(file);
             readDiagnostics.AddRange(read.Diagnostics);
             panels.AddRange(read.Value ?? []);
+            interruption.ThrowIfRequested();
         }
 
         var readErrors = readDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         var compared = new RetestComparer(interpreter).Compare(panels);
+        interruption.ThrowIfRequested();
         if (compared.Value is not { } comparison)
         {
-            foreach (var diagnostic in readDiagnostics.Concat(compared.Diagnostics))
-            {
-                stderr.WriteLine(diagnostic);
-            }
-
+            var diagnostics = readDiagnostics.Concat(compared.Diagnostics).ToList();
+            ReportOutput.EchoDiagnostics(stderr, diagnostics);
             if (compared.Diagnostics.Any(d => d.Code == DiagnosticCodes.RetestTooFewPanels) && !readErrors)
             {
                 return UsageError(stderr, $"a comparison needs at least two panels of one person; {panels.Count} {(panels.Count == 1 ? "was" : "were")} read.");
             }
 
-            return ExitCodes.InputError;
+            // A JSON reader gets a document whatever happened; the other formats have no report without a comparison.
+            return format == ReportFormat.Json && ReportOutput.Write(ComparisonReport.RenderJsonNotCompared(diagnostics), stdout, output, stderr) is not ExitCodes.Success and var notWritten
+                ? notWritten
+                : ExitCodes.InputError;
         }
 
         var report = ComparisonReport.Render(comparison, format.Value, readDiagnostics);
-        if (parsed.Value("--out") is { } outPath)
+        if (!ReportOutput.GoesToTerminal(stdout, output))
         {
-            File.WriteAllText(outPath, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            ReportOutput.EchoDiagnostics(stderr, readDiagnostics.Concat(comparison.Diagnostics));
         }
-        else
+
+        if (ReportOutput.Write(report, stdout, output, stderr) is not ExitCodes.Success and var cannotWrite)
         {
-            stdout.Write(report);
+            return cannotWrite;
         }
 
         return readErrors || compared.HasErrors ? ExitCodes.InputError : ExitCodes.Success;

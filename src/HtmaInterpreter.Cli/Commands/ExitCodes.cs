@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>A bug in htma itself (an unexpected exception); never caused by bad input.</summary>
     public const int InternalError = 3;
+
+    /// <summary>
+    /// The run was stopped by Ctrl-C (SIGINT) or SIGTERM (128 + 2, the shell's code for SIGINT); an output file that
+    /// was not complete was not left in place.
+    /// </summary>
+    public const int Interrupted = 130;
 }

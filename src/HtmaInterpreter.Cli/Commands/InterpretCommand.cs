@@ -1,4 +1,5 @@
 using System.Text;
+using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
@@ -28,19 +29,29 @@ internal static class InterpretCommand
           --client KEY=VALUE  the same from the command line, repeatable: sex=female, age=52,
                               symptoms=leg_cramps,night_cramps, conditions=diabetes, lifestyle=sedentary, diet=much_sugar
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
-          --out FILE          write the report to FILE instead of standard output
+          --out FILE          write the report to FILE instead of standard output; it appears only when complete
 
-        Exit codes: 0 interpreted, 1 the input or context has errors, 2 usage error.
+        The diagnostics are in the report; its errors and warnings are also printed to standard error, one per line,
+        unless the report goes to a terminal (so that they reach you when it goes to a file or a pipe, in every format).
+        Exit codes: 0 interpreted, 1 the input or context has errors or FILE cannot be written, 2 usage error,
+        130 interrupted (Ctrl-C).
         """;
 
     private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--format", "--context", "--client", "--definitions", "--out"];
 
     /// <summary>Runs the command; colours the text report only when writing to the process's own standard output and that is a terminal that wants colour.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, colorOutput: ReferenceEquals(stdout, Console.Out) && ConsoleWantsColor());
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption) =>
+        Run(args, stdout, stderr, interruption, colorOutput: ReferenceEquals(stdout, Console.Out) && ConsoleWantsColor());
 
-    /// <summary>Runs the command, with the colour decision made by the caller (tests).</summary>
+    /// <summary>Runs the command without signal handling, with the colour decision made by the caller (tests).</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool colorOutput)
+    {
+        using var interruption = new Interruption(stderr, _ => { }, Timeout.InfiniteTimeSpan);
+        return Run(args, stdout, stderr, interruption, colorOutput);
+    }
+
+    /// <summary>Runs the command, with the colour decision made by the caller.</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption, bool colorOutput)
     {
         if (Arguments.ParseCommand(args, "interpret", Usage, ValueOptions, new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
         {
@@ -58,30 +69,44 @@ internal static class InterpretCommand
             return UsageError(stderr, $"unknown format '{parsed.Value("--format")}'; use text, json, markdown or html.");
         }
 
+        var outPath = parsed.Value("--out");
+        if (outPath is { Length: 0 })
+        {
+            return UsageError(stderr, OutputFile.EmptyPathMessage);
+        }
+
         if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
         {
             return failure;
+        }
+
+        using var output = outPath is null ? null : OutputFile.Open(outPath, interruption, stderr);
+        if (outPath is not null && output is null)
+        {
+            return ExitCodes.InputError;
         }
 
         var contextDiagnostics = new List<Diagnostic>();
         var context = ReadContext(parsed, contextDiagnostics);
         var read = new PanelReader().ReadFile(parsed.Positional[0]);
         var panels = read.Value ?? [];
+        interruption.ThrowIfRequested();
         var interpretations = panels.Select(panel => interpreter.Interpret(panel, context)).ToList();
         var readDiagnostics = contextDiagnostics.Concat(read.Diagnostics).ToList();
 
-        var outPath = parsed.Value("--out");
         var options = new ReportOptions { UseColor = format == ReportFormat.Text && outPath is null && colorOutput };
         var report = format == ReportFormat.Json && interpretations.Count == 1
             ? JsonReport.Render(interpretations[0], readDiagnostics)
             : ReportRenderer.Render(interpretations, format.Value, options, readDiagnostics);
-        if (outPath is null)
+        interruption.ThrowIfRequested();
+        if (!ReportOutput.GoesToTerminal(stdout, output))
         {
-            stdout.Write(report);
+            ReportOutput.EchoDiagnostics(stderr, readDiagnostics.Concat(interpretations.SelectMany(i => i.Diagnostics)));
         }
-        else
+
+        if (ReportOutput.Write(report, stdout, output, stderr) is not ExitCodes.Success and var notWritten)
         {
-            File.WriteAllText(outPath, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return notWritten;
         }
 
         var hasErrors = readDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || panels.Count == 0;

@@ -10,6 +10,25 @@ namespace HtmaInterpreter.Reports;
 
 public static partial class ComparisonReport
 {
+    /// <summary>
+    /// Renders, as JSON, a comparison that could not be made (fewer than two panels, panels of different people, input
+    /// with errors): an object with <c>schemaVersion</c>, <c>kind</c> (<c>retest-comparison</c>), <c>generator</c>, an
+    /// empty <c>tests</c> array and the <c>diagnostics</c> that say why, so that they are never lost.
+    /// </summary>
+    /// <param name="diagnostics">The diagnostics of reading and comparing.</param>
+    /// <returns>The JSON text, ending with a newline.</returns>
+    public static string RenderJsonNotCompared(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonWriting.Options))
+        {
+            JsonReport.WriteNothingInterpreted(w, "tests", diagnostics, "retest-comparison", SchemaVersion);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
     internal static string RenderJson(RetestComparison comparison, IReadOnlyList<Diagnostic> diagnostics)
     {
         using var stream = new MemoryStream();

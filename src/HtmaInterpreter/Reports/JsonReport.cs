@@ -40,7 +40,11 @@ public static class JsonReport
         WriteInterpretation(writer, interpretation, readDiagnostics ?? []);
     }
 
-    /// <summary>Renders several interpretations as a JSON array of documents of the same schema.</summary>
+    /// <summary>
+    /// Renders several interpretations as a JSON array of documents of the same schema. With none (nothing could be
+    /// read), an object that keeps the diagnostics: <c>schemaVersion</c>, <c>generator</c>, an empty
+    /// <c>interpretations</c> array and <c>diagnostics</c>.
+    /// </summary>
     /// <param name="interpretations">The interpretations, in input order.</param>
     /// <param name="readDiagnostics">Diagnostics from reading the file, listed in the first document.</param>
     /// <returns>The JSON text, ending with a newline.</returns>
@@ -50,6 +54,13 @@ public static class JsonReport
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, JsonWriting.Options))
         {
+            if (interpretations.Count == 0)
+            {
+                WriteNothingInterpreted(writer, "interpretations", readDiagnostics ?? []);
+                writer.Flush();
+                return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            }
+
             writer.WriteStartArray();
             for (var i = 0; i < interpretations.Count; i++)
             {
@@ -130,6 +141,35 @@ public static class JsonReport
 
         writer.WriteEndArray();
         writer.WriteString("disclaimer", interpretation.Disclaimer);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the document for input that gave nothing to report: <c>schemaVersion</c>, <c>kind</c> when given,
+    /// <c>generator</c>, an empty array named <paramref name="emptyArray"/> and the <c>diagnostics</c> that say why.
+    /// </summary>
+    internal static void WriteNothingInterpreted(Utf8JsonWriter writer, string emptyArray, IReadOnlyList<Diagnostic> diagnostics, string? kind = null, int schemaVersion = SchemaVersion)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("schemaVersion", schemaVersion);
+        if (kind is not null)
+        {
+            writer.WriteString("kind", kind);
+        }
+
+        writer.WriteStartObject("generator");
+        writer.WriteString("name", "HtmaInterpreter");
+        writer.WriteString("version", Interpreter.LibraryVersion);
+        writer.WriteEndObject();
+        writer.WriteStartArray(emptyArray);
+        writer.WriteEndArray();
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            WriteDiagnostic(writer, diagnostic);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

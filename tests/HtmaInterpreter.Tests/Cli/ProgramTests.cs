@@ -71,7 +71,7 @@ public class ProgramTests
               rules      List the rules, or check a rule folder for errors (with file, line and column).
 
             Run 'htma COMMAND --help' for a command's options.
-            Exit codes: 0 success (warnings allowed), 1 input has errors, 2 usage error, 3 internal error.
+            Exit codes: 0 success (warnings allowed), 1 input has errors or the output cannot be written, 2 usage error, 3 internal error, 130 interrupted.
 
             """.ReplaceLineEndings("\n"));
     }
@@ -89,8 +89,8 @@ public class ProgramTests
         IReadOnlyList<string>? received = null;
         Command[] commands =
         [
-            new("show", "unused", (_, _, _) => 99),
-            new("echo", "test", (args, stdout, _) =>
+            new("show", "unused", (_, _, _, _) => 99),
+            new("echo", "test", (args, stdout, _, _) =>
             {
                 received = args;
                 stdout.Write("ran");
@@ -108,7 +108,7 @@ public class ProgramTests
     [Test]
     public void A_bug_in_a_command_ends_with_exit_code_3_and_a_message_not_a_crash()
     {
-        Command[] commands = [new("boom", "test", (_, _, _) => throw new InvalidOperationException("deliberate"))];
+        Command[] commands = [new("boom", "test", (_, _, _, _) => throw new InvalidOperationException("deliberate"))];
 
         var exitCode = Program.Run(["boom"], _stdout, _stderr, commands);
 
