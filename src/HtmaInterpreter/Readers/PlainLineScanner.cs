@@ -44,7 +44,13 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         }
 
         var diagnostics = new List<Diagnostic>();
-        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics)!;
+        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics);
+        if (header is null)
+        {
+            yield return new PanelReadItem(null, diagnostics); // too many columns: the file is not read
+            yield break;
+        }
+
         if (CsvPanelReader.LayoutOf(header.Headers) != PanelFormat.CsvWide)
         {
             yield return new PanelReadItem(null, [PanelReader.NotWideHeader(header)]);
