@@ -63,6 +63,9 @@ internal sealed class PanelAssembler
 
     public bool HasSampleId => _sampleId is not null;
 
+    /// <summary>The sample id as read (trimmed) and where, when one was given.</summary>
+    public FieldText? SampleId => _sampleId;
+
     /// <summary>
     /// Starts a new panel with the same catalogue and decimal mark, keeping the collections' capacity: the wide CSV
     /// reader assembles millions of rows with one assembler. <see cref="Build"/> copies what the panel keeps.

@@ -94,7 +94,10 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             }
             else if (text[0] != (byte)'#' && RawWideRecord.IsPlain(text, layout.Separator) && records.TakesPlain)
             {
-                records.Take(text, line);
+                if (records.Take(text, line) is { } repeated)
+                {
+                    yield return repeated; // a sample id seen before: read here, with the warning
+                }
             }
             else
             {
@@ -148,7 +151,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         runsPast = source.QuoteRanPastLine || source.Failed;
         if (!runsPast)
         {
-            records.Commit(held);
+            items.AddRange(records.Commit(held));
         }
 
         return items;
