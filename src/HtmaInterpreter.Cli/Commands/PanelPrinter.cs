@@ -1,6 +1,7 @@
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Reports;
 
 namespace HtmaInterpreter.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class PanelPrinter
 
     internal static void PrintPanel(Panel panel, TextWriter writer)
     {
-        writer.WriteLine($"panel {panel.SampleId}");
+        writer.WriteLine($"panel {TerminalText.Escape(panel.SampleId)}");
         WriteField(writer, "subject", panel.SubjectId ?? NotGiven);
         WriteField(writer, "lab", panel.Lab ?? NotGiven);
         WriteField(writer, "collected", panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotGiven);
@@ -72,7 +73,7 @@ internal static class PanelPrinter
             return;
         }
 
-        var rows = panel.Measurements.Select(Row).ToList();
+        var rows = panel.Measurements.Select(m => Row(m).Select(cell => TerminalText.Escape(cell)).ToArray()).ToList();
         WriteTable(writer, rows);
     }
 
@@ -200,7 +201,7 @@ internal static class PanelPrinter
     }
 
     private static void WriteField(TextWriter writer, string name, string value) =>
-        writer.WriteLine($"  {(name + ":").PadRight(10)} {value}");
+        writer.WriteLine($"  {(TerminalText.Escape(name) + ":").PadRight(10)} {TerminalText.Escape(value)}");
 
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");

@@ -35,8 +35,11 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     public static Diagnostic Info(string code, string message, SourceLocation location) =>
         new(code, DiagnosticSeverity.Info, message, location);
 
-    /// <summary>Formats as <c>location: severity CODE: message</c>, the shape compilers use.</summary>
+    /// <summary>
+    /// Formats as <c>location: severity CODE: message</c>, the shape compilers use, on one line: control characters
+    /// from the input (in a file name, field or quoted value) are escaped (<see cref="Reports.TerminalText.Escape"/>).
+    /// </summary>
     /// <returns>The formatted diagnostic.</returns>
     public override string ToString() =>
-        $"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+        Reports.TerminalText.Escape($"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}");
 }

@@ -67,6 +67,12 @@ public static partial class DiagnosticCodes
     /// </summary>
     public const string RecordTooLong = "HTMA0119";
 
+    /// <summary>
+    /// The same sample id on two panels of one file (two rows of a wide CSV, two panels of a YAML or JSON file); the
+    /// message names both lines, and both panels are kept (warning).
+    /// </summary>
+    public const string DuplicateSampleId = "HTMA0120";
+
     /// <summary>An element name not in the catalogue; the measurement is kept with no recognised element (warning).</summary>
     public const string UnknownElement = "HTMA0201";
 
@@ -96,4 +102,17 @@ public static partial class DiagnosticCodes
 
     /// <summary>A reference range bound that is not a number; the range is left out (warning).</summary>
     public const string InvalidReferenceRange = "HTMA0210";
+
+    /// <summary>
+    /// A number the reader cannot hold exactly: nonzero but below 10^-28 (kept as 0), with more digits than a decimal
+    /// keeps (kept rounded), or losing digits when converted to mg% (warning; the message quotes the text as written);
+    /// or above about 7.9 × 10^28, which cannot be kept at all (error).
+    /// </summary>
+    public const string ValueNotRepresentable = "HTMA0211";
+
+    /// <summary>
+    /// A value too large to be converted to every unit (above <see cref="Panels.Units.MaxConvertibleMilligramPercent"/>
+    /// mg%); kept, and shown in its own unit where a report's unit cannot hold it (warning).
+    /// </summary>
+    public const string ValueNotConvertible = "HTMA0212";
 }

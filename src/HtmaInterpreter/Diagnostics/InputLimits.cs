@@ -54,4 +54,12 @@ public static class InputLimits
 
     /// <summary>The most columns in a CSV header: 4,096 (a wide export has about 60) (<see cref="DiagnosticCodes.TooManyColumns"/>).</summary>
     public const int MaxColumns = 4096;
+
+    /// <summary>
+    /// How many distinct sample ids of one file are remembered to find an id given twice
+    /// (<see cref="DiagnosticCodes.DuplicateSampleId"/>): 262,144, in 6 MB at most (12 bytes a slot, the table at most
+    /// three quarters full). Not a limit on the input: a file may have more rows, and each is still checked against the
+    /// ids remembered, but an id first seen after these is not remembered, so a repeat of it is not reported.
+    /// </summary>
+    public const int MaxSampleIdsRemembered = 1 << 18;
 }

@@ -66,20 +66,51 @@ public static class Units
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown concentration unit."),
     };
 
-    /// <summary>Converts a value exactly between units (decimal arithmetic, powers of ten only).</summary>
+    /// <summary>
+    /// The largest amount, in mg%, that converts to every unit without leaving the decimal range: a ten-thousandth of
+    /// <see cref="decimal.MaxValue"/> (about 7.9 × 10^24 mg%), since a ppb or ng/g value is 10,000 times the mg% one.
+    /// Far above any real value (10,000 mg% is already a tenth of the hair's mass); the reader warns about larger ones.
+    /// </summary>
+    public static decimal MaxConvertibleMilligramPercent { get; } = decimal.MaxValue / 10_000m;
+
+    /// <summary>
+    /// Converts a value exactly between units (decimal arithmetic, powers of ten only). A result beyond the decimal range
+    /// (only for amounts above <see cref="MaxConvertibleMilligramPercent"/>) becomes <see cref="decimal.MaxValue"/> (or
+    /// <see cref="decimal.MinValue"/>) instead of throwing; <see cref="TryConvert"/> tells when that happens. A result
+    /// below the smallest decimal step (10^-28) is rounded to it, as decimal division rounds.
+    /// </summary>
     /// <param name="value">The value in <paramref name="from"/>.</param>
     /// <param name="from">The unit the value is in.</param>
     /// <param name="to">The unit wanted.</param>
     /// <returns>The value in <paramref name="to"/>, with trailing zeros removed.</returns>
-    public static decimal Convert(decimal value, ConcentrationUnit from, ConcentrationUnit to)
+    public static decimal Convert(decimal value, ConcentrationUnit from, ConcentrationUnit to) =>
+        TryConvert(value, from, to, out var converted) ? converted : value < 0 ? decimal.MinValue : decimal.MaxValue;
+
+    /// <summary>Converts a value exactly between units, unless the result is beyond the decimal range.</summary>
+    /// <param name="value">The value in <paramref name="from"/>.</param>
+    /// <param name="from">The unit the value is in.</param>
+    /// <param name="to">The unit wanted.</param>
+    /// <param name="converted">The value in <paramref name="to"/>, with trailing zeros removed; <paramref name="value"/> itself when false is returned.</param>
+    /// <returns>False when the result does not fit a decimal (an amount above <see cref="MaxConvertibleMilligramPercent"/>).</returns>
+    public static bool TryConvert(decimal value, ConcentrationUnit from, ConcentrationUnit to, out decimal converted)
     {
         if (from == to)
         {
-            return value;
+            converted = value;
+            return true;
         }
 
-        var converted = value / PerMilligramPercent(from) * PerMilligramPercent(to);
-        return Normalize(converted);
+        try
+        {
+            converted = Normalize(value / PerMilligramPercent(from) * PerMilligramPercent(to));
+            return true;
+        }
+        catch (OverflowException)
+        {
+            // Only past MaxConvertibleMilligramPercent, which reading warns about; checking beforehand would cost every value.
+            converted = value;
+            return false;
+        }
     }
 
     /// <summary>Removes trailing zeros so that 1.140 and 1.14 print alike.</summary>

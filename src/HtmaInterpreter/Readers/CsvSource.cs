@@ -25,6 +25,7 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     private int[] _fieldColumns = new int[32];
     private int _fieldStartCount;
     private bool _failed;
+    private List<(int LineDelta, int Column)>? _headerStarts;
 
     private CsvSource(CsvReader csv, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata)
     {
@@ -75,9 +76,23 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
         var metadata = new List<MetadataLine>();
         var lineNumber = firstLine - 1;
         string? header = null;
-        while (text.ReadLine() is { } line)
+        var buffer = new StringBuilder();
+        while (true)
         {
+            var read = ReadLeadingLine(text, buffer, out var pastLimitAt);
+            if (read == LeadingLine.EndOfInput)
+            {
+                break;
+            }
+
             lineNumber++;
+            if (read != LeadingLine.Complete)
+            {
+                diagnostics.Add(LeadingLineTooLarge(read, file, lineNumber, pastLimitAt));
+                return null;
+            }
+
+            var line = buffer.ToString();
             if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
             {
                 line = line[1..];
@@ -142,6 +157,110 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
         source = new CsvSource(csv, file, lineNumber, header, separator, metadata);
         return source;
     }
+
+    /// <summary>How <see cref="ReadLeadingLine"/> ended.</summary>
+    private enum LeadingLine
+    {
+        EndOfInput,
+        Complete,
+        TooLong,
+        TooManyColumns,
+    }
+
+    /// <summary>
+    /// Reads one line before the records (metadata, comment or header) into <paramref name="line"/>, ending as
+    /// <see cref="TextReader.ReadLine"/> ends a line, but keeping at most <see cref="InputLimits.MaxRecordCharacters"/>
+    /// characters and, outside a <c>#</c> line, stopping as soon as the line has more than
+    /// <see cref="InputLimits.MaxColumns"/> columns for any separator: the separator chosen later is the one counted most,
+    /// so the header would have too many columns whichever it is. <paramref name="pastLimitAt"/> is then the 1-based
+    /// column where reading stopped.
+    /// </summary>
+    private static LeadingLine ReadLeadingLine(TextReader text, StringBuilder line, out int pastLimitAt)
+    {
+        line.Clear();
+        pastLimitAt = 0;
+        int commas = 0, semicolons = 0, tabs = 0;
+        bool any = false, started = false, comment = false, inQuotes = false;
+        while (true)
+        {
+            var next = text.Read();
+            if (next < 0)
+            {
+                return any ? LeadingLine.Complete : LeadingLine.EndOfInput;
+            }
+
+            any = true;
+            var c = (char)next;
+            if (c == '\n')
+            {
+                return LeadingLine.Complete;
+            }
+
+            if (c == '\r')
+            {
+                if (text.Peek() == '\n')
+                {
+                    text.Read();
+                }
+
+                return LeadingLine.Complete;
+            }
+
+            if (line.Length == InputLimits.MaxRecordCharacters)
+            {
+                pastLimitAt = line.Length + 1;
+                return LeadingLine.TooLong;
+            }
+
+            line.Append(c);
+            if (!started && c != '\uFEFF' && !char.IsWhiteSpace(c))
+            {
+                started = true;
+                comment = c == '#';
+            }
+
+            if (comment)
+            {
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inQuotes = !inQuotes;
+                    break;
+                case ',' when !inQuotes:
+                    commas++;
+                    break;
+                case ';' when !inQuotes:
+                    semicolons++;
+                    break;
+                case '\t' when !inQuotes:
+                    tabs++;
+                    break;
+            }
+
+            // n separators make n + 1 columns.
+            if (Math.Max(commas, Math.Max(semicolons, tabs)) >= InputLimits.MaxColumns)
+            {
+                pastLimitAt = line.Length + 1;
+                return LeadingLine.TooManyColumns;
+            }
+        }
+    }
+
+    private static Diagnostic LeadingLineTooLarge(LeadingLine read, string? file, int line, int column) =>
+        read == LeadingLine.TooManyColumns
+            ? Diagnostic.Error(
+                DiagnosticCodes.TooManyColumns,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The CSV header has more than {InputLimits.MaxColumns:N0} columns (a lab export has about 60); the file is not read. Check that it is a panel export and that its separator is right."),
+                new SourceLocation(file, line, column))
+            : Diagnostic.Error(
+                DiagnosticCodes.RecordTooLong,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"This line, before the CSV's records, is longer than {InputLimits.MaxRecordCharacters:N0} characters; the file is not read. Check that it is a panel export."),
+                new SourceLocation(file, line, column));
 
     /// <summary>Moves to the next record. Errors of the CSV layer become diagnostics in <paramref name="diagnostics"/>.</summary>
     public bool Read(List<Diagnostic> diagnostics)
@@ -268,7 +387,7 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     /// <summary>The location of a header cell.</summary>
     public SourceLocation HeaderLocation(int index, string? field)
     {
-        var starts = FieldStarts(HeaderText, Separator);
+        var starts = _headerStarts ??= FieldStarts(HeaderText, Separator); // once: a header may have thousands of columns
         var (_, column) = index < starts.Count ? starts[index] : starts[^1];
         return new SourceLocation(_file, HeaderLine, column, field);
     }

@@ -23,6 +23,8 @@ internal sealed class DocumentPanelBuilder
         _diagnostics = diagnostics;
     }
 
+    private readonly SampleIds _sampleIds = new();
+
     public List<Panel> Build(IReadOnlyList<DocumentNode> documents)
     {
         var panels = new List<Panel>();
@@ -155,7 +157,13 @@ internal sealed class DocumentPanelBuilder
             fallback += path;
         }
 
-        return assembler.Build(fallback, At(map.Line, map.Column, path.Length > 0 ? path : null), sampleIdRequired: true);
+        var panel = assembler.Build(fallback, At(map.Line, map.Column, path.Length > 0 ? path : null), sampleIdRequired: true);
+        if (assembler.SampleId is { } id)
+        {
+            _sampleIds.Check(id.Text!, id.Location, _diagnostics);
+        }
+
+        return panel;
     }
 
     private void AddMeasurement(PanelAssembler assembler, DocumentMap item, string path)

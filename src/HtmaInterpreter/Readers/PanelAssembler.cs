@@ -63,6 +63,9 @@ internal sealed class PanelAssembler
 
     public bool HasSampleId => _sampleId is not null;
 
+    /// <summary>The sample id as read (trimmed) and where, when one was given.</summary>
+    public FieldText? SampleId => _sampleId;
+
     /// <summary>
     /// Starts a new panel with the same catalogue and decimal mark, keeping the collections' capacity: the wide CSV
     /// reader assembles millions of rows with one assembler. <see cref="Build"/> copies what the panel keeps.
@@ -251,6 +254,13 @@ internal sealed class PanelAssembler
                     $"The value of {elementName} is NaN or infinite, which no lab reports; it cannot be used. Check the export.",
                     input.Value.Location));
                 return;
+            case ValueTextKind.TooLarge:
+                Add(Diagnostic.Error(
+                    DiagnosticCodes.ValueNotRepresentable,
+                    $"The value of {elementName} is a number larger than any the reader can hold (about 7.9 × 10^28); it cannot be used. " +
+                    "The number or the export is wrong.",
+                    input.Value.Location));
+                return;
             case ValueTextKind.NotANumber:
                 Add(Diagnostic.Error(
                     DiagnosticCodes.NonNumericValue,
@@ -271,6 +281,7 @@ internal sealed class PanelAssembler
         }
 
         var amount = new Concentration(parsed.Amount, unit);
+        CheckRepresentable(elementName, input.Value, parsed, amount);
         if (parsed.Amount < 0)
         {
             Add(Diagnostic.Error(
@@ -382,6 +393,60 @@ internal sealed class PanelAssembler
         return Units.Canonical;
     }
 
+    /// <summary>
+    /// Reports a value the decimal cannot hold exactly (<see cref="ParsedValue.Rounded"/>), one whose conversion to mg%
+    /// loses digits, and one too large to be converted to every unit (<see cref="Units.MaxConvertibleMilligramPercent"/>).
+    /// </summary>
+    private void CheckRepresentable(string elementName, FieldText value, ParsedValue parsed, Concentration amount)
+    {
+        if (parsed.Qualifier == MeasurementQualifier.NotDetected)
+        {
+            return;
+        }
+
+        var text = value.Text!.Trim();
+        if (parsed.Rounded)
+        {
+            Add(Diagnostic.Warning(
+                DiagnosticCodes.ValueNotRepresentable,
+                parsed.Amount == 0
+                    ? $"The value of {elementName}, '{text}', is smaller than the smallest amount the reader can hold (10^-28); it is kept as 0. Check the number and its unit."
+                    : $"The value of {elementName}, '{text}', has more digits than the reader can hold (28 after the point, 28 or 29 in all); it is kept as {amount}. Check the number.",
+                value.Location));
+        }
+
+        if (amount.Unit == Units.Canonical || parsed.Amount == 0)
+        {
+            if (decimal.Abs(parsed.Amount) > Units.MaxConvertibleMilligramPercent)
+            {
+                NotConvertible(elementName, value, amount);
+            }
+
+            return;
+        }
+
+        var milligramPercent = amount.MilligramPercent;
+        if (!Units.TryConvert(milligramPercent, Units.Canonical, amount.Unit, out var back) || back != parsed.Amount)
+        {
+            Add(Diagnostic.Warning(
+                DiagnosticCodes.ValueNotRepresentable,
+                milligramPercent == 0
+                    ? $"The value of {elementName}, '{text}' {Units.Symbol(amount.Unit)}, is smaller than the smallest amount the reader can hold in mg% (10^-28); it is used as 0 mg%. Check the number and its unit."
+                    : $"The value of {elementName}, '{text}' {Units.Symbol(amount.Unit)}, needs more digits in mg% than the reader can hold (28 after the point); it is used as {Units.Normalize(milligramPercent)} mg%. Check the number.",
+                value.Location));
+        }
+        else if (decimal.Abs(milligramPercent) > Units.MaxConvertibleMilligramPercent)
+        {
+            NotConvertible(elementName, value, amount);
+        }
+    }
+
+    private void NotConvertible(string elementName, FieldText value, Concentration amount) => Add(Diagnostic.Warning(
+        DiagnosticCodes.ValueNotConvertible,
+        $"{elementName} = {amount} is too large to be converted to every unit (above about 7.9 × 10^24 mg%, which is 7.9 × 10^28 ppb); " +
+        "a report in a unit it cannot be converted to shows it in its own unit. The value is kept.",
+        value.Location));
+
     private ReferenceRange? ReadRange(string elementName, in MeasurementInput input, ConcentrationUnit unit)
     {
         var low = ReadBound(elementName, input.ReferenceLow, out var lowValid);
@@ -402,8 +467,16 @@ internal sealed class PanelAssembler
             return null;
         }
 
-        if (ValueText.TryParseNumber(bound.Text!, _decimalComma, out var value))
+        if (ValueText.TryParseNumber(bound.Text!, _decimalComma, out var value, out var rounded))
         {
+            if (rounded)
+            {
+                Add(Diagnostic.Warning(
+                    DiagnosticCodes.ValueNotRepresentable,
+                    $"A reference range bound of {elementName}, '{bound.Text!.Trim()}', cannot be held exactly (more than 28 digits after the point, or 28 to 29 in all); it is kept as {Units.Normalize(value)}.",
+                    bound.Location));
+            }
+
             return value;
         }
 

@@ -44,7 +44,13 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         }
 
         var diagnostics = new List<Diagnostic>();
-        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics)!;
+        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics);
+        if (header is null)
+        {
+            yield return new PanelReadItem(null, diagnostics); // too many columns: the file is not read
+            yield break;
+        }
+
         if (CsvPanelReader.LayoutOf(header.Headers) != PanelFormat.CsvWide)
         {
             yield return new PanelReadItem(null, [PanelReader.NotWideHeader(header)]);
@@ -88,7 +94,10 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             }
             else if (text[0] != (byte)'#' && RawWideRecord.IsPlain(text, layout.Separator) && records.TakesPlain)
             {
-                records.Take(text, line);
+                if (records.Take(text, line) is { } repeated)
+                {
+                    yield return repeated; // a sample id seen before: read here, with the warning
+                }
             }
             else
             {
@@ -142,7 +151,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         runsPast = source.QuoteRanPastLine || source.Failed;
         if (!runsPast)
         {
-            records.Commit(held);
+            items.AddRange(records.Commit(held));
         }
 
         return items;

@@ -18,13 +18,17 @@ internal enum ValueTextKind
 
     /// <summary>Text that is not a number.</summary>
     NotANumber,
+
+    /// <summary>A number too large for a decimal (beyond about 7.9 × 10^28).</summary>
+    TooLarge,
 }
 
 /// <summary>The outcome of reading a value field.</summary>
 /// <param name="Kind">What the text held.</param>
 /// <param name="Amount">The number (the limit for detection-limit values, 0 for ND).</param>
 /// <param name="Qualifier">The qualifier.</param>
-internal readonly record struct ParsedValue(ValueTextKind Kind, decimal Amount, MeasurementQualifier Qualifier);
+/// <param name="Rounded">True when the text is a number the decimal cannot hold exactly: it has more digits than a decimal keeps, or (<see cref="Amount"/> is then 0) it is nonzero but smaller than 10^-28.</param>
+internal readonly record struct ParsedValue(ValueTextKind Kind, decimal Amount, MeasurementQualifier Qualifier, bool Rounded = false);
 
 /// <summary>Reads the numbers and detection-limit texts labs print.</summary>
 internal static class ValueText
@@ -62,13 +66,13 @@ internal static class ValueText
             trimmed = trimmed[1..].TrimStart();
         }
 
-        if (TryParseNumber(trimmed, decimalComma, out var amount))
+        if (TryParseNumber(trimmed, decimalComma, out var amount, out var rounded))
         {
-            return new(ValueTextKind.Number, amount, qualifier);
+            return new(ValueTextKind.Number, amount, qualifier, rounded);
         }
 
-        return IsNotFinite(trimmed)
-            ? new(ValueTextKind.NotFinite, 0m, qualifier)
+        return IsNotFinite(trimmed) ? new(ValueTextKind.NotFinite, 0m, qualifier)
+            : double.TryParse(Candidate(trimmed, decimalComma), Style, CultureInfo.InvariantCulture, out _) ? new(ValueTextKind.TooLarge, 0m, qualifier)
             : new(ValueTextKind.NotANumber, 0m, qualifier);
     }
 
@@ -77,20 +81,164 @@ internal static class ValueText
     /// <param name="decimalComma">True when a comma is the decimal mark.</param>
     /// <param name="value">The number.</param>
     /// <returns>True when the text is a finite number.</returns>
-    public static bool TryParseNumber(string text, bool decimalComma, out decimal value)
+    public static bool TryParseNumber(string text, bool decimalComma, out decimal value) =>
+        TryParseNumber(text, decimalComma, out value, out _);
+
+    /// <summary>Reads a plain number (no qualifier), telling whether the decimal holds it exactly.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="decimalComma">True when a comma is the decimal mark.</param>
+    /// <param name="value">The number, rounded to what a decimal holds (28 digits after the point, 28 or 29 in all).</param>
+    /// <param name="rounded">True when <paramref name="value"/> is not exactly the number written (see <see cref="ParsedValue.Rounded"/>).</param>
+    /// <returns>True when the text is a finite number within the decimal range.</returns>
+    public static bool TryParseNumber(string text, bool decimalComma, out decimal value, out bool rounded)
     {
+        rounded = false;
         if (TryParsePlain(text, out value))
         {
-            return true; // the common case, e.g. 70.4: no copy, no culture lookup
+            return true; // the common case, e.g. 70.4: no copy, no culture lookup; at most 18 digits, so exact
         }
 
-        var candidate = text.Trim();
-        if (decimalComma && candidate.Contains(',', StringComparison.Ordinal) && !candidate.Contains('.', StringComparison.Ordinal))
+        var candidate = Candidate(text, decimalComma);
+        if (!decimal.TryParse(candidate, Style, CultureInfo.InvariantCulture, out value))
         {
-            candidate = candidate.Replace(',', '.');
+            return false;
         }
 
-        return decimal.TryParse(candidate, Style, CultureInfo.InvariantCulture, out value);
+        rounded = !IsExactly(candidate, value);
+        return true;
+    }
+
+    private static string Candidate(string text, bool decimalComma)
+    {
+        var candidate = text.Trim();
+        return decimalComma && candidate.Contains(',', StringComparison.Ordinal) && !candidate.Contains('.', StringComparison.Ordinal)
+            ? candidate.Replace(',', '.')
+            : candidate;
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> is exactly the number <paramref name="text"/> writes (as decimal.TryParse read
+    /// it: blanks, a sign, digits with one point, an exponent): both have the same significant digits, the first of them
+    /// at the same power of ten. Reads the text once more, without copying it, however long it is.
+    /// </summary>
+    internal static bool IsExactly(ReadOnlySpan<char> text, decimal value)
+    {
+        Span<char> formatted = stackalloc char[48];
+        value.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture); // no exponent, at most 31 characters
+        formatted = formatted[..written];
+        Span<char> digits = stackalloc char[32];
+        var count = 0;
+        foreach (var c in formatted)
+        {
+            if (char.IsAsciiDigit(c) && (count > 0 || c != '0'))
+            {
+                digits[count++] = c;
+            }
+        }
+
+        while (count > 0 && digits[count - 1] == '0')
+        {
+            count--;
+        }
+
+        var firstPower = FirstPower(formatted, out _, out _);
+        var textFirstPower = FirstPower(text, out var mantissaEnd, out var exponent);
+        if (firstPower is null || textFirstPower is null)
+        {
+            return firstPower is null && textFirstPower is null; // both zero; a nonzero text read as 0 underflowed
+        }
+
+        if (textFirstPower + exponent != firstPower)
+        {
+            return false;
+        }
+
+        // The text's significant digits, in order, must be the decimal's followed only by zeros.
+        var at = 0;
+        foreach (var c in text[..mantissaEnd])
+        {
+            if (!char.IsAsciiDigit(c) || (at == 0 && c == '0'))
+            {
+                continue;
+            }
+
+            if (at < count ? c != digits[at] : c != '0')
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return at >= count;
+    }
+
+    /// <summary>
+    /// The power of ten of the first nonzero digit of a number's mantissa (<c>null</c> when it has none), where the
+    /// mantissa ends, and the exponent written after it (saturated).
+    /// </summary>
+    private static long? FirstPower(ReadOnlySpan<char> text, out int mantissaEnd, out long exponent)
+    {
+        int digitsBeforePoint = 0, zerosBeforeFirst = 0;
+        bool point = false, found = false, firstAfterPoint = false;
+        mantissaEnd = text.Length;
+        exponent = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (c != '0' && !found)
+                {
+                    found = true;
+                    firstAfterPoint = point;
+                }
+                else if (!found)
+                {
+                    zerosBeforeFirst++;
+                }
+
+                digitsBeforePoint += point ? 0 : 1;
+            }
+            else if (c == '.')
+            {
+                point = true;
+            }
+            else if (c is 'e' or 'E')
+            {
+                mantissaEnd = i;
+                exponent = Exponent(text[(i + 1)..]);
+                break;
+            }
+        }
+
+        if (!found)
+        {
+            return null;
+        }
+
+        // 123.4: 3 digits before the point, the first at 10^2; 0.00123: 3 zeros (1 before the point), the first at 10^-3.
+        return firstAfterPoint ? -(long)(zerosBeforeFirst - digitsBeforePoint) - 1 : (long)digitsBeforePoint - zerosBeforeFirst - 1;
+    }
+
+    private static long Exponent(ReadOnlySpan<char> text)
+    {
+        const long Saturated = 1_000_000_000; // far beyond any exponent a decimal can hold, and beyond any text's digits
+        var negative = false;
+        long value = 0;
+        foreach (var c in text)
+        {
+            if (c == '-')
+            {
+                negative = true;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                value = Math.Min(Saturated, (value * 10) + (c - '0'));
+            }
+        }
+
+        return negative ? -value : value;
     }
 
     /// <summary>

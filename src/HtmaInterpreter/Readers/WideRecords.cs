@@ -9,7 +9,13 @@ namespace HtmaInterpreter.Readers;
 /// </summary>
 internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
 {
+    private readonly SampleIds _sampleIds = new();
+    private readonly int _sampleIdColumn = layout.Columns.FirstOrDefault(c => c is { Kind: WideColumnKind.Metadata, Name: "sample_id" })?.Index ?? -1;
     private PanelAssembler? _assembler;
+    private RawWideRecord? _repeated;
+
+    // The sample ids of the items read while plain records are held: checked only once they are committed.
+    private readonly List<(FieldText Id, List<Diagnostic> Diagnostics)> _uncommitted = [];
 
     /// <summary>How many non-blank records were read or taken so far.</summary>
     public int Rows { get; private set; }
@@ -24,6 +30,7 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
     public IEnumerable<PanelReadItem> ReadAll(CsvSource source, List<(byte[] Raw, int Line)>? held = null)
     {
         var diagnostics = new List<Diagnostic>(); // handed on with the item it belongs to, else reused (most records have none)
+        _uncommitted.Clear();
         while (true)
         {
             if (diagnostics.Count > 0)
@@ -47,9 +54,9 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
                 {
                     held.Add((source.RawRecord.ToArray(), source.Line));
                 }
-                else
+                else if (Take(source.RawRecord, source.Line) is { } repeated)
                 {
-                    Take(source.RawRecord, source.Line);
+                    yield return repeated;
                 }
 
                 continue;
@@ -66,27 +73,103 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
             }
 
             Rows++;
-            yield return layout.ReadRow(source, diagnostics, ref _assembler);
+            var item = layout.ReadRow(source, diagnostics, ref _assembler);
+            if (held is null)
+            {
+                CheckSampleId(diagnostics);
+            }
+            else if (_assembler is { SampleId: { } id })
+            {
+                _uncommitted.Add((id, diagnostics));
+            }
+
+            yield return item;
             diagnostics = []; // the item may keep the list even when it is empty
         }
     }
 
-    /// <summary>Hands on the plain records <see cref="ReadAll"/> held.</summary>
-    public void Commit(List<(byte[] Raw, int Line)> held)
+    /// <summary>
+    /// Hands on the plain records <see cref="ReadAll"/> held, and checks the sample ids of the items it gave; the items
+    /// returned are those of records read here (see <see cref="Take"/>).
+    /// </summary>
+    public List<PanelReadItem> Commit(List<(byte[] Raw, int Line)> held)
     {
+        foreach (var (id, diagnostics) in _uncommitted)
+        {
+            _sampleIds.Check(id.Text!, id.Location, diagnostics);
+        }
+
+        _uncommitted.Clear();
+        var items = new List<PanelReadItem>();
         foreach (var (raw, line) in held)
         {
-            Take(raw, line);
+            if (Take(raw, line) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Hands a plain record to the sink (a blank one is skipped, as the general reader skips it) and returns null; a
+    /// record whose sample id was seen before is read here instead, by the general reader, which reports the repeat.
+    /// </summary>
+    public PanelReadItem? Take(ReadOnlySpan<byte> raw, int line)
+    {
+        if (RawWideRecord.IsBlank(raw, layout.Separator))
+        {
+            return null;
+        }
+
+        Rows++;
+        var id = SampleIdOf(raw);
+        if (id.IsEmpty || !_sampleIds.SeenOrAdd(id, line))
+        {
+            sink!.Take(raw, line);
+            return null;
+        }
+
+        _repeated ??= new RawWideRecord(layout.Separator, layout.File);
+        var bytes = raw.ToArray();
+        _repeated.Reset(bytes, 0, bytes.Length, line);
+        var diagnostics = new List<Diagnostic>();
+        var item = layout.ReadRow(_repeated, diagnostics, ref _assembler);
+        CheckSampleId(diagnostics);
+        return item;
+    }
+
+    /// <summary>Reports the sample id of the row just read when an earlier row has it too (<see cref="SampleIds"/>).</summary>
+    private void CheckSampleId(List<Diagnostic> diagnostics)
+    {
+        if (_assembler is { HasSampleId: true, SampleId: { } id })
+        {
+            _sampleIds.Check(id.Text!, id.Location, diagnostics);
         }
     }
 
-    /// <summary>Hands a plain record to the sink (a blank one is skipped, as the general reader skips it).</summary>
-    public void Take(ReadOnlySpan<byte> raw, int line)
+    /// <summary>The sample id field of a plain record (no quotes: split at the separators), without surrounding spaces, as the general reader trims it.</summary>
+    private ReadOnlySpan<byte> SampleIdOf(ReadOnlySpan<byte> raw)
     {
-        if (!RawWideRecord.IsBlank(raw, layout.Separator))
+        if (_sampleIdColumn < 0)
         {
-            Rows++;
-            sink!.Take(raw, line);
+            return default;
         }
+
+        var separator = (byte)layout.Separator;
+        for (var column = 0; column < _sampleIdColumn; column++)
+        {
+            var at = raw.IndexOf(separator);
+            if (at < 0)
+            {
+                return default;
+            }
+
+            raw = raw[(at + 1)..];
+        }
+
+        var end = raw.IndexOf(separator);
+        return (end < 0 ? raw : raw[..end]).Trim((byte)' ');
     }
 }

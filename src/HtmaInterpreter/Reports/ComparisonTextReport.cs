@@ -81,7 +81,7 @@ public static partial class ComparisonReport
 
         text.AppendLine();
         text.AppendLine(comparison.Disclaimer);
-        return text.ToString();
+        return TerminalText.Escape(text.ToString(), keepLineBreaks: true); // the tables' cells are escaped on one line already
     }
 
     private static void WriteFindingsText(StringBuilder text, RetestComparison comparison)
@@ -119,6 +119,7 @@ public static partial class ComparisonReport
 
     private static void WriteTable(StringBuilder text, string[] headers, List<string[]> rows, int[] rightAligned)
     {
+        rows = rows.Select(row => row.Select(cell => TerminalText.Escape(cell)).ToArray()).ToList();
         var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         void Line(string[] cells) =>
             text.AppendLine("  " + string.Join("  ", cells.Select((c, i) => rightAligned.Contains(i) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());

@@ -162,7 +162,10 @@ internal static class ReportText
             MeasurementQualifier.AboveQuantitationLimit => ">",
             _ => "",
         };
-        return prefix + Format(measurement.Amount.To(lab.ReportingUnit).Value);
+        var amount = measurement.Amount;
+        return Units.TryConvert(amount.Value, amount.Unit, lab.ReportingUnit, out var inLab)
+            ? prefix + Format(inLab)
+            : prefix + amount; // too large for the lab's unit (reading warned): shown in its own unit
     }
 
     /// <summary>The band the element is graded against, in the lab profile's unit: <c>22–97</c>, <c>&lt; 0.30</c> (toxic limit), <c>ideal 40</c>, or empty.</summary>

@@ -25,8 +25,8 @@ public static class TextReport
         var panel = interpretation.Panel;
         var lab = interpretation.LabProfile;
         text.AppendLine(CultureInfo.InvariantCulture, $"{paint.Bold("HTMA interpretation: sample " + panel.SampleId)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  subject {panel.SubjectId ?? "-"} · collected {panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} · sex {ReportText.Name(panel.Sex) ?? "-"} · age {panel.AgeYears?.ToString(CultureInfo.InvariantCulture) ?? "-"} · {ReportText.Name(interpretation.Treatment)} sample");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  lab profile {lab.Name} ({lab.Id}, {Units.Symbol(lab.ReportingUnit)}) · model {interpretation.ModelName} · rules {interpretation.RuleSetName} {interpretation.RuleSetVersion}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  subject {TerminalText.Escape(panel.SubjectId ?? "-")} · collected {panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} · sex {ReportText.Name(panel.Sex) ?? "-"} · age {panel.AgeYears?.ToString(CultureInfo.InvariantCulture) ?? "-"} · {ReportText.Name(interpretation.Treatment)} sample");
+        text.AppendLine(TerminalText.Escape($"  lab profile {lab.Name} ({lab.Id}, {Units.Symbol(lab.ReportingUnit)}) · model {interpretation.ModelName} · rules {interpretation.RuleSetName} {interpretation.RuleSetVersion}"));
         text.AppendLine();
 
         WriteOxidation(text, interpretation.Oxidation, paint);
@@ -40,7 +40,7 @@ public static class TextReport
             foreach (var rule in interpretation.NotEvaluated)
             {
                 var subject = rule.Subject is null ? "" : $" [{rule.Subject}]";
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {rule.RuleId}{subject}: {string.Join(", ", rule.MissingInputs)}");
+                text.AppendLine(TerminalText.Escape($"  {rule.RuleId}{subject}: {string.Join(", ", rule.MissingInputs)}"));
             }
 
             text.AppendLine();
@@ -83,18 +83,18 @@ public static class TextReport
 
         if (oxidation.SodiumPotassiumQualifier is { } qualifier)
         {
-            headline.Append(" · Na/K ").Append(qualifier);
+            headline.Append(" · Na/K ").Append(TerminalText.Escape(qualifier));
         }
 
         if (oxidation.StressStage is { } stage)
         {
-            headline.Append(" · stage of stress: ").Append(stage);
+            headline.Append(" · stage of stress: ").Append(TerminalText.Escape(stage));
         }
 
         text.AppendLine(headline.ToString());
         foreach (var deciding in oxidation.DecidingRatios)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {deciding.Ratio,-6} {ReportText.Format(deciding.Value),10}  threshold {ReportText.Format(deciding.Threshold),-5} → {ReportText.Name(deciding.Indicates)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {TerminalText.Escape(deciding.Ratio),-6} {ReportText.Format(deciding.Value),10}  threshold {ReportText.Format(deciding.Threshold),-5} → {ReportText.Name(deciding.Indicates)}");
         }
 
         foreach (var note in oxidation.Notes)
@@ -110,9 +110,9 @@ public static class TextReport
         text.AppendLine(paint.Bold(findings.Count == 0 ? "FINDINGS: none" : $"FINDINGS ({findings.Count})"));
         foreach (var finding in findings)
         {
-            var subject = finding.Subject is null ? "" : $" [{finding.Subject}]";
+            var subject = finding.Subject is null ? "" : TerminalText.Escape($" [{finding.Subject}]");
             var marker = finding.IsReferral ? "REFER TO A PHYSICIAN" : ReportText.Name(finding.Severity);
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {paint.Severity(finding.Severity, $"[{marker}]")} {paint.Bold(finding.Title)}{subject}  ({finding.RuleId})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {paint.Severity(finding.Severity, $"[{marker}]")} {paint.Bold(finding.Title)}{subject}  ({TerminalText.Escape(finding.RuleId)})");
             var evidence = string.Join("; ", finding.Evidence.Select(ReportText.Describe));
             if (evidence.Length > 0)
             {
@@ -125,7 +125,7 @@ public static class TextReport
                 Wrap(text, "- " + suggestion, "      ");
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"      source: {finding.Source}");
+            text.AppendLine(TerminalText.Escape($"      source: {finding.Source}"));
         }
 
         text.AppendLine();
@@ -163,6 +163,7 @@ public static class TextReport
     // Columns are padded on the plain text; colour codes wrap only the cell's own text, so the layout is the same with or without colour.
     private static void WriteTable(StringBuilder text, string[] headers, List<string[]> rows, int[] rightAligned, Painter paint, int? paintedColumn)
     {
+        rows = rows.Select(row => row.Select(cell => TerminalText.Escape(cell)).ToArray()).ToList();
         var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         void Row(string[] cells, bool body)
         {
@@ -215,11 +216,17 @@ public static class TextReport
             _ => "2",
         });
 
-        private string Paint(string text, string code) => Enabled && text.Length > 0 ? $"\u001b[{code}m{text}{Reset}" : text;
+        // Input text never reaches the terminal unescaped, painted or not (escaping twice changes nothing).
+        private string Paint(string text, string code)
+        {
+            text = TerminalText.Escape(text);
+            return Enabled && text.Length > 0 ? $"\u001b[{code}m{text}{Reset}" : text;
+        }
     }
 
     private static void Wrap(StringBuilder text, string paragraph, string indent)
     {
+        paragraph = TerminalText.Escape(paragraph, keepLineBreaks: true);
         var line = new StringBuilder(indent);
         foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -633,7 +633,9 @@ public sealed class RuleSet
                         Kind = EvidenceKind.Element,
                         Name = atom.Name,
                         MilligramPercent = source.Amounts[atom.Index],
-                        LabValue = profile is null ? measurement.Amount : measurement.Amount.To(profile.ReportingUnit),
+                        LabValue = profile is not null && Units.TryConvert(measurement.Amount.Value, measurement.Amount.Unit, profile.ReportingUnit, out var inLab)
+                            ? new Concentration(inLab, profile.ReportingUnit)
+                            : measurement.Amount, // no profile, or too large for its unit (reading warned)
                         Qualifier = measurement.Qualifier,
                         Level = source.Levels?.LevelOf(atom.Index, source.Amounts[atom.Index]),
                         Tests = tests,

@@ -66,6 +66,9 @@ public sealed class WideCsvBatchTests
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\uFEFFA-2,ARL,41,9\rA-3,ARL,42,8\n", TestName = "A byte order mark at the start of a later line")]
     [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nA-1,ARL,40,10\n\uFEFFA-2,\"AR\nL\",41,9\nA-3,ARL,42,8\n", TestName = "A byte order mark before a quoted line break")]
     [TestCase("sample_id,lab,Ca (mg%),K (mg%),B (mg%),Co (mg%)\nN-1,ARL,40,10,0.231,12345\nN-2,ARL,40,10,abc,0.003\nN-3,ARL,40,10,<0.1,ND\nN-4,ARL,40,10,9999.9,1\nN-5,ARL,40,10,0.01,0\n", TestName = "Columns no rule or ratio reads, absurd and bad values among them")]
+    [TestCase("sample_id,lab,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\nV-1,ARL,40,10,41.7,10\nV-2,ARL,40,1e-400,41.7,10\nV-3,ARL,40,10,5.1e-29,10\nV-4,ARL,1.23456789012345678901234567891,10,41.7,10\nV-5,ARL,40,1e30,41.7,10\nV-6,ARL,40,10,41.7,10\n", TestName = "Values a decimal cannot hold exactly, among plain rows")]
+    [TestCase("sample_id,lab,Ca (ppb),Mg (ng/g),Na (ppm),K (mg%)\nV-1,ARL,400000,100000,417,10\nV-2,ARL,1.5e-24,100000,417,10\nV-3,ARL,0.000000000000000001,1e-400,417,10\nV-4,ARL,400000,100000,417,8000000000000000000000000000\nV-5,ARL,400000,100000,417,10\n", TestName = "Values that lose digits in mg% or cannot be converted to every unit")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nD-1,ARL,40,10\nD-2,ARL,41,9\nD-1,ARL,42,8\n\"D-2\",ARL,43,7\n D-1 ,ARL, 44,6\n\"D-3\",ARL,45,5\nD-3,ARL,46,4\n,ARL,47,3\n,ARL,48,2\n", TestName = "Sample ids given twice, on plain rows and others")]
     public void Small_files_give_the_same_results_both_ways(string csv)
     {
         AssertSameResults(Encoding.UTF8.GetBytes(csv), "small.csv");
