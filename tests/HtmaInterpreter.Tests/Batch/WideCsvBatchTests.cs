@@ -110,6 +110,37 @@ public sealed class WideCsvBatchTests
     }
 
     [Test]
+    public void Sample_ids_a_spreadsheet_would_run_are_neutralised_on_the_fast_path_as_on_the_general_one()
+    {
+        var csv = "sample_id;lab;Ca (mg%);Mg (mg%);Na (mg%);K (mg%)\n" +
+                  "=cmd|'/c calc'!A1;ARL;40;10;41,7;10\n" +
+                  "+1+cmd|x;ARL;40;10;41,7;10\n" +
+                  "@SUM(1+1);ARL;40;10;41,7;10\n" +
+                  "\"=HYPERLINK(\"\"http://x.test\"\",\"\"go\"\")\";ARL;40;10;41,7;10\n" +
+                  "=1,2;ARL;40;10;41,7;10\n" +
+                  "-1.5;ARL;40;10;41,7;10\n";
+        var file = Encoding.UTF8.GetBytes(csv);
+        AssertSameResults(file, "formulas.csv");
+
+        using var input = new MemoryStream(file);
+        using var output = new MemoryStream();
+        using (var writer = new BatchResultWriter(output, BatchOutputFormat.Csv, leaveOpen: true))
+        {
+            new BatchInterpreter(Interpreter.Default).WriteWideCsv(input, "formulas.csv", writer);
+        }
+
+        var ids = Encoding.UTF8.GetString(output.ToArray()).Split('\n').Skip(1).Where(l => l.Length > 0)
+            .Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..l.IndexOf(",mixed", StringComparison.Ordinal)]);
+        ids.Should().Equal(
+            "'=cmd|'/c calc'!A1",
+            "'+1+cmd|x",
+            "'@SUM(1+1)",
+            "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"go\"\")\"",
+            "\"'=1,2\"",
+            "-1.5");
+    }
+
+    [Test]
     public void Options_lab_model_and_context_apply_to_the_fast_path_too()
     {
         var interpreter = Interpreter.Create(new InterpreterOptions { LabId = "tei", ModelId = "ca-k-na-k" }).Value!;
