@@ -23,6 +23,12 @@ namespace HtmaInterpreter.Batch;
 /// </remarks>
 public sealed class BatchInterpreter
 {
+    /// <summary>
+    /// The most lists of fired rules the batch makes once and shares between rows (<see cref="FiredRuleList"/>); past
+    /// it, a row whose combination is new gets a list of its own.
+    /// </summary>
+    internal const int MaxSharedRuleLists = 4096;
+
     private readonly Lazy<RuleOrder> _ruleOrder;
 
     /// <summary>Creates a batch interpreter.</summary>
@@ -415,7 +421,6 @@ public sealed class BatchInterpreter
     /// </summary>
     private sealed class RuleOrder
     {
-        private const int MaxSharedLists = 4096;
         private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _byMask = new();
         private int _shared;
@@ -536,7 +541,7 @@ public sealed class BatchInterpreter
             }
 
             var shared = new FiredRuleList(ids);
-            if (Volatile.Read(ref _shared) < MaxSharedLists && _byMask.TryAdd(mask, shared))
+            if (Volatile.Read(ref _shared) < MaxSharedRuleLists && _byMask.TryAdd(mask, shared))
             {
                 Interlocked.Increment(ref _shared); // ConcurrentDictionary.Count would take every lock
             }

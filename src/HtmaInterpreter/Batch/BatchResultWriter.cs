@@ -8,7 +8,9 @@ namespace HtmaInterpreter.Batch;
 /// Writes <see cref="BatchResult"/> rows as CSV or JSON Lines, one row per result, as they come. Columns (CSV) and
 /// fields (JSON Lines, in camelCase): line, sample id, oxidation type, lean, degree, the key ratios (empty / <c>null</c>
 /// when absent), the fired rule ids (separated by <c>;</c> in CSV, an array in JSON), the diagnostics count and the error
-/// flag. Numbers use the invariant culture and the shortest text that reads back to the same value. Not thread-safe.
+/// flag. Numbers use the invariant culture and the shortest text that reads back to the same value. In CSV, a sample id
+/// a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return,
+/// and not a number) gets a leading <c>'</c>; JSON Lines keeps it as it is. Not thread-safe.
 /// </summary>
 public sealed class BatchResultWriter : IDisposable
 {

@@ -32,7 +32,7 @@ internal static class BatchRowFormat
         var sampleId = result.SampleId;
         var fired = result.FiredRules;
         var span = output.GetSpan(CsvFixedBound
-            + (sampleId is null ? 0 : (Encoding.UTF8.GetMaxByteCount(sampleId.Length) * 2) + 2)
+            + (sampleId is null ? 0 : TextCellBound(Encoding.UTF8.GetMaxByteCount(sampleId.Length)))
             + FiredRulesBound(fired));
         var at = 0;
         if (result.Line is { } line)
@@ -43,15 +43,14 @@ internal static class BatchRowFormat
         span[at++] = (byte)',';
         if (sampleId is not null)
         {
-            if (sampleId.AsSpan().IndexOfAny(",\"\r\n") < 0)
+            var length = Encoding.UTF8.GetByteCount(sampleId);
+            var rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
+            Span<byte> utf8 = rented ?? stackalloc byte[256];
+            utf8 = utf8[..Encoding.UTF8.GetBytes(sampleId, utf8)];
+            WriteTextCell(span, ref at, utf8);
+            if (rented is not null)
             {
-                at += Encoding.UTF8.GetBytes(sampleId, span[at..]);
-            }
-            else
-            {
-                span[at++] = (byte)'"';
-                at += Encoding.UTF8.GetBytes(sampleId.Replace("\"", "\"\"", StringComparison.Ordinal), span[at..]);
-                span[at++] = (byte)'"';
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
 
@@ -78,26 +77,96 @@ internal static class BatchRowFormat
         IReadOnlyList<string> fired,
         int diagnosticsCount)
     {
-        var span = output.GetSpan(CsvFixedBound + sampleId.Length + 2 + FiredRulesBound(fired));
+        var span = output.GetSpan(CsvFixedBound + TextCellBound(sampleId.Length) + FiredRulesBound(fired));
         var at = 0;
         WriteInt(span, ref at, line);
         span[at++] = (byte)',';
-        if (sampleId.IndexOf((byte)',') < 0)
-        {
-            sampleId.CopyTo(span[at..]);
-            at += sampleId.Length;
-        }
-        else
-        {
-            // A semicolon- or tab-separated input can hold a comma; such an id has no quote to double.
-            span[at++] = (byte)'"';
-            sampleId.CopyTo(span[at..]);
-            at += sampleId.Length;
-            span[at++] = (byte)'"';
-        }
+        WriteTextCell(span, ref at, sampleId);
 
         WriteCsvTail(span, ref at, type, lean, degree, keyRatios, fired, diagnosticsCount, hasErrors: false);
         output.Advance(at);
+    }
+
+    /// <summary>The most bytes <see cref="WriteTextCell"/> writes for a text of <paramref name="length"/> UTF-8 bytes.</summary>
+    private static int TextCellBound(int length) => (2 * length) + 3;
+
+    /// <summary>
+    /// Writes a text cell (UTF-8) the way spreadsheets read it as plain text: a text starting with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c>, a tab or a carriage return, which a spreadsheet would run as a formula, gets a leading
+    /// <c>'</c> unless it is a number such as <c>-1.5</c> (OWASP's advice against CSV injection); then the cell is quoted,
+    /// its quotes doubled, when it holds a comma, a quote or a line break.
+    /// </summary>
+    internal static void WriteTextCell(Span<byte> span, ref int at, ReadOnlySpan<byte> text)
+    {
+        var quoted = text.IndexOfAny(",\"\r\n"u8) >= 0;
+        if (quoted)
+        {
+            span[at++] = (byte)'"';
+        }
+
+        if (text.Length > 0 && "=+-@\t\r"u8.Contains(text[0]) && !IsNumber(text))
+        {
+            span[at++] = (byte)'\'';
+        }
+
+        if (quoted)
+        {
+            for (var quote = text.IndexOf((byte)'"'); quote >= 0; quote = text.IndexOf((byte)'"'))
+            {
+                Write(span, ref at, text[..(quote + 1)]);
+                span[at++] = (byte)'"';
+                text = text[(quote + 1)..];
+            }
+
+            Write(span, ref at, text);
+            span[at++] = (byte)'"';
+        }
+        else
+        {
+            Write(span, ref at, text);
+        }
+    }
+
+    /// <summary>True for a decimal number in the invariant culture, such as <c>-1.5</c>, <c>+2</c> or <c>-3e-4</c>: a spreadsheet reads it as that number.</summary>
+    private static bool IsNumber(ReadOnlySpan<byte> text)
+    {
+        var i = text.Length > 0 && (text[0] == (byte)'+' || text[0] == (byte)'-') ? 1 : 0;
+        var digits = 0;
+        for (; i < text.Length && char.IsAsciiDigit((char)text[i]); i++)
+        {
+            digits++;
+        }
+
+        if (i < text.Length && text[i] == (byte)'.')
+        {
+            for (i++; i < text.Length && char.IsAsciiDigit((char)text[i]); i++)
+            {
+                digits++;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (i < text.Length && (text[i] == (byte)'e' || text[i] == (byte)'E'))
+        {
+            i++;
+            i += i < text.Length && (text[i] == (byte)'+' || text[i] == (byte)'-') ? 1 : 0;
+            var exponent = i;
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
+            {
+                i++;
+            }
+
+            if (i == exponent)
+            {
+                return false;
+            }
+        }
+
+        return i == text.Length;
     }
 
     /// <summary>Writes <paramref name="result"/> as one line of JSON; <paramref name="json"/> is reset onto <paramref name="output"/>.</summary>

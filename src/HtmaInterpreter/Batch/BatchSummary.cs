@@ -18,7 +18,15 @@ public sealed record RatioStatistics(
     double? LowerQuartile,
     double? Median,
     double? UpperQuartile,
-    double? Maximum);
+    double? Maximum)
+{
+    /// <summary>
+    /// True when the quartiles are estimated: there were more than 65,536 values, which are not all kept. Each quartile
+    /// is then within 2^-10 (about 0.1%) of the larger of the two values the exact one lies between; the minimum and
+    /// maximum stay exact.
+    /// </summary>
+    public bool Estimated { get; init; }
+}
 
 /// <summary>Cohort statistics of a batch run: see <see cref="BatchSummaryBuilder"/>.</summary>
 public sealed record BatchSummary
@@ -64,8 +72,14 @@ public sealed record BatchSummary
         writer.WriteLine(string.Create(c, $"{"ratio",-8}{"panels",10}{"min",10}{"q1",10}{"median",10}{"q3",10}{"max",10}"));
         foreach (var ratio in Ratios)
         {
+            var mark = ratio.Estimated ? "~" : "";
             writer.WriteLine(string.Create(c,
-                $"{ratio.Name,-8}{ratio.Count,10}{Number(ratio.Minimum),10}{Number(ratio.LowerQuartile),10}{Number(ratio.Median),10}{Number(ratio.UpperQuartile),10}{Number(ratio.Maximum),10}"));
+                $"{ratio.Name,-8}{ratio.Count,10}{Number(ratio.Minimum),10}{mark + Number(ratio.LowerQuartile),10}{mark + Number(ratio.Median),10}{mark + Number(ratio.UpperQuartile),10}{Number(ratio.Maximum),10}"));
+        }
+
+        if (Ratios.Any(r => r.Estimated))
+        {
+            writer.WriteLine("~ estimated (more panels than are kept): within 0.1% of the exact quartile");
         }
 
         writer.WriteLine();

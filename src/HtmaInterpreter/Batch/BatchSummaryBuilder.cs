@@ -5,15 +5,18 @@ namespace HtmaInterpreter.Batch;
 
 /// <summary>
 /// Accumulates cohort statistics from <see cref="BatchResult"/> rows as they stream by: counts per oxidation type, how
-/// often each rule fired, rows with errors, and each key ratio's quartiles. Counts take constant memory; the quartiles
-/// are exact, so the ratio values are kept (8 bytes per value, at most 48 bytes a panel). Not thread-safe.
+/// often each rule fired, rows with errors, and each key ratio's quartiles, in memory bounded whatever the row count.
+/// The quartiles are exact up to 65,536 values of a ratio (<see cref="ExactQuartileValues"/>; the values are kept, 8
+/// bytes each); past that the values go into a histogram of 512 bins per power of two, which gives the minimum and
+/// maximum exactly and each quartile within 2^-10 (about 0.1%) of the larger of the two values it lies between
+/// (<see cref="RatioStatistics.Estimated"/>). Not thread-safe.
 /// </summary>
 public sealed class BatchSummaryBuilder
 {
     private readonly int[] _types = new int[Enum.GetValues<OxidationType>().Length];
     private readonly Dictionary<string, int> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<FiredRuleList, int> _sharedLists = new(ReferenceEqualityComparer.Instance);
-    private readonly DoubleStore[] _ratios = BatchResult.KeyRatioNames.Select(_ => new DoubleStore()).ToArray();
+    private readonly RatioValues[] _ratios = BatchResult.KeyRatioNames.Select(_ => new RatioValues()).ToArray();
     private int _rows;
     private int _interpreted;
     private int _rowsWithErrors;
@@ -79,6 +82,12 @@ public sealed class BatchSummaryBuilder
 
         foreach (var (list, rows) in other._sharedLists)
         {
+            if (_sharedLists.Count >= BatchInterpreter.MaxSharedRuleLists && !_sharedLists.ContainsKey(list))
+            {
+                CountRules(_rules, list, rows);
+                continue;
+            }
+
             ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, list, out _);
             total += rows;
         }
@@ -101,9 +110,11 @@ public sealed class BatchSummaryBuilder
             }
         }
 
-        if (firedRules is FiredRuleList shared)
+        if (firedRules is FiredRuleList shared
+            && (_sharedLists.Count < BatchInterpreter.MaxSharedRuleLists || _sharedLists.ContainsKey(shared)))
         {
-            // A list the batch shares between rows: counted once per list here, per rule in Build.
+            // A list the batch shares between rows: counted once per list here, per rule in Build. Past the batch's
+            // limit it makes a new list per row, which is counted per rule at once so the lists are not all kept.
             ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, shared, out _);
             rows++;
             return;
@@ -176,7 +187,9 @@ public sealed class BatchSummaryBuilder
         {
             for (var i = first; i < names.Count; i += 2)
             {
-                statistics[i] = StatisticsBySelection(names[i], _ratios[i].Parts());
+                statistics[i] = _ratios[i].Histogram is { } histogram
+                    ? histogram.Statistics(names[i])
+                    : StatisticsBySelection(names[i], _ratios[i].Exact!.Parts());
             }
         }
 
@@ -314,12 +327,18 @@ public sealed class BatchSummaryBuilder
     private const int BucketCount = 1 << 16;
 
     /// <summary>The top 16 bits of a key that orders doubles as numbers (negative ones flipped, and -0 as +0).</summary>
-    private static int Bucket(double value)
+    private static int Bucket(double value) => (int)(OrderKey(value) >> 48);
+
+    /// <summary>A key that orders doubles as numbers: negative ones flipped, and -0 as +0.</summary>
+    private static ulong OrderKey(double value)
     {
         var bits = (ulong)BitConverter.DoubleToInt64Bits(value + 0d);
-        var key = (bits & (1UL << 63)) != 0 ? ~bits : bits | (1UL << 63);
-        return (int)(key >> 48);
+        return (bits & (1UL << 63)) != 0 ? ~bits : bits | (1UL << 63);
     }
+
+    /// <summary>The double of an <see cref="OrderKey"/>.</summary>
+    private static double FromOrderKey(ulong key) =>
+        BitConverter.Int64BitsToDouble((long)((key & (1UL << 63)) != 0 ? key & ~(1UL << 63) : ~key));
 
     /// <summary>
     /// The <paramref name="k"/>-th smallest value (0-based); partitions <paramref name="values"/> around it (quickselect,
@@ -404,6 +423,195 @@ public sealed class BatchSummaryBuilder
         var h = (count - 1) * p;
         var low = (int)Math.Floor(h);
         return (low, Math.Min(low + 1, count - 1), h - low);
+    }
+
+    /// <summary>
+    /// The most values of one key ratio whose quartiles are computed exactly: 65,536 (512 KB). Past it, the ratio's
+    /// values go into a <see cref="RatioHistogram"/> and its quartiles are estimated.
+    /// </summary>
+    internal const int ExactQuartileValues = 1 << 16;
+
+    /// <summary>One key ratio's values: kept (exact quartiles) up to <see cref="ExactQuartileValues"/>, then counted in a histogram.</summary>
+    private sealed class RatioValues
+    {
+        private int _count;
+
+        /// <summary>The values, while they are kept.</summary>
+        public DoubleStore? Exact { get; private set; } = new();
+
+        /// <summary>The histogram, once there are more values than are kept.</summary>
+        public RatioHistogram? Histogram { get; private set; }
+
+        public void Add(double value)
+        {
+            if (Histogram is null && _count == ExactQuartileValues)
+            {
+                ToHistogram();
+            }
+
+            _count++;
+            if (Histogram is { } histogram)
+            {
+                histogram.Add(value);
+            }
+            else
+            {
+                Exact!.Add(value);
+            }
+        }
+
+        /// <summary>Takes over the values of <paramref name="other"/>, which must not be used afterwards.</summary>
+        public void TakeOver(RatioValues other)
+        {
+            if (Histogram is null && other.Histogram is null && _count + other._count <= ExactQuartileValues)
+            {
+                Exact!.TakeOver(other.Exact!);
+            }
+            else
+            {
+                if (Histogram is null)
+                {
+                    ToHistogram();
+                }
+
+                if (other.Histogram is { } histogram)
+                {
+                    Histogram!.Add(histogram);
+                }
+                else
+                {
+                    Histogram!.Add(other.Exact!.Parts());
+                }
+            }
+
+            _count += other._count;
+        }
+
+        private void ToHistogram()
+        {
+            Histogram = new RatioHistogram();
+            Histogram.Add(Exact!.Parts());
+            Exact = null;
+        }
+    }
+
+    /// <summary>
+    /// Counts of values by the top 21 bits of their <see cref="OrderKey"/> (sign, exponent and 9 mantissa bits: 512 bins
+    /// per power of two, each as wide as 2^-9 of its lower end), in blocks allocated per power of two as values reach
+    /// it; with the exact minimum and maximum. A value of rank r is given as the middle of its bin, within 2^-10 of it
+    /// relative to its size. Ratios of decimal concentrations span fewer than 400 powers of two, so at most about 800
+    /// blocks of 2 KB.
+    /// </summary>
+    private sealed class RatioHistogram
+    {
+        private const int MantissaBits = 9;
+        private const int BinShift = 52 - MantissaBits;
+        private readonly int[]?[] _blocks = new int[]?[1 << 12];
+        private long _count;
+        private double _minimum = double.PositiveInfinity;
+        private double _maximum = double.NegativeInfinity;
+
+        public void Add(double value)
+        {
+            var key = OrderKey(value);
+            var block = _blocks[key >> 52] ??= new int[1 << MantissaBits];
+            block[(int)(key >> BinShift) & ((1 << MantissaBits) - 1)]++;
+            _count++;
+            _minimum = Math.Min(_minimum, value);
+            _maximum = Math.Max(_maximum, value);
+        }
+
+        public void Add(List<ArraySegment<double>> parts)
+        {
+            foreach (var part in parts)
+            {
+                foreach (var value in part.AsSpan())
+                {
+                    Add(value);
+                }
+            }
+        }
+
+        public void Add(RatioHistogram other)
+        {
+            for (var b = 0; b < _blocks.Length; b++)
+            {
+                if (other._blocks[b] is not { } theirs)
+                {
+                    continue;
+                }
+
+                var ours = _blocks[b] ??= new int[1 << MantissaBits];
+                for (var i = 0; i < ours.Length; i++)
+                {
+                    ours[i] += theirs[i];
+                }
+            }
+
+            _count += other._count;
+            _minimum = Math.Min(_minimum, other._minimum);
+            _maximum = Math.Max(_maximum, other._maximum);
+        }
+
+        /// <summary>The statistics, R-7 quartiles between the estimated values of the ranks around them.</summary>
+        public RatioStatistics Statistics(string name)
+        {
+            var n = (int)_count;
+            Span<int> wanted = stackalloc int[6];
+            for (var q = 0; q < 3; q++)
+            {
+                (wanted[2 * q], wanted[(2 * q) + 1], _) = QuantileRanks(n, Quartiles[q]);
+            }
+
+            // The ranks ascend with the quartiles: one walk over the bins finds them all.
+            var valueAt = new double[wanted.Length];
+            var at = 0;
+            long first = 0;
+            for (var b = 0; b < _blocks.Length && at < wanted.Length; b++)
+            {
+                if (_blocks[b] is not { } block)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < block.Length && at < wanted.Length; i++)
+                {
+                    while (at < wanted.Length && wanted[at] < first + block[i])
+                    {
+                        valueAt[at] = ValueOf(((ulong)b << 52) | ((ulong)i << BinShift), wanted[at]);
+                        at++;
+                    }
+
+                    first += block[i];
+                }
+            }
+
+            double Quartile(int q)
+            {
+                var (_, _, weight) = QuantileRanks(n, Quartiles[q]);
+                var low = valueAt[2 * q];
+                return low + (weight * (valueAt[(2 * q) + 1] - low));
+            }
+
+            return new RatioStatistics(name, n, _minimum, Quartile(0), Quartile(1), Quartile(2), _maximum) { Estimated = true };
+
+            double ValueOf(ulong binKey, int rank)
+            {
+                if (rank == 0)
+                {
+                    return _minimum;
+                }
+
+                if (rank == n - 1)
+                {
+                    return _maximum;
+                }
+
+                var low = FromOrderKey(binKey);
+                var high = FromOrderKey(binKey | ((1UL << BinShift) - 1));
+                return Math.Clamp(low + ((high - low) / 2), _minimum, _maximum);
+            }
+        }
     }
 
     /// <summary>

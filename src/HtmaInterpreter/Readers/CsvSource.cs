@@ -17,6 +17,7 @@ internal sealed record MetadataLine(string Key, FieldText Value);
 internal sealed partial class CsvSource : IDisposable, IWideRecord
 {
     private readonly CsvReader _csv;
+    private readonly BoundedRecordReader _records;
     private readonly List<Diagnostic> _pending = [];
     private readonly string? _file;
     private readonly int _lineOffset;
@@ -27,9 +28,10 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     private bool _failed;
     private List<(int LineDelta, int Column)>? _headerStarts;
 
-    private CsvSource(CsvReader csv, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata)
+    private CsvSource(CsvReader csv, BoundedRecordReader records, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata)
     {
         _csv = csv;
+        _records = records;
         _file = file;
         _lineOffset = headerLine - 1;
         HeaderLine = headerLine;
@@ -149,12 +151,17 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             MalformedData = CsvMalformedDataHandling.Recover,
+
+            // The records reach CsvHelper no longer than the limit (BoundedRecordReader); this only bounds its buffer
+            // should the two ever find different records (a UTF-16 character is at most 3 bytes of UTF-8).
+            MaxRecordSize = 3 * (InputLimits.MaxRecordCharacters + 2),
         };
 
         CsvSource? source = null;
         options = options with { OnMalformedRecord = record => source?.OnMalformed(record) };
-        var csv = CsvReader.Create(new PrefixedTextReader(header + "\n", text), options, leaveOpen: true);
-        source = new CsvSource(csv, file, lineNumber, header, separator, metadata);
+        var records = new BoundedRecordReader(text, separator, lineNumber + 1);
+        var csv = CsvReader.Create(new PrefixedTextReader(header + "\n", records), options, leaveOpen: true);
+        source = new CsvSource(csv, records, file, lineNumber, header, separator, metadata);
         return source;
     }
 
@@ -262,9 +269,14 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
                     $"This line, before the CSV's records, is longer than {InputLimits.MaxRecordCharacters:N0} characters; the file is not read. Check that it is a panel export."),
                 new SourceLocation(file, line, column));
 
-    /// <summary>Moves to the next record. Errors of the CSV layer become diagnostics in <paramref name="diagnostics"/>.</summary>
-    public bool Read(List<Diagnostic> diagnostics)
+
+    /// <summary>
+    /// Moves to the next record. Errors of the CSV layer become diagnostics in <paramref name="diagnostics"/>; those of
+    /// records skipped before it as too long go to <paramref name="skipped"/> when given (they belong to no record).
+    /// </summary>
+    public bool Read(List<Diagnostic> diagnostics, List<Diagnostic>? skipped = null)
     {
+        skipped ??= diagnostics;
         if (_failed)
         {
             return false;
@@ -278,6 +290,7 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
         catch (CsvFormatException exception)
         {
             _failed = true;
+            AddTooLong(skipped, int.MaxValue);
             diagnostics.AddRange(_pending);
             _pending.Clear();
             var line = exception.LineNumber > 0 ? (int)exception.LineNumber + _lineOffset : (int?)null;
@@ -288,6 +301,8 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
             return false;
         }
 
+        var recordLine = more ? (int)_csv.LineNumber + _lineOffset : int.MaxValue;
+        AddTooLong(skipped, recordLine);
         diagnostics.AddRange(_pending);
         _pending.Clear();
         if (!more)
@@ -296,8 +311,25 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
         }
 
         _fieldStartsKnown = false;
-        Line = (int)_csv.LineNumber + _lineOffset;
+        Line = recordLine;
         return true;
+    }
+
+    /// <summary>Reports the records dropped as too long that started before <paramref name="line"/>.</summary>
+    private void AddTooLong(List<Diagnostic> diagnostics, int line)
+    {
+        while (_records.TooLong.TryPeek(out var record) && record.Line < line)
+        {
+            _records.TooLong.Dequeue();
+            var field = record.FieldIndex >= 0 && record.FieldIndex < Headers.Length ? Headers[record.FieldIndex] : null;
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.RecordTooLong,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"This record is longer than {InputLimits.MaxRecordCharacters:N0} characters, usually because a quote opened here is never closed. ") +
+                "It is skipped; reading goes on at the next line.",
+                new SourceLocation(_file, record.Line, record.Column, field)));
+        }
     }
 
     /// <summary>The text of field <paramref name="index"/>, or <c>null</c> when empty or missing.</summary>

@@ -9,7 +9,7 @@ namespace HtmaInterpreter.Readers;
 /// any CSV reading (printable ASCII, no quote, not a <c>#</c> comment) is split out of the bytes here and handed to the
 /// sink with its line number. Any other line is read by a <see cref="CsvSource"/> over the header and that line alone
 /// (numbered as in the file), which gives what reading the whole file would give, unless a quote in it runs past the
-/// line, it holds a carriage return, it is longer than 1 MB or it is the 65th line read alone: from such a line on, the
+/// line, it holds a carriage return, it is longer than <see cref="InputLimits.MaxRecordCharacters"/> bytes or it is the 65th line read alone: from such a line on, the
 /// rest of the file is read by one <see cref="CsvSource"/>, as the general reader does.
 /// A file that does not start with its header line (metadata, comments or blank lines first), or whose header has a
 /// quote or control characters (a carriage return alone, or the zero bytes of UTF-16 text, which the general reader
@@ -18,7 +18,7 @@ namespace HtmaInterpreter.Readers;
 internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, IPlainRecordSink sink, Func<Stream, IEnumerable<PanelReadItem>> general)
 {
     private const int InitialBufferSize = 1 << 16;
-    private const int MaxLine = 1 << 20;
+    private const int MaxLine = InputLimits.MaxRecordCharacters; // bytes: a line longer in characters is longer in bytes too
     private const int MaxLinesReadAlone = 64;
     private byte[] _buffer = new byte[InitialBufferSize];
     private int _start;

