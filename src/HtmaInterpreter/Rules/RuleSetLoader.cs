@@ -153,12 +153,18 @@ internal static class RuleSetLoader
         switch (node)
         {
             case AndNode and:
-                MarkRatiosRead(and.Left, read);
-                MarkRatiosRead(and.Right, read);
+                foreach (var item in and.Items)
+                {
+                    MarkRatiosRead(item, read);
+                }
+
                 break;
             case OrNode or:
-                MarkRatiosRead(or.Left, read);
-                MarkRatiosRead(or.Right, read);
+                foreach (var item in or.Items)
+                {
+                    MarkRatiosRead(item, read);
+                }
+
                 break;
             case NotNode not:
                 MarkRatiosRead(not.Operand, read);
@@ -199,12 +205,18 @@ internal static class RuleSetLoader
             switch (node)
             {
                 case AndNode and:
-                    Walk(and.Left);
-                    Walk(and.Right);
+                    foreach (var item in and.Items)
+                    {
+                        Walk(item);
+                    }
+
                     break;
                 case OrNode or:
-                    Walk(or.Left);
-                    Walk(or.Right);
+                    foreach (var item in or.Items)
+                    {
+                        Walk(item);
+                    }
+
                     break;
                 case NotNode not:
                     Walk(not.Operand);
@@ -543,7 +555,8 @@ internal static class RuleSetLoader
                 b.Band.Rows,
                 b.Band.Source,
                 b.Of.Kind == EvidenceKind.Element ? "mg%" : "")).ToList();
-            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands, rule.Condition, subject));
+            var explanation = compiler.Explain(rule.Condition, subject);
+            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, explanation.Condition, explanation, bands, rule.Condition, subject));
         }
 
         var info = new RuleInfo
