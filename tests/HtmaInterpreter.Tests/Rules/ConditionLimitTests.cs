@@ -83,8 +83,20 @@ public class ConditionLimitTests : CommandTestBase
     {
         string Chain(string last) => string.Join(" and ", Enumerable.Range(0, InputLimits.MaxConditionTerms - 1).Select(i => $"Ca/Mg != {1000 + i}").Append(last));
 
-        Fires(Loaded(Chain("Mg = 6")), new RuleCase()).Should().BeTrue();
+        var finding = Loaded(Chain("Mg = 6")).Evaluate(new RuleCase().Build()).Findings.Single(f => f.RuleId == "big");
         Fires(Loaded(Chain("Mg = 7")), new RuleCase()).Should().BeFalse();
+
+        finding.Evidence.Select(e => e.Name).Should().Equal("Ca/Mg", "Mg");
+        finding.Evidence[0].Tests.Should().Equal(Enumerable.Range(0, InputLimits.MaxConditionTerms - 1).Select(i => $"Ca/Mg != {1000 + i}"));
+    }
+
+    [Test]
+    public void Evidence_lists_each_test_of_an_input_once_in_the_order_first_used()
+    {
+        var finding = Loaded("Ca/Mg != 1 and Ca/Mg != 2 and Ca/Mg != 1 and Ca/Mg != 3 and Ca/Mg != 2 and Ca/Mg != 4 and Ca/Mg != 5")
+            .Evaluate(new RuleCase().Build()).Findings.Single(f => f.RuleId == "big");
+
+        finding.Evidence.Should().ContainSingle().Which.Tests.Should().Equal("Ca/Mg != 1", "Ca/Mg != 2", "Ca/Mg != 3", "Ca/Mg != 4", "Ca/Mg != 5");
     }
 
     [Test]
