@@ -214,6 +214,38 @@ public class ConditionLimitTests : CommandTestBase
         result.Value!.Rules.Select(r => r.Id).Should().Equal("big");
     }
 
+    [TestCase(false, TestName = "A long chain of rules each naming the next by pattern loads in dependency order")]
+    [TestCase(true, TestName = "A long cycle of rules each naming the next by pattern is reported")]
+    public void Rules_are_ordered_by_their_references_without_recursion_per_rule(bool cycle)
+    {
+        const int Count = 3_000;
+        var yaml = new System.Text.StringBuilder("rules:\n");
+        for (var i = 0; i < Count; i++)
+        {
+            var when = i < Count - 1 ? $"pattern r{i + 1}" : cycle ? "pattern r0" : "Ca is within";
+            yaml.Append(CultureInfo.InvariantCulture, $"  - id: r{i}\n    title: T\n    category: test\n    severity: info\n    source: intro\n    explanation: E.\n    when: {when}\n");
+        }
+
+        // Ordering used to recurse once per rule of the chain: on a small stack it would overflow.
+        ParseResult<RuleSet>? result = null;
+        var thread = new Thread(() => result = RuleSet.LoadFromTexts([KeyValuePair.Create("chain.yaml", yaml.ToString())]), maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        if (cycle)
+        {
+            var diagnostic = result!.Diagnostics.Should().ContainSingle().Subject;
+            diagnostic.Code.Should().Be(DiagnosticCodes.RuleCycle);
+            diagnostic.Message.Should().StartWith("Rules depend on each other in a cycle: r0 → r1 → r2 → ").And.EndWith($" → r{Count - 1} → r0.");
+            result.Value!.Rules.Should().BeEmpty();
+        }
+        else
+        {
+            result!.Diagnostics.Should().BeEmpty();
+            result.Value!.Evaluate(new RuleCase().Build()).Findings.Should().HaveCount(Count);
+        }
+    }
+
     [Test]
     public void A_chain_of_three_or_more_terms_gives_the_same_answers_and_missing_inputs_by_the_loop_and_the_compiled_method()
     {
