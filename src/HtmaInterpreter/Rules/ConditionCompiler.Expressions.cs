@@ -21,9 +21,9 @@ internal sealed partial class ConditionCompiler
         switch (node)
         {
             case AndNode and:
-                return BuildJunction(Build(and.Left, placeholder, state), Build(and.Right, placeholder, state), decisive: false);
+                return BuildJunction([.. and.Items.Select(item => Build(item, placeholder, state))], decisive: false);
             case OrNode or:
-                return BuildJunction(Build(or.Left, placeholder, state), Build(or.Right, placeholder, state), decisive: true);
+                return BuildJunction([.. or.Items.Select(item => Build(item, placeholder, state))], decisive: true);
             case NotNode not:
                 return Call(nameof(Negate), Build(not.Operand, placeholder, state));
             case CountNode count:
@@ -96,8 +96,37 @@ internal sealed partial class ConditionCompiler
     }
 
     /// <summary>
-    /// <c>and</c> (<paramref name="decisive"/> false) or <c>or</c> (true): the left side, then the right one unless the
-    /// left decided; the other answer when both gave it; unknown otherwise.
+    /// <c>and</c> (<paramref name="decisive"/> false) or <c>or</c> (true) of any number of items, in one flat block (no
+    /// nesting per item): each item in turn until one decides; the other answer when all gave it; unknown otherwise.
+    /// </summary>
+    private static BlockExpression BuildJunction(Expression[] items, bool decisive)
+    {
+        if (items.Length == 2)
+        {
+            return BuildJunction(items[0], items[1], decisive);
+        }
+
+        var (decides, other) = decisive ? (TrueTruth, FalseTruth) : (FalseTruth, TrueTruth);
+        var item = Expression.Variable(typeof(Truth), "item");
+        var undecided = Expression.Variable(typeof(bool), "undecided");
+        var end = Expression.Label(typeof(Truth), "decided");
+        var steps = new List<Expression>(2 + (2 * items.Length)) { Expression.Assign(undecided, Expression.Constant(false)) };
+        foreach (var expression in items)
+        {
+            steps.Add(Expression.Assign(item, expression));
+            steps.Add(Expression.IfThenElse(
+                Expression.Equal(item, decides),
+                Expression.Return(end, decides),
+                Expression.IfThen(Expression.NotEqual(item, other), Expression.Assign(undecided, Expression.Constant(true)))));
+        }
+
+        steps.Add(Expression.Label(end, Expression.Condition(undecided, UnknownTruth, other)));
+        return Expression.Block(typeof(Truth), [item, undecided], steps);
+    }
+
+    /// <summary>
+    /// <c>and</c> (<paramref name="decisive"/> false) or <c>or</c> (true) of two items: the left side, then the right one
+    /// unless the left decided; the other answer when both gave it; unknown otherwise.
     /// </summary>
     private static BlockExpression BuildJunction(Expression left, Expression right, bool decisive)
     {

@@ -90,8 +90,8 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
 {
     public Condition Compile(ConditionNode node, int placeholder) => node switch
     {
-        AndNode and => And(Compile(and.Left, placeholder), Compile(and.Right, placeholder)),
-        OrNode or => Or(Compile(or.Left, placeholder), Compile(or.Right, placeholder)),
+        AndNode and => And([.. and.Items.Select(item => Compile(item, placeholder))]),
+        OrNode or => Or([.. or.Items.Select(item => Compile(item, placeholder))]),
         NotNode not => Not(Compile(not.Operand, placeholder)),
         CountNode count => Count([.. count.Items.Select(item => Compile(item, placeholder))], count.Op, count.Count),
         CompareNode compare => Compare(compare, placeholder),
@@ -106,22 +106,42 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
     };
 
     /// <summary>
-    /// A compiled copy of the condition tree kept to explain a finding: walking it with the truth each node had tells
-    /// which tests actually carried the result (only the true branches of an <c>or</c>, for instance).
+    /// The condition compiled as a tree kept to explain a finding: walking it with the truth each node had tells which
+    /// tests actually carried the result (only the true branches of an <c>or</c>, for instance). The root's
+    /// <see cref="ExplainNode.Condition"/> is the compiled condition (what <see cref="Compile"/> gives): each node's
+    /// closure is built from its children's, so the whole is compiled once, in time linear in the condition's size.
     /// </summary>
-    public ExplainNode Explain(ConditionNode node, int placeholder) => node switch
+    public ExplainNode Explain(ConditionNode node, int placeholder)
     {
-        AndNode and => new ExplainNode(ExplainKind.And, Compile(node, placeholder), [Explain(and.Left, placeholder), Explain(and.Right, placeholder)], null),
-        OrNode or => new ExplainNode(ExplainKind.Or, Compile(node, placeholder), [Explain(or.Left, placeholder), Explain(or.Right, placeholder)], null),
-        NotNode not => new ExplainNode(ExplainKind.Not, Compile(node, placeholder), [Explain(not.Operand, placeholder)], null),
-        CountNode count => new ExplainNode(ExplainKind.Count, Compile(node, placeholder), [.. count.Items.Select(item => Explain(item, placeholder))], null),
-        LeafNode leaf => new ExplainNode(
-            ExplainKind.Leaf,
-            Compile(node, placeholder),
-            [],
-            new CompiledLeaf(placeholder >= 0 ? ReplacePlaceholder(leaf.Text, elementSymbols[placeholder]) : leaf.Text, AtomsOf(leaf, placeholder))),
-        _ => throw new InvalidOperationException($"No explanation for {node.GetType().Name}."),
-    };
+        switch (node)
+        {
+            case AndNode and:
+                var andItems = ExplainAll(and.Items, placeholder);
+                return new ExplainNode(ExplainKind.And, And(ConditionsOf(andItems)), andItems, null);
+            case OrNode or:
+                var orItems = ExplainAll(or.Items, placeholder);
+                return new ExplainNode(ExplainKind.Or, Or(ConditionsOf(orItems)), orItems, null);
+            case NotNode not:
+                var operand = Explain(not.Operand, placeholder);
+                return new ExplainNode(ExplainKind.Not, Not(operand.Condition), [operand], null);
+            case CountNode count:
+                var countItems = ExplainAll(count.Items, placeholder);
+                return new ExplainNode(ExplainKind.Count, Count(ConditionsOf(countItems), count.Op, count.Count), countItems, null);
+            case LeafNode leaf:
+                return new ExplainNode(
+                    ExplainKind.Leaf,
+                    Compile(node, placeholder),
+                    [],
+                    new CompiledLeaf(placeholder >= 0 ? ReplacePlaceholder(leaf.Text, elementSymbols[placeholder]) : leaf.Text, AtomsOf(leaf, placeholder)));
+            default:
+                throw new InvalidOperationException($"No explanation for {node.GetType().Name}.");
+        }
+    }
+
+    private ExplainNode[] ExplainAll(IReadOnlyList<ConditionNode> items, int placeholder) =>
+        [.. items.Select(item => Explain(item, placeholder))];
+
+    private static Condition[] ConditionsOf(ExplainNode[] nodes) => [.. nodes.Select(node => node.Condition)];
 
     public IReadOnlyList<EvidenceAtom> AtomsOf(LeafNode leaf, int placeholder)
     {
@@ -184,6 +204,37 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
     };
 
     private static Truth Of(bool value) => value ? Truth.True : Truth.False;
+
+    /// <summary>
+    /// <c>a and b and ...</c>: false at the first false item (the rest are not evaluated), true when all are true,
+    /// else unknown; as a left-nested chain of two-item <c>and</c>s would give, without nesting.
+    /// </summary>
+    private static Condition And(Condition[] items) => items.Length == 2 ? And(items[0], items[1]) : Junction(items, Truth.False);
+
+    /// <summary><c>a or b or ...</c>: true at the first true item, false when all are false, else unknown.</summary>
+    private static Condition Or(Condition[] items) => items.Length == 2 ? Or(items[0], items[1]) : Junction(items, Truth.True);
+
+    /// <summary>An <c>and</c> (<paramref name="decides"/> false) or <c>or</c> (true) of any number of items.</summary>
+    private static Condition Junction(Condition[] items, Truth decides)
+    {
+        var other = Negate(decides);
+        return state =>
+        {
+            var undecided = false;
+            foreach (var item in items)
+            {
+                var truth = item(state);
+                if (truth == decides)
+                {
+                    return decides;
+                }
+
+                undecided |= truth != other;
+            }
+
+            return undecided ? Truth.Unknown : other;
+        };
+    }
 
     private static Condition And(Condition left, Condition right) => state =>
     {

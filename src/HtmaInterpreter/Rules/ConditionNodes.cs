@@ -6,9 +6,14 @@ namespace HtmaInterpreter.Rules;
 /// <summary>A bound, type-checked condition. <see cref="Start"/>/<see cref="End"/> are offsets in the condition text.</summary>
 internal abstract record ConditionNode(int Start, int End);
 
-internal sealed record AndNode(ConditionNode Left, ConditionNode Right) : ConditionNode(Left.Start, Right.End);
+/// <summary>
+/// <c>a and b and ...</c> (two or more items, in order): a chain is one node rather than a tree as deep as it is long,
+/// so that no pass over a condition recurses once per term.
+/// </summary>
+internal sealed record AndNode(IReadOnlyList<ConditionNode> Items) : ConditionNode(Items[0].Start, Items[^1].End);
 
-internal sealed record OrNode(ConditionNode Left, ConditionNode Right) : ConditionNode(Left.Start, Right.End);
+/// <summary><c>a or b or ...</c> (two or more items, in order), one node like <see cref="AndNode"/>.</summary>
+internal sealed record OrNode(IReadOnlyList<ConditionNode> Items) : ConditionNode(Items[0].Start, Items[^1].End);
 
 internal sealed record NotNode(ConditionNode Operand, int NotStart) : ConditionNode(NotStart, Operand.End);
 

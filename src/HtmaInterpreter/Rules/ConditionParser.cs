@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
@@ -26,6 +27,10 @@ internal sealed class ConditionScope
 /// parse of that condition; name and type problems are collected and parsing goes on, so one run reports them all.
 /// Grammar: see <c>ratios/rules/README.md</c>.
 /// </summary>
+/// <remarks>
+/// The size limits of <see cref="InputLimits"/> are checked as the parse goes, before each step that recurses or adds a
+/// term, so no condition can overflow the stack or cost more than its size: past a limit the parse stops there.
+/// </remarks>
 internal sealed class ConditionParser
 {
     private static readonly string[] Keywords =
@@ -36,6 +41,12 @@ internal sealed class ConditionParser
     private readonly bool _allowPlaceholder;
     private readonly List<Token> _tokens;
     private int _position;
+
+    /// <summary>How many parentheses, <c>count(</c> and <c>not</c> enclose the current position.</summary>
+    private int _depth;
+
+    /// <summary>How many tests (leaves) have been read so far.</summary>
+    private int _terms;
 
     private ConditionParser(string text, ConditionScope scope, bool allowPlaceholder, List<Token> tokens)
     {
@@ -59,6 +70,18 @@ internal sealed class ConditionParser
     /// <summary>Parses and binds a condition. Returns <c>null</c> with problems on a syntax error.</summary>
     public static (ConditionNode? Node, ConditionParser Parser) Parse(string text, ConditionScope scope, bool allowPlaceholder)
     {
+        if (text.Length > InputLimits.MaxConditionCharacters)
+        {
+            var tooLong = new ConditionParser(text, scope, allowPlaceholder, []);
+            tooLong.Problem(
+                DiagnosticCodes.ConditionTooLong,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The condition is {text.Length:N0} characters long; a condition may have at most {InputLimits.MaxConditionCharacters:N0}. The rule is not loaded: split it into smaller rules and combine them with 'pattern'."),
+                0);
+            return (null, tooLong);
+        }
+
         List<Token> tokens;
         try
         {
@@ -145,35 +168,78 @@ internal sealed class ConditionParser
 
     private ConditionNode ParseOr()
     {
-        var left = ParseAnd();
-        while (Accept("or"))
+        var first = ParseAnd();
+        if (!Current.Is("or"))
         {
-            left = new OrNode(left, ParseAnd());
+            return first;
         }
 
-        return left;
+        var items = new List<ConditionNode> { first };
+        while (Accept("or"))
+        {
+            items.Add(ParseAnd());
+        }
+
+        return new OrNode(items);
     }
 
     private ConditionNode ParseAnd()
     {
-        var left = ParseNot();
-        while (Accept("and"))
+        var first = ParseNot();
+        if (!Current.Is("and"))
         {
-            left = new AndNode(left, ParseNot());
+            return first;
         }
 
-        return left;
+        var items = new List<ConditionNode> { first };
+        while (Accept("and"))
+        {
+            items.Add(ParseNot());
+        }
+
+        return new AndNode(items);
     }
 
     private ConditionNode ParseNot()
     {
         if (Current.Is("not"))
         {
-            var start = Next().Start;
-            return new NotNode(ParseNot(), start);
+            var start = Enter().Start;
+            var operand = ParseNot();
+            _depth--;
+            return new NotNode(operand, start);
         }
 
         return ParsePrimary();
+    }
+
+    /// <summary>Steps into a parenthesis, <c>count(</c> or <c>not</c> (the current token), unless that nests too deep.</summary>
+    private Token Enter()
+    {
+        if (_depth == InputLimits.MaxConditionNesting)
+        {
+            throw new ConditionException(
+                DiagnosticCodes.ConditionTooDeep,
+                $"The condition nests parentheses, count(...) and 'not' more than {InputLimits.MaxConditionNesting} deep here. The rule is not loaded: write it with less nesting, or split it into rules combined with 'pattern'.",
+                Current.Start);
+        }
+
+        _depth++;
+        return Next();
+    }
+
+    /// <summary>Counts a test about to be read at <paramref name="start"/>, unless the condition already has as many as it may.</summary>
+    private void CountTerm(int start)
+    {
+        if (_terms == InputLimits.MaxConditionTerms)
+        {
+            throw new ConditionException(
+                DiagnosticCodes.ConditionTooManyTerms,
+                $"The condition has more than {InputLimits.MaxConditionTerms} tests (each comparison, 'is' test and pattern counts, and each element of any(...) or all(...)). The rule is not loaded: split it into rules combined with 'pattern'.",
+                start);
+        }
+
+        _terms++;
     }
 
     private ConditionNode ParsePrimary()
@@ -181,10 +247,17 @@ internal sealed class ConditionParser
         var token = Current;
         if (token.Kind == TokenKind.OpenParen)
         {
-            Next();
+            Enter();
             var inner = ParseOr();
             Expect(TokenKind.CloseParen, "')'");
+            _depth--;
             return inner;
+        }
+
+        if (token.Kind != TokenKind.End && !(token.Kind == TokenKind.Word && token.Text is "any" or "all" or "count"))
+        {
+            // any(...)/all(...) count a test per element; count(...) one per item.
+            CountTerm(token.Start);
         }
 
         if (token.Kind == TokenKind.Word)
@@ -634,23 +707,33 @@ internal sealed class ConditionParser
 
         Expect(TokenKind.CloseParen, "')'");
         var testStart = _position;
-        ConditionNode? result = null;
+        var leaves = new List<ConditionNode>(elements.Count);
         foreach (var element in elements)
         {
+            CountTerm(element.Start);
             _position = testStart;
             var index = CheckElement(element) ? _scope.ElementIndex[element.Text] : -2;
             var operand = new Operand(OperandKind.Element, element.Text, element.Start, element.End) { Index = index };
-            var leaf = ParseTestOn(operand with { End = _tokens[testStart - 1].End }, keyword.Start, element.Text, index);
-            result = result is null ? leaf : keyword.Text == "any" ? new OrNode(result, leaf) : new AndNode(result, leaf);
+            leaves.Add(ParseTestOn(operand with { End = _tokens[testStart - 1].End }, keyword.Start, element.Text, index));
         }
 
-        return result ?? throw Syntax($"'{keyword.Text}(...)' needs at least one element.", keyword.Start);
+        return leaves.Count switch
+        {
+            0 => throw Syntax($"'{keyword.Text}(...)' needs at least one element.", keyword.Start),
+            1 => leaves[0],
+            _ => keyword.Text == "any" ? new OrNode(leaves) : new AndNode(leaves),
+        };
     }
 
     private CountNode ParseCount()
     {
         var start = Next().Start;
-        Expect(TokenKind.OpenParen, "'(' after 'count'");
+        if (Current.Kind != TokenKind.OpenParen)
+        {
+            throw Syntax($"Expected '(' after 'count', found '{Current.Text}'.");
+        }
+
+        Enter();
         var items = new List<ConditionNode> { ParseOr() };
         while (Current.Kind == TokenKind.Comma)
         {
@@ -659,6 +742,7 @@ internal sealed class ConditionParser
         }
 
         Expect(TokenKind.CloseParen, "')'");
+        _depth--;
         var op = Expect(TokenKind.Compare, "a comparison after 'count(...)'").Op;
         var number = Expect(TokenKind.Number, "a whole number");
         if (number.Number != decimal.Truncate(number.Number) || number.Number > items.Count)

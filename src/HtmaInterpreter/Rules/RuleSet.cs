@@ -517,7 +517,7 @@ public sealed class RuleSet
 
             if (existing < 0)
             {
-                _items.Add(new Item(atom, test, null));
+                _items.Add(new Item(atom, test, null, test?.Count ?? 0));
                 return;
             }
 
@@ -526,26 +526,30 @@ public sealed class RuleSet
                 ref var item = ref items[existing];
                 if (item.Tests is null)
                 {
-                    item = item with { Tests = test };
+                    item = item with { Tests = test, Count = test.Count };
                 }
-                else if (!Contains(item.Tests, test[0]))
+                else if (!Contains(item.Tests, item.Count, test[0]))
                 {
-                    // A second test of the same input: only now is a list of its own needed.
-                    var merged = new string[item.Tests.Count + 1];
-                    for (var i = 0; i < item.Tests.Count; i++)
+                    // A second test of the same input: only now is a list of its own needed, exactly as long as
+                    // that; more tests double it (a condition may test one input hundreds of times).
+                    if (item.Tests is not string[] own || item.Count == own.Length)
                     {
-                        merged[i] = item.Tests[i];
+                        own = new string[item.Count == 1 ? 2 : item.Count * 2];
+                        for (var i = 0; i < item.Count; i++)
+                        {
+                            own[i] = item.Tests[i];
+                        }
                     }
 
-                    merged[^1] = test[0];
-                    item = item with { Tests = merged };
+                    own[item.Count] = test[0];
+                    item = item with { Tests = own, Count = item.Count + 1 };
                 }
             }
         }
 
-        private static bool Contains(IReadOnlyList<string> tests, string test)
+        private static bool Contains(IReadOnlyList<string> tests, int count, string test)
         {
-            for (var i = 0; i < tests.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 if (tests[i] == test)
                 {
@@ -597,9 +601,9 @@ public sealed class RuleSet
             var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_items);
             var result = new Evidence[items.Length];
             var count = 0;
-            foreach (var (atom, tests, fixedEvidence) in items)
+            foreach (var (atom, tests, fixedEvidence, testCount) in items)
             {
-                var evidence = fixedEvidence ?? Describe(atom, tests ?? []);
+                var evidence = fixedEvidence ?? Describe(atom, tests is null ? [] : tests.Count == testCount ? tests : ((string[])tests)[..testCount]);
                 if (evidence is not null)
                 {
                     result[count++] = evidence;
@@ -753,7 +757,10 @@ public sealed class RuleSet
             _ => treatment.ToString().ToLowerInvariant(),
         };
 
-        /// <summary>An evidence item being gathered: an input and the tests it passed, or a finished band.</summary>
-        private readonly record struct Item(EvidenceAtom Atom, IReadOnlyList<string>? Tests, Evidence? Fixed);
+        /// <summary>
+        /// An evidence item being gathered: an input and the tests it passed (the first <paramref name="Count"/> of
+        /// <paramref name="Tests"/>), or a finished band.
+        /// </summary>
+        private readonly record struct Item(EvidenceAtom Atom, IReadOnlyList<string>? Tests, Evidence? Fixed, int Count = 0);
     }
 }

@@ -153,12 +153,18 @@ internal static class RuleSetLoader
         switch (node)
         {
             case AndNode and:
-                MarkRatiosRead(and.Left, read);
-                MarkRatiosRead(and.Right, read);
+                foreach (var item in and.Items)
+                {
+                    MarkRatiosRead(item, read);
+                }
+
                 break;
             case OrNode or:
-                MarkRatiosRead(or.Left, read);
-                MarkRatiosRead(or.Right, read);
+                foreach (var item in or.Items)
+                {
+                    MarkRatiosRead(item, read);
+                }
+
                 break;
             case NotNode not:
                 MarkRatiosRead(not.Operand, read);
@@ -199,12 +205,18 @@ internal static class RuleSetLoader
             switch (node)
             {
                 case AndNode and:
-                    Walk(and.Left);
-                    Walk(and.Right);
+                    foreach (var item in and.Items)
+                    {
+                        Walk(item);
+                    }
+
                     break;
                 case OrNode or:
-                    Walk(or.Left);
-                    Walk(or.Right);
+                    foreach (var item in or.Items)
+                    {
+                        Walk(item);
+                    }
+
                     break;
                 case NotNode not:
                     Walk(not.Operand);
@@ -467,15 +479,29 @@ internal static class RuleSetLoader
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 0 new, 1 visiting, 2 done
         var onCycle = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<ParsedRule>();
-        var path = new Stack<ParsedRule>();
 
-        void Visit(ParsedRule rule)
+        // A depth-first walk with a stack of its own (each rule and its next reference to follow), not recursion: a
+        // chain of rules each naming the next by 'pattern' may be as long as the files allow.
+        var path = new List<(ParsedRule Rule, int Next)>();
+
+        void Visit(ParsedRule start)
         {
-            state[rule.Definition.Id] = 1;
-            path.Push(rule);
-            foreach (var (target, offset) in rule.References)
+            state[start.Definition.Id] = 1;
+            path.Add((start, 0));
+            while (path.Count > 0)
             {
-                if (!parsed.TryGetValue(target, out var next))
+                var (rule, next) = path[^1];
+                if (next == rule.References.Count)
+                {
+                    path.RemoveAt(path.Count - 1);
+                    state[rule.Definition.Id] = 2;
+                    ordered.Add(rule);
+                    continue;
+                }
+
+                path[^1] = (rule, next + 1);
+                var (target, offset) = rule.References[next];
+                if (!parsed.TryGetValue(target, out var referenced))
                 {
                     continue;
                 }
@@ -483,10 +509,12 @@ internal static class RuleSetLoader
                 switch (state.GetValueOrDefault(target))
                 {
                     case 0:
-                        Visit(next);
+                        state[target] = 1;
+                        path.Add((referenced, 0));
                         break;
                     case 1:
-                        var cycle = path.TakeWhile(r => r.Definition.Id != target).Select(r => r.Definition.Id).Reverse().Prepend(target).ToList();
+                        var from = path.FindLastIndex(step => step.Rule.Definition.Id == target);
+                        var cycle = path.Skip(from + 1).Select(step => step.Rule.Definition.Id).Prepend(target).ToList();
                         onCycle.UnionWith(cycle);
                         diagnostics.Add(Diagnostic.Error(
                             DiagnosticCodes.RuleCycle,
@@ -495,10 +523,6 @@ internal static class RuleSetLoader
                         break;
                 }
             }
-
-            path.Pop();
-            state[rule.Definition.Id] = 2;
-            ordered.Add(rule);
         }
 
         foreach (var rule in byOrder)
@@ -543,7 +567,8 @@ internal static class RuleSetLoader
                 b.Band.Rows,
                 b.Band.Source,
                 b.Of.Kind == EvidenceKind.Element ? "mg%" : "")).ToList();
-            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, compiler.Compile(rule.Condition, subject), compiler.Explain(rule.Condition, subject), bands, rule.Condition, subject));
+            var explanation = compiler.Explain(rule.Condition, subject);
+            instances.Add(new CompiledInstance(symbol, subject >= 0 ? slotOf[subject] : -1, title, explanation.Condition, explanation, bands, rule.Condition, subject));
         }
 
         var info = new RuleInfo
