@@ -16,6 +16,9 @@ namespace HtmaInterpreter.Fuzz;
 /// </summary>
 internal static class LibraryTargets
 {
+    /// <summary>One batch interpreter per interpreter: it prepares the rule order once (the fuzzer runs thousands of batches).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Interpreter, BatchInterpreter> BatchInterpreters = [];
+
     private static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html];
 
     /// <summary>At most this many panels of one input are interpreted and rendered (a fuzzed file can hold thousands).</summary>
@@ -147,7 +150,7 @@ internal static class LibraryTargets
     /// <param name="formats">The output formats, CSV and JSON Lines by default.</param>
     public static void Batch(LibraryOutcome outcome, Func<Stream> open, string fileName, Interpreter interpreter, IReadOnlyList<BatchOutputFormat>? formats = null)
     {
-        var batch = new BatchInterpreter(interpreter, new BatchOptions { MaxDegreeOfParallelism = 1 });
+        var batch = BatchInterpreters.GetValue(interpreter, i => new BatchInterpreter(i, new BatchOptions { MaxDegreeOfParallelism = 1 }));
         foreach (var format in formats ?? [BatchOutputFormat.Csv, BatchOutputFormat.JsonLines])
         {
             using var input = open();
