@@ -43,7 +43,8 @@ internal sealed class InputRunner : IDisposable
                 LibraryTargets.PanelBytes(outcome, bytes, seed.FileName, interpreter, everyFormat: true);
                 break;
             case InputKind.WideCsv:
-                LibraryTargets.PanelBytes(outcome, bytes, seed.FileName, interpreter, everyFormat: true);
+                // The wide reader three ways (detected, streamed, batch); the other readers get these bytes as panel seeds.
+                LibraryTargets.PanelBytes(outcome, bytes, seed.FileName, interpreter, everyFormat: false);
                 // CSV and JSON Lines on alternate inputs: the batch run is the costliest target.
                 LibraryTargets.Batch(outcome, () => new MemoryStream(bytes, writable: false), seed.FileName, interpreter,
                     [bytes.Length % 2 == 0 ? Batch.BatchOutputFormat.Csv : Batch.BatchOutputFormat.JsonLines]);

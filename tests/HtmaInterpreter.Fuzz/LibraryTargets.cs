@@ -31,7 +31,7 @@ internal static class LibraryTargets
         Downstream(outcome, panels, interpreter, context);
     }
 
-    /// <summary>Reads panel bytes with format detection, then as every format, and runs everything downstream of the detected read.</summary>
+    /// <summary>Reads panel bytes with format detection (and as a wide-CSV stream; with <paramref name="everyFormat"/> as every format too), and runs everything downstream of the detected read.</summary>
     public static void PanelBytes(LibraryOutcome outcome, byte[] bytes, string fileName, Interpreter interpreter, bool everyFormat)
     {
         var reader = new PanelReader();
@@ -39,6 +39,14 @@ internal static class LibraryTargets
         {
             var panels = outcome.Take(reader.Read(stream, fileName), "PanelReader.Read") ?? [];
             Downstream(outcome, panels, interpreter, null);
+        }
+
+        using (var wide = new MemoryStream(bytes, writable: false))
+        {
+            foreach (var item in reader.ReadWideCsvStream(wide, fileName).Take(10_000))
+            {
+                outcome.Add(item.Diagnostics, "PanelReader.ReadWideCsvStream");
+            }
         }
 
         if (!everyFormat)
@@ -51,12 +59,6 @@ internal static class LibraryTargets
         foreach (var format in new[] { PanelFormat.CsvLong, PanelFormat.CsvWide, PanelFormat.Yaml, PanelFormat.Json })
         {
             outcome.Take(reader.ReadText(text, fileName, format), $"PanelReader.ReadText({format})");
-        }
-
-        using var wide = new MemoryStream(bytes, writable: false);
-        foreach (var item in reader.ReadWideCsvStream(wide, fileName).Take(10_000))
-        {
-            outcome.Add(item.Diagnostics, "PanelReader.ReadWideCsvStream");
         }
     }
 

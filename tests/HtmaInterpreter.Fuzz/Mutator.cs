@@ -29,7 +29,7 @@ internal sealed class Mutator(IReadOnlyList<Seed> seeds, int maxBytes)
     /// <summary>The seed and the mutated bytes of input <paramref name="index"/> of the run with <paramref name="runSeed"/>.</summary>
     public (Seed Seed, byte[] Bytes) Make(int runSeed, long index)
     {
-        var random = new Random(HashCode.Combine(runSeed, index, 0x5EED));
+        var random = new Random(Mix(runSeed, index));
         var seed = seeds[random.Next(seeds.Count)];
         var bytes = new List<byte>(seed.Bytes);
         var mutations = 1 + random.Next(4);
@@ -43,6 +43,15 @@ internal sealed class Mutator(IReadOnlyList<Seed> seeds, int maxBytes)
         }
 
         return (seed, [.. bytes]);
+    }
+
+    /// <summary>A seed for input <paramref name="index"/> (SplitMix64; not <see cref="HashCode"/>, which differs from process to process).</summary>
+    internal static int Mix(int runSeed, long index)
+    {
+        var z = unchecked(((ulong)(uint)runSeed << 40) ^ (ulong)index) + 0x9E3779B97F4A7C15UL;
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)(z ^ (z >> 31));
     }
 
     private void Mutate(List<byte> bytes, Random random)
