@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Reports;
 
 namespace HtmaInterpreter.Batch;
 
@@ -29,7 +30,8 @@ internal static class BatchRowFormat
     /// <summary>Writes <paramref name="result"/> as a CSV row (with its line break).</summary>
     public static void WriteCsv(IBufferWriter<byte> output, BatchResult result)
     {
-        var sampleId = result.SampleId;
+        // A control character in an id would act on the terminal of whoever prints the results: shown as \u001B.
+        var sampleId = result.SampleId is { } id ? TerminalText.Escape(id) : null;
         var fired = result.FiredRules;
         var span = output.GetSpan(CsvFixedBound
             + (sampleId is null ? 0 : TextCellBound(Encoding.UTF8.GetMaxByteCount(sampleId.Length)))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Retests;
@@ -284,5 +283,5 @@ public static partial class ComparisonReport
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string H(string text) => WebUtility.HtmlEncode(text);
+    private static string H(string text) => HtmlReport.Escape(text);
 }

@@ -118,6 +118,12 @@ public static partial class ComparisonReport
                 escaped.Append('\\');
             }
 
+            if (TerminalText.IsUnsafe(c) && c != '\t')
+            {
+                TerminalText.AppendEscaped(escaped, c);
+                continue;
+            }
+
             escaped.Append(c);
         }
 

@@ -76,6 +76,13 @@ public static class HtmlReport
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
+            if (TerminalText.IsUnsafe(c) && c is not ('\n' or '\t' or '\r'))
+            {
+                // Control characters are not allowed in HTML text; shown as \u001B like everywhere else.
+                TerminalText.AppendEscaped(escaped, c);
+                continue;
+            }
+
             escaped.Append(c switch
             {
                 '&' => "&amp;",

