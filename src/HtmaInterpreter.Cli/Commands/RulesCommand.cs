@@ -1,6 +1,7 @@
 using System.Globalization;
 using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Reports;
 using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Cli.Commands;
@@ -42,13 +43,14 @@ internal static class RulesCommand
 
         if (parsed.Positional[0] == "list" && loaded.Value is { } rules)
         {
+            // Ids, categories, titles, conditions and the folder's name come from the files: a control character in them is shown escaped.
             foreach (var rule in rules.Rules)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rule.Id,-38} {rule.Severity.ToString().ToLowerInvariant(),-9} {rule.Category,-20} {rule.Title}"));
-                stdout.WriteLine($"{"",38} when: {rule.Condition.ReplaceLineEndings(" ")}");
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{TerminalText.Escape(rule.Id),-38} {rule.Severity.ToString().ToLowerInvariant(),-9} {TerminalText.Escape(rule.Category),-20} {TerminalText.Escape(rule.Title)}"));
+                stdout.WriteLine($"{"",38} when: {TerminalText.Escape(rule.Condition.ReplaceLineEndings(" "))}");
             }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rules.Rules.Count} rules in '{rules.Name}' (version {rules.Version})"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rules.Rules.Count} rules in '{TerminalText.Escape(rules.Name)}' (version {rules.Version})"));
         }
 
         foreach (var diagnostic in loaded.Diagnostics)

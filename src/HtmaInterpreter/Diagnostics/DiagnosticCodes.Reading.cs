@@ -73,6 +73,12 @@ public static partial class DiagnosticCodes
     /// </summary>
     public const string DuplicateSampleId = "HTMA0120";
 
+    /// <summary>
+    /// A CSV has more than <see cref="InputLimits.MaxMetadataLines"/> <c># key: value</c> lines before its header; the file
+    /// is not read (error, at the first line past the limit).
+    /// </summary>
+    public const string TooManyMetadataLines = "HTMA0121";
+
     /// <summary>An element name not in the catalogue; the measurement is kept with no recognised element (warning).</summary>
     public const string UnknownElement = "HTMA0201";
 

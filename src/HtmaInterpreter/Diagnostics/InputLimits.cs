@@ -56,6 +56,13 @@ public static class InputLimits
     public const int MaxColumns = 4096;
 
     /// <summary>
+    /// The most <c># key: value</c> metadata lines before a CSV header: 1,000 (a one-report export has about ten). They are
+    /// kept until the header is read, so past this the file is not read (<see cref="DiagnosticCodes.TooManyMetadataLines"/>).
+    /// Comment and blank lines are not kept and not counted.
+    /// </summary>
+    public const int MaxMetadataLines = 1000;
+
+    /// <summary>
     /// How many distinct sample ids of one file are remembered to find an id given twice
     /// (<see cref="DiagnosticCodes.DuplicateSampleId"/>): 262,144, in 6 MB at most (12 bytes a slot, the table at most
     /// three quarters full). Not a limit on the input: a file may have more rows, and each is still checked against the

@@ -67,7 +67,8 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
 
     /// <summary>
     /// Reads up to the header. Returns <c>null</c> (with an <see cref="DiagnosticCodes.EmptyInput"/> error) when there
-    /// is no header line.
+    /// is no header line, or with the error of a limit when a line before the records is too long or too wide, or there
+    /// are more than <see cref="InputLimits.MaxMetadataLines"/> metadata lines.
     /// </summary>
     /// <remarks>
     /// <paramref name="firstLine"/> is the number of the text's first line in the input: a part of a file read on its
@@ -110,6 +111,16 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
                 var match = MetadataPattern().Match(line.Trim());
                 if (match.Success)
                 {
+                    if (metadata.Count == InputLimits.MaxMetadataLines)
+                    {
+                        diagnostics.Add(Diagnostic.Error(
+                            DiagnosticCodes.TooManyMetadataLines,
+                            string.Create(CultureInfo.InvariantCulture,
+                                $"The file has more than {InputLimits.MaxMetadataLines:N0} '# key: value' lines before its header (a lab export has about ten); the file is not read. Check that it is a panel export."),
+                            new SourceLocation(file, lineNumber, 1)));
+                        return null;
+                    }
+
                     var valueGroup = match.Groups["value"];
                     var column = line.IndexOf(':', StringComparison.Ordinal) + 2;
                     column += valueGroup.Value.Length == 0 ? 0 : line[(column - 1)..].Length - line[(column - 1)..].TrimStart().Length;

@@ -27,7 +27,7 @@ public sealed class RuleSet
         Name = name;
         Version = version;
         _compiled = compiled;
-        Rules = [.. compiled.Rules.Select(r => r.Info).OrderBy(r => Order(r.Id))];
+        Rules = [.. compiled.Rules.OrderBy(r => r.Definition.Order).Select(r => r.Info)];
     }
 
     /// <summary>The set's name: <c>default</c> for the embedded rules, otherwise the folder name.</summary>
@@ -129,8 +129,6 @@ public sealed class RuleSet
 
     /// <summary>The loaded definition of a rule (texts, bands), for the benchmarks' hand-written baseline; <c>null</c> when not loaded.</summary>
     internal RuleDefinition? DefinitionOf(string id) => Array.Find(_compiled.Rules, r => r.Definition.Id == id)?.Definition;
-
-    private int Order(string id) => Array.Find(_compiled.Rules, r => r.Definition.Id == id)!.Definition.Order;
 
     /// <summary>
     /// Evaluates every rule on one panel. A rule fires only when its condition is true; a rule whose inputs are missing

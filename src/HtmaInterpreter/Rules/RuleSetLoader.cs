@@ -1,13 +1,16 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
-using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
 
 /// <summary>Reads, parses, type-checks, orders and compiles rule files. Every problem becomes a located diagnostic.</summary>
 internal static class RuleSetLoader
 {
+    /// <summary>How many ids of a long cycle of rules its diagnostic shows at each end.</summary>
+    private const int CycleIdsShownAtEachEnd = 8;
+
     private static readonly string[] EvidenceWords = ["oxidation", "four_lows", "sex", "age", "sample"];
 
     public static (CompiledRuleSet Rules, List<Diagnostic> Diagnostics) Load(IReadOnlyList<(string RelativePath, string DisplayPath, string Text)> files, RuleLoadOptions options)
@@ -21,15 +24,16 @@ internal static class RuleSetLoader
 
         // 1. Read every file; keep the first rule of each id.
         var definitions = new List<RuleDefinition>();
+        var definitionById = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var order = 0;
         foreach (var (relativePath, displayPath, text) in files)
         {
             var source = new SourceText(text, displayPath);
             foreach (var definition in RuleFileReader.Read(source, relativePath, ref order, diagnostics))
             {
-                var first = definitions.Find(d => d.Id == definition.Id);
-                if (first is not null)
+                if (!definitionById.TryAdd(definition.Id, definition))
                 {
+                    var first = definitionById[definition.Id];
                     diagnostics.Add(Diagnostic.Error(
                         DiagnosticCodes.DuplicateRuleId,
                         $"The rule id '{definition.Id}' is already used at {first.File.Locate(first.IdNode)}.",
@@ -46,7 +50,7 @@ internal static class RuleSetLoader
             Catalog = catalog,
             ElementIndex = elementIndex,
             RatioIndex = ratioIndex,
-            RuleIds = definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
+            RuleIds = definitionById.Keys.ToHashSet(StringComparer.Ordinal),
         };
 
         // 2. Parse and bind every condition.
@@ -63,43 +67,22 @@ internal static class RuleSetLoader
         // A panel rule is evaluated on single panels, where retest rules are not: it may not depend on one.
         foreach (var rule in parsed.Values.Where(r => r.Definition.Scope == RuleScope.Panel).ToList())
         {
-            foreach (var (target, offset) in rule.References)
+            foreach (var (target, at) in rule.References)
             {
-                if (definitions.Find(d => d.Id == target) is { Scope: RuleScope.Retest })
+                if (definitionById.GetValueOrDefault(target) is { Scope: RuleScope.Retest })
                 {
                     diagnostics.Add(Diagnostic.Error(
                         DiagnosticCodes.UnknownPattern,
                         $"'{target}' is a retest rule, evaluated only when tests are compared; a panel rule cannot depend on it.",
-                        rule.LocateInWhen(Math.Max(0, offset))));
+                        at.Locate()));
                     parsed.Remove(rule.Definition.Id);
                     break;
                 }
             }
         }
 
-        // 3. Drop rules that refer to rules with errors, until nothing changes.
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var rule in parsed.Values.ToList())
-            {
-                foreach (var (target, offset) in rule.References)
-                {
-                    if (!parsed.ContainsKey(target) && scope.RuleIds.Contains(target))
-                    {
-                        diagnostics.Add(Diagnostic.Error(
-                            DiagnosticCodes.UnknownPattern,
-                            $"This rule refers to '{target}', which could not be loaded; it is left out too.",
-                            rule.LocateInWhen(offset)));
-                        parsed.Remove(rule.Definition.Id);
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-        }
-        while (changed);
+        // 3. Drop rules that refer to rules with errors, and the rules that refer to those, and so on.
+        DropDependants(parsed, scope.RuleIds, diagnostics);
 
         // 4. Order by dependencies; rules on a cycle are reported and left out.
         var ordered = Order(parsed, diagnostics);
@@ -291,16 +274,20 @@ internal static class RuleSetLoader
 
         public required ConditionNode Condition { get; init; }
 
-        public required List<(string RuleId, int Offset)> References { get; init; }
+        /// <summary>The rules the condition and the bands' conditions name by <c>pattern</c> or <c>fired</c>, each with where it is named.</summary>
+        public required List<(string RuleId, ReferenceSite At)> References { get; init; }
 
         public required int[] ForEach { get; init; }
 
         public required List<EvidenceAtom> ExtraEvidence { get; init; }
 
         public required List<(BandDefinition Band, EvidenceAtom Of, ConditionNode? When)> Bands { get; init; }
+    }
 
-        public SourceLocation LocateInWhen(int offset) =>
-            ScalarPositions.Locate(Definition.File, Definition.When, offset, "when");
+    /// <summary>Where a condition names a rule: an offset in one <c>when:</c> scalar.</summary>
+    private readonly record struct ReferenceSite(ScalarLocator When, int Offset)
+    {
+        public SourceLocation Locate() => When.Locate(Offset, "when");
     }
 
     private static ParsedRule? Bind(RuleDefinition definition, ConditionScope scope, List<Diagnostic> diagnostics)
@@ -309,14 +296,15 @@ internal static class RuleSetLoader
         var file = definition.File;
         var isForEach = definition.ForEach is not null;
         var (node, parser) = ConditionParser.Parse(definition.When.Value ?? "", scope, isForEach);
+        var whenLocator = new ScalarLocator(file, definition.When);
         foreach (var problem in parser.Problems)
         {
-            diagnostics.Add(Diagnostic.Error(problem.Code, problem.Message, ScalarPositions.Locate(file, definition.When, problem.Offset, "when")));
+            diagnostics.Add(Diagnostic.Error(problem.Code, problem.Message, whenLocator.Locate(problem.Offset, "when")));
         }
 
-        var references = parser.References;
+        var references = parser.References.Select(r => (r.RuleId, new ReferenceSite(whenLocator, r.Offset))).ToList();
         var usesNumbers = parser.UsesNumericThreshold;
-        CheckPreviousAllowed(definition, parser, definition.When, diagnostics);
+        CheckPreviousAllowed(definition, parser, whenLocator, diagnostics);
 
         var forEach = new List<int>();
         foreach (var entry in definition.ForEach ?? [])
@@ -378,13 +366,14 @@ internal static class RuleSetLoader
             if (band.When is { } whenNode)
             {
                 var (bandNode, bandParser) = ConditionParser.Parse(whenNode.Value ?? "", scope, isForEach);
+                var bandLocator = new ScalarLocator(file, whenNode);
                 foreach (var bandProblem in bandParser.Problems)
                 {
-                    diagnostics.Add(Diagnostic.Error(bandProblem.Code, bandProblem.Message, ScalarPositions.Locate(file, whenNode, bandProblem.Offset, "when")));
+                    diagnostics.Add(Diagnostic.Error(bandProblem.Code, bandProblem.Message, bandLocator.Locate(bandProblem.Offset, "when")));
                 }
 
-                CheckPreviousAllowed(definition, bandParser, whenNode, diagnostics);
-                references.AddRange(bandParser.References.Select(r => (r.RuleId, -1)));
+                CheckPreviousAllowed(definition, bandParser, bandLocator, diagnostics);
+                references.AddRange(bandParser.References.Select(r => (r.RuleId, new ReferenceSite(bandLocator, r.Offset))));
                 usesNumbers |= bandParser.UsesNumericThreshold;
                 when = bandNode;
             }
@@ -417,14 +406,14 @@ internal static class RuleSetLoader
     }
 
     /// <summary><c>previous.</c> reads the earlier test of a retest pair, so only a <c>scope: retest</c> rule may use it.</summary>
-    private static void CheckPreviousAllowed(RuleDefinition definition, ConditionParser parser, YamlScalarNode node, List<Diagnostic> diagnostics)
+    private static void CheckPreviousAllowed(RuleDefinition definition, ConditionParser parser, ScalarLocator locator, List<Diagnostic> diagnostics)
     {
         if (parser.PreviousOffset is { } offset && definition.Scope != RuleScope.Retest)
         {
             diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.ConditionTypeMismatch,
                 "'previous.' reads the earlier test of a comparison and is only allowed in a retest rule: add 'scope: retest' to the rule.",
-                ScalarPositions.Locate(definition.File, node, offset, "when")));
+                locator.Locate(offset, "when")));
         }
     }
 
@@ -473,20 +462,119 @@ internal static class RuleSetLoader
         return null;
     }
 
+    /// <summary>
+    /// Removes from <paramref name="parsed"/> every rule that refers, directly or through other rules, to a rule of
+    /// <paramref name="ruleIds"/> that is not in it (one that had errors), with a diagnostic at the reference.
+    /// </summary>
+    /// <remarks>
+    /// This gives the diagnostics, and their order, of sweeping the rules in file order again and again until none is
+    /// dropped (each rule reporting the first of its references missing when it is swept), in time linear in the rules
+    /// and references: the sweep that drops a rule is its distance from a missing rule, where a reference costs no
+    /// sweep when the rule referred to comes earlier in the file (it was dropped earlier in the same sweep) and one
+    /// sweep otherwise; a breadth-first walk with a double-ended queue finds these distances.
+    /// </remarks>
+    private static void DropDependants(Dictionary<string, ParsedRule> parsed, IReadOnlySet<string> ruleIds, List<Diagnostic> diagnostics)
+    {
+        var rules = parsed.Values.ToList(); // in file order: nothing was added to the dictionary after a removal
+        var position = new Dictionary<string, int>(rules.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            position[rules[i].Definition.Id] = i;
+        }
+
+        // The sweep in which each rule is dropped (int.MaxValue: never); the dependants of each rule, by position.
+        var sweep = new int[rules.Count];
+        Array.Fill(sweep, int.MaxValue);
+        var dependants = new List<int>?[rules.Count];
+        var queue = new LinkedList<int>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            foreach (var (target, _) in rules[i].References)
+            {
+                if (position.TryGetValue(target, out var referenced))
+                {
+                    (dependants[referenced] ??= []).Add(i);
+                }
+                else if (ruleIds.Contains(target) && sweep[i] != 1)
+                {
+                    sweep[i] = 1;
+                    queue.AddLast(i);
+                }
+            }
+        }
+
+        var walked = new bool[rules.Count];
+        while (queue.First is { } first)
+        {
+            var rule = first.Value;
+            queue.RemoveFirst();
+            if (walked[rule])
+            {
+                continue; // queued again when its sweep came down; walked with that already
+            }
+
+            walked[rule] = true;
+            foreach (var dependant in dependants[rule] ?? [])
+            {
+                var cost = Cost(rule, dependant);
+                if (cost < sweep[dependant])
+                {
+                    sweep[dependant] = cost;
+                    if (cost == sweep[rule])
+                    {
+                        queue.AddFirst(dependant);
+                    }
+                    else
+                    {
+                        queue.AddLast(dependant);
+                    }
+                }
+            }
+        }
+
+        var dropped = Enumerable.Range(0, rules.Count).Where(i => sweep[i] != int.MaxValue).OrderBy(i => sweep[i]).ThenBy(i => i).ToList();
+        foreach (var i in dropped)
+        {
+            var rule = rules[i];
+            foreach (var (target, at) in rule.References)
+            {
+                var missing = position.TryGetValue(target, out var referenced)
+                    ? Cost(referenced, i) <= sweep[i]
+                    : ruleIds.Contains(target);
+                if (missing)
+                {
+                    diagnostics.Add(Diagnostic.Error(
+                        DiagnosticCodes.UnknownPattern,
+                        $"This rule refers to '{target}', which could not be loaded; it is left out too.",
+                        at.Locate()));
+                    break;
+                }
+            }
+
+            parsed.Remove(rule.Definition.Id);
+        }
+
+        // The sweep in which the rule at 'dependant' finds the rule at 'referenced' gone.
+        int Cost(int referenced, int dependant) =>
+            sweep[referenced] == int.MaxValue ? int.MaxValue : referenced < dependant ? sweep[referenced] : sweep[referenced] + 1;
+    }
+
     private static List<ParsedRule> Order(Dictionary<string, ParsedRule> parsed, List<Diagnostic> diagnostics)
     {
         var byOrder = parsed.Values.OrderBy(r => r.Definition.Order).ToList();
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 0 new, 1 visiting, 2 done
-        var onCycle = new HashSet<string>(StringComparer.Ordinal);
+        var cycleEnds = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<ParsedRule>();
 
         // A depth-first walk with a stack of its own (each rule and its next reference to follow), not recursion: a
         // chain of rules each naming the next by 'pattern' may be as long as the files allow.
         var path = new List<(ParsedRule Rule, int Next)>();
+        var onPath = new Dictionary<string, int>(StringComparer.Ordinal); // id → its index in path
 
         void Visit(ParsedRule start)
         {
             state[start.Definition.Id] = 1;
+            onPath[start.Definition.Id] = path.Count;
             path.Add((start, 0));
             while (path.Count > 0)
             {
@@ -494,13 +582,14 @@ internal static class RuleSetLoader
                 if (next == rule.References.Count)
                 {
                     path.RemoveAt(path.Count - 1);
+                    onPath.Remove(rule.Definition.Id);
                     state[rule.Definition.Id] = 2;
                     ordered.Add(rule);
                     continue;
                 }
 
                 path[^1] = (rule, next + 1);
-                var (target, offset) = rule.References[next];
+                var (target, at) = rule.References[next];
                 if (!parsed.TryGetValue(target, out var referenced))
                 {
                     continue;
@@ -510,16 +599,15 @@ internal static class RuleSetLoader
                 {
                     case 0:
                         state[target] = 1;
+                        onPath[target] = path.Count;
                         path.Add((referenced, 0));
                         break;
                     case 1:
-                        var from = path.FindLastIndex(step => step.Rule.Definition.Id == target);
-                        var cycle = path.Skip(from + 1).Select(step => step.Rule.Definition.Id).Prepend(target).ToList();
-                        onCycle.UnionWith(cycle);
+                        cycleEnds.Add(target);
                         diagnostics.Add(Diagnostic.Error(
                             DiagnosticCodes.RuleCycle,
-                            $"Rules depend on each other in a cycle: {string.Join(" → ", cycle)} → {target}.",
-                            offset >= 0 ? rule.LocateInWhen(offset) : rule.Definition.File.Locate(rule.Definition.When, "when")));
+                            $"Rules depend on each other in a cycle: {CycleText(path, onPath[target])} → {target}.",
+                            at.Locate()));
                         break;
                 }
             }
@@ -533,8 +621,9 @@ internal static class RuleSetLoader
             }
         }
 
-        // A rule on a cycle, or depending on one, cannot be evaluated.
-        var excluded = new HashSet<string>(onCycle, StringComparer.Ordinal);
+        // A rule on a cycle, or depending on one, cannot be evaluated. Every rule on a cycle reaches the rule where the
+        // cycle was found, and 'ordered' has each rule after those it refers to (but that one), so one pass finds them all.
+        var excluded = new HashSet<string>(cycleEnds, StringComparer.Ordinal);
         foreach (var rule in ordered)
         {
             if (rule.References.Any(r => excluded.Contains(r.RuleId)))
@@ -544,6 +633,24 @@ internal static class RuleSetLoader
         }
 
         return ordered.Where(r => !excluded.Contains(r.Definition.Id)).ToList();
+    }
+
+    /// <summary>
+    /// The ids of <paramref name="path"/> from <paramref name="from"/> on, joined by arrows; a long cycle shows its first
+    /// and last ids around how many were left out, so that many cycles through a long chain cost no more than their count.
+    /// </summary>
+    private static string CycleText(List<(ParsedRule Rule, int Next)> path, int from)
+    {
+        var length = path.Count - from;
+        if (length <= 2 * CycleIdsShownAtEachEnd + 1)
+        {
+            return string.Join(" → ", path.Skip(from).Select(step => step.Rule.Definition.Id));
+        }
+
+        var head = path.Skip(from).Take(CycleIdsShownAtEachEnd).Select(step => step.Rule.Definition.Id);
+        var tail = path.Skip(path.Count - CycleIdsShownAtEachEnd).Select(step => step.Rule.Definition.Id);
+        var skipped = string.Create(CultureInfo.InvariantCulture, $"… {length - (2 * CycleIdsShownAtEachEnd):N0} more …");
+        return string.Join(" → ", head.Append(skipped).Concat(tail));
     }
 
     /// <summary>Compiles a rule; element indexes in what it builds are slots (<paramref name="slotOf"/> by catalogue index).</summary>

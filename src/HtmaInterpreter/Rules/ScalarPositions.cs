@@ -11,9 +11,12 @@ namespace HtmaInterpreter.Rules;
 /// </summary>
 internal static class ScalarPositions
 {
-    public static SourceLocation Locate(SourceText source, YamlScalarNode scalar, int offset, string? field = null)
+    public static SourceLocation Locate(SourceText source, YamlScalarNode scalar, int offset, string? field = null) =>
+        Locate(source, scalar, Build(source.Text, scalar), offset, field);
+
+    /// <summary>Like <see cref="Locate(SourceText, YamlScalarNode, int, string?)"/> with the scalar's map already built by <see cref="Build"/>.</summary>
+    internal static SourceLocation Locate(SourceText source, YamlScalarNode scalar, List<int> map, int offset, string? field = null)
     {
-        var map = Build(source.Text, scalar);
         var index = map.Count == 0
             ? (int)scalar.Start.Index
             : offset < map.Count ? map[offset] : map[^1] + 1;
@@ -150,4 +153,13 @@ internal static class ScalarPositions
             i = lineEnd + 1;
         }
     }
+}
+
+/// <summary>Locates offsets in one scalar of a file, building the scalar's position map once, on first use.</summary>
+internal sealed class ScalarLocator(SourceText source, YamlScalarNode scalar)
+{
+    private List<int>? _map;
+
+    public SourceLocation Locate(int offset, string? field = null) =>
+        ScalarPositions.Locate(source, scalar, _map ??= ScalarPositions.Build(source.Text, scalar), offset, field);
 }

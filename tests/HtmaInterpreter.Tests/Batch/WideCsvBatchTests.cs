@@ -158,6 +158,34 @@ public sealed class WideCsvBatchTests
         results.SelectMany(r => r.ReadDiagnostics).Count(d => d.Code == DiagnosticCodes.RecordTooLong).Should().Be(past);
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    public void Metadata_lines_at_the_limit_and_one_past_it_give_the_same_results_both_ways(int past)
+    {
+        var csv = new StringBuilder();
+        for (var i = 0; i < InputLimits.MaxMetadataLines + past; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"# k{i}: v\n");
+        }
+
+        csv.Append("sample_id,Ca (mg%),K (mg%)\nM-1,40,10\n");
+
+        var results = AssertSameResults(Encoding.UTF8.GetBytes(csv.ToString()), "meta.csv");
+
+        var read = results.SelectMany(r => r.ReadDiagnostics).ToList();
+        if (past == 0)
+        {
+            results.Where(r => r.IsRow).Select(r => r.SampleId).Should().Equal("M-1");
+            read.Should().NotContain(d => d.Code == DiagnosticCodes.TooManyMetadataLines);
+        }
+        else
+        {
+            results.Should().NotContain(r => r.IsRow);
+            read.Should().ContainSingle().Which.Location.Should().Be(new SourceLocation("meta.csv", InputLimits.MaxMetadataLines + 1, 1));
+            read[0].Code.Should().Be(DiagnosticCodes.TooManyMetadataLines);
+        }
+    }
+
     [Test]
     public void A_quote_never_closed_in_the_first_row_loses_that_row_only_both_ways()
     {

@@ -83,4 +83,29 @@ public sealed partial class TerminalControlCharacterTests : CommandTestBase
         Stderr.ToString().Should().Contain("HTMA0204").And.Contain(@"\u001B]0;x\u0007");
         Unsafe().IsMatch(Stderr.ToString()).Should().BeFalse(Stderr.ToString());
     }
+
+    [Test]
+    public void Rules_list_escapes_a_hostile_title_category_and_condition()
+    {
+        // A condition's words may be parted by any white space, some of which (U+000B, U+0085) are control characters.
+        var folder = Path.Combine(Folder, "rules");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "hostile.yaml"), """
+            rules:
+              - id: hostile
+                title: "Calcium \e]0;pwned\a shell"
+                category: "test\u202Egnp"
+                severity: info
+                source: intro
+                explanation: E.
+                when: "Ca is\vwithin\Nor Mg is within"
+
+            """.ReplaceLineEndings("\n"));
+
+        Run("rules", "list", folder).Should().Be(0, Stderr.ToString());
+
+        var listed = Stdout.ToString();
+        listed.Should().Contain(@"Calcium \u001B]0;pwned\u0007 shell").And.Contain(@"test\u202Egnp").And.Contain(@"when: Ca is\u000Bwithin or Mg is within", "a line break (here U+0085) in a condition is listed as a space");
+        Unsafe().IsMatch(listed).Should().BeFalse(listed);
+    }
 }
