@@ -93,6 +93,7 @@ internal static class Driver
         using var process = Process.Start(start) ?? throw new InvalidOperationException("the worker process did not start.");
         var stderr = process.StandardError.ReadToEndAsync();
         long running = -1;
+        long previous = -1;
         long count = 0;
         var done = false;
         var lastStart = Stopwatch.StartNew();
@@ -114,7 +115,15 @@ internal static class Driver
                 {
                     process.Kill(entireProcessTree: true);
                     process.WaitForExit();
-                    Save(options, seeds, running, $"hang: input still running after {options.HangSeconds:0} s", "The worker was stopped.", findings);
+                    // Work an input leaves behind (a background compilation, say) can stall the next one: keep the one before too.
+                    var before = "(none)";
+                    if (previous >= 0)
+                    {
+                        var (seed, bytes) = new Mutator(seeds, options.MaxBytes).Make(options.Seed, previous);
+                        before = Finding.Save(options, seed, previous, bytes, $"ran just before hung input {running}", "Saved because the input after it on the same worker hung.");
+                    }
+
+                    Save(options, seeds, running, $"hang: input still running after {options.HangSeconds:0} s", $"The worker was stopped. The input it ran before: {before}", findings);
                     return (count, running + options.Workers, running + options.Workers >= options.Inputs);
                 }
 
@@ -134,6 +143,7 @@ internal static class Driver
                     count++;
                 }
 
+                previous = running;
                 running = long.Parse(line.AsSpan(2), CultureInfo.InvariantCulture);
                 lastStart.Restart();
             }

@@ -70,7 +70,6 @@ internal static class Program
     private static int Replay(string[] files)
     {
         var options = Options.Parse([]);
-        var seeds = Seeds.Load(options.Root, options.MaxBytes);
         using var runner = new InputRunner(options.Root);
         var failures = 0;
         foreach (var file in files)
@@ -100,7 +99,6 @@ internal static class Program
             }
         }
 
-        _ = seeds;
         return failures == 0 ? 0 : 1;
     }
 }
