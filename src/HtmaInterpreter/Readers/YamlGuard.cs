@@ -58,11 +58,20 @@ internal static class YamlGuard
         bool rejectAliases = false)
         where T : class
     {
-        var scanner = new Scanner(text);
+        var nulGuard = new NulStoppingReader(text);
+        var scanner = new Scanner(nulGuard);
         var parser = new NestingParser(new Parser(scanner), rejectAliases);
         try
         {
-            return read(parser);
+            var result = read(parser);
+            if (nulGuard.NulAt is not { } nul)
+            {
+                return result;
+            }
+
+            // YamlDotNet takes a NUL for the end of the text, so whatever followed it would vanish without a word.
+            diagnostics.Add(SyntaxError(kind, "it holds a NUL character, which YAML does not allow (is it a binary or damaged file?); nothing after it is read", locate(nul)));
+            return null;
         }
         catch (YamlException) when (parser.AliasAt is { } alias)
         {
@@ -140,6 +149,68 @@ internal static class YamlGuard
         return message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1])
             ? char.ToLowerInvariant(message[0]) + message[1..]
             : message;
+    }
+
+    /// <summary>Passes a text on up to its first NUL character, which it treats as the end, and says where that was.</summary>
+    private sealed class NulStoppingReader(TextReader inner) : TextReader
+    {
+        private long _index;
+        private long _line = 1;
+        private long _column = 1;
+
+        /// <summary>Where the first NUL character stands, once it has been met.</summary>
+        public Mark? NulAt { get; private set; }
+
+        public override int Peek() => NulAt is null && inner.Peek() is var next and not 0 ? next : -1;
+
+        public override int Read()
+        {
+            if (NulAt is not null)
+            {
+                return -1;
+            }
+
+            var next = inner.Read();
+            if (next == 0)
+            {
+                NulAt = new Mark(_index, _line, _column);
+                return -1;
+            }
+
+            if (next >= 0)
+            {
+                Advance((char)next);
+            }
+
+            return next;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var read = 0;
+            while (read < buffer.Length && Read() is var next and >= 0)
+            {
+                buffer[read++] = (char)next;
+            }
+
+            return read;
+        }
+
+        private void Advance(char c)
+        {
+            _index++;
+            if (c == '\n')
+            {
+                _line++;
+                _column = 1;
+            }
+            else
+            {
+                _column++;
+            }
+        }
     }
 
     /// <summary>

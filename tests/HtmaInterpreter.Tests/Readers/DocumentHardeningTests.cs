@@ -69,6 +69,17 @@ public class DocumentHardeningTests
         return [.. diagnostics.Where(d => d.Location.File == FileOf(kind))];
     }
 
+    [TestCaseSource(nameof(Kinds))]
+    public void A_nul_character_is_a_located_syntax_error_not_a_silent_end_of_the_file(Kind kind)
+    {
+        // YamlDotNet reads a NUL as the end of the text: without the guard, everything after it vanished unreported.
+        var diagnostics = Load(kind, "a: b\nsample_id: S-1\0\nmore: text\n");
+
+        diagnostics.Should().ContainSingle(d => d.Code == SyntaxCode(kind))
+            .Which.Should().Match<Diagnostic>(d => d.Severity == DiagnosticSeverity.Error
+                && d.Location.Line == 2 && d.Location.Column == 15 && d.Message.Contains("NUL character"));
+    }
+
     [TestCase(Kind.Context)]
     [TestCase(Kind.Rules)]
     [TestCase(Kind.Definitions)]
