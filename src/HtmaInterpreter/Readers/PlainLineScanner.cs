@@ -32,7 +32,9 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         var headerEnd = FindLineEnd();
         var bom = _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF ? 3 : 0;
         var headerText = headerEnd < 0 ? null : Encoding.UTF8.GetString(TrimCarriageReturn(_buffer.AsSpan(bom, headerEnd - bom)));
+        // A second byte order mark is one the general reader strips again: that rare file is left to it.
         if (headerText is null || string.IsNullOrWhiteSpace(headerText) || headerText.Contains('"') || headerText.TrimStart().StartsWith('#')
+            || headerText.StartsWith('\uFEFF')
             || headerText.AsSpan().IndexOfAnyInRange('\0', '\u0008') >= 0 || headerText.AsSpan().IndexOfAnyInRange('\u000A', '\u001F') >= 0)
         {
             foreach (var item in general(Remaining()))
