@@ -197,8 +197,8 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     {
         line.Clear();
         pastLimitAt = 0;
-        int commas = 0, semicolons = 0, tabs = 0;
-        bool any = false, started = false, comment = false, inQuotes = false;
+        var separators = default(SeparatorCount);
+        bool any = false, started = false, comment = false;
         while (true)
         {
             var next = text.Read();
@@ -242,24 +242,10 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
                 continue;
             }
 
-            switch (c)
-            {
-                case '"':
-                    inQuotes = !inQuotes;
-                    break;
-                case ',' when !inQuotes:
-                    commas++;
-                    break;
-                case ';' when !inQuotes:
-                    semicolons++;
-                    break;
-                case '\t' when !inQuotes:
-                    tabs++;
-                    break;
-            }
+            separators.Add(c);
 
             // n separators make n + 1 columns.
-            if (Math.Max(commas, Math.Max(semicolons, tabs)) >= InputLimits.MaxColumns)
+            if (separators.Most >= InputLimits.MaxColumns)
             {
                 pastLimitAt = line.Length + 1;
                 return LeadingLine.TooManyColumns;
@@ -466,33 +452,48 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
 
     private static char ChooseSeparator(string header)
     {
-        int commas = 0, semicolons = 0, tabs = 0;
-        var inQuotes = false;
+        var separators = default(SeparatorCount);
         foreach (var c in header)
+        {
+            separators.Add(c);
+        }
+
+        return separators.Choice;
+    }
+
+    /// <summary>Counts the separators a header line uses outside quotes, to choose its separator.</summary>
+    private struct SeparatorCount
+    {
+        private int _commas;
+        private int _semicolons;
+        private int _tabs;
+        private bool _inQuotes;
+
+        /// <summary>The count of the separator used most.</summary>
+        public readonly int Most => Math.Max(_commas, Math.Max(_semicolons, _tabs));
+
+        /// <summary>The separator the line uses: <c>;</c> or tab where counted more than commas, else a comma.</summary>
+        public readonly char Choice =>
+            _semicolons > _commas && _semicolons >= _tabs ? ';' : _tabs > _commas ? '\t' : ',';
+
+        public void Add(char c)
         {
             switch (c)
             {
                 case '"':
-                    inQuotes = !inQuotes;
+                    _inQuotes = !_inQuotes;
                     break;
-                case ',' when !inQuotes:
-                    commas++;
+                case ',' when !_inQuotes:
+                    _commas++;
                     break;
-                case ';' when !inQuotes:
-                    semicolons++;
+                case ';' when !_inQuotes:
+                    _semicolons++;
                     break;
-                case '\t' when !inQuotes:
-                    tabs++;
+                case '\t' when !_inQuotes:
+                    _tabs++;
                     break;
             }
         }
-
-        if (semicolons > commas && semicolons >= tabs)
-        {
-            return ';';
-        }
-
-        return tabs > commas ? '\t' : ',';
     }
 
     private static string[] SplitHeader(string header, char separator)
