@@ -407,10 +407,19 @@ public sealed class RuleSet
             : Order != other.Order ? Order.CompareTo(other.Order)
             : Instance.CompareTo(other.Instance);
 
-        /// <summary>The values in key order. A stable insertion sort: the lists are short and usually nearly sorted.</summary>
+        /// <summary>
+        /// The values in key order: an insertion sort for the usual short, nearly sorted list; a general sort for a long
+        /// one (a long <c>pattern</c> chain arrives reversed, which made the insertion sort quadratic). The keys are unique,
+        /// so both give the same order.
+        /// </summary>
         public static T[] SortedValues(List<Ranked<T>> items)
         {
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+            if (span.Length > 32)
+            {
+                span.Sort(static (a, b) => a.CompareTo(b));
+            }
+
             for (var i = 1; i < span.Length; i++)
             {
                 var item = span[i];

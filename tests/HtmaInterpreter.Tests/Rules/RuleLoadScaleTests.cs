@@ -44,6 +44,18 @@ public class RuleLoadScaleTests
     }
 
     [Test]
+    public void A_long_chain_that_fires_whole_gives_its_findings_in_file_order()
+    {
+        // The chain is evaluated from its far end, so its findings arrive in reverse order and need the general sort.
+        const int count = 5_000;
+        var rules = Load(Rules(count, i => i < count - 1 ? $"pattern r{i + 1}" : "Mg = 6")).Value!;
+
+        var findings = rules.Evaluate(new RuleCase().Build()).Findings;
+
+        findings.Select(f => f.RuleId).Should().Equal(Enumerable.Range(0, count).Select(i => $"r{i}"));
+    }
+
+    [Test]
     public void A_rule_id_given_twice_among_30000_rules_is_reported_at_the_second_with_the_first()
     {
         var result = Load(Rules(Count, _ => "Ca is within").Replace("  - id: r29999\n", "  - id: r1\n", StringComparison.Ordinal));
