@@ -44,6 +44,7 @@ public sealed class WideCsvBatchTests
     [TestCase("sample_id,lab,unit,Ca,Mg,Na,K\nU-1,ARL,mg%,40,10,41.7,10\nU-2,ARL,,40,10,41.7,10\n", TestName = "A unit column")]
     [TestCase("sample_id,lab,Ca (mg%),Ca (mg%),Na (mg%),K (mg%)\nD-1,ARL,40,41,41.7,10\n", TestName = "An element given twice")]
     [TestCase("sample_id,lab,lab,Ca (mg%),Na (mg%),K (mg%)\nD-1,ARL,TEI,40,41.7,10\n", TestName = "A field given twice")]
+    [TestCase("sample_id,lab,Ca (mg%),Calcium (ppm),notes,Notes,Mg (mg%),Na (mg%),K (mg%),sample_id\nD-1,ARL,40,400,x,y,10,41.7,10,D-9\nD-2,ARL,41,abc,,,10,41.7,10,\n", TestName = "An element in two units, an unknown column and the sample id given twice")]
     [TestCase("sample_id,lab,Xx (mg%),Foo,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\nX-1,Doctor’s Data,1,bar,40,10,41.7,10\n\"X-2\",ARL,1,\"a,b\",40,10,41.7,10\n", TestName = "Unknown columns, curly quote, quoted fields")]
     [TestCase("\uFEFF# lab: ARL\nsample_id,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\n# a comment\nM-1,40,10,41.7,10\n", TestName = "Byte order mark, metadata and a comment")]
     [TestCase("sample_id,Ca (mg%),K (ng/g)\nO-1,40,10\nO-2,99999999999999999999,0.0000000001\nO-3,40,10\n", TestName = "A ratio beyond the decimal range")]

@@ -1,0 +1,107 @@
+using HtmaInterpreter.Diagnostics;
+using static HtmaInterpreter.Tests.Readers.ReaderTestSupport;
+
+namespace HtmaInterpreter.Tests.Readers;
+
+/// <summary>Input problems the bad-input corpus found taken without a word (issue 13): each now gives a located warning.</summary>
+public class SilentGapTests
+{
+    [TestCase("r.csv", "# sample_id: S-1\nelement,value,unit,reference_low,reference_high\nCa,118,mg%,90,10\n", 3, 12, "reference_low")]
+    [TestCase("r.yaml", "sample_id: S-1\nunit: mg%\nmeasurements:\n  - { element: Ca, value: 118, reference_low: 90, reference_high: 10 }\n", 4, 47, "measurements[0].reference_low")]
+    [TestCase("r.json", "{\"sample_id\": \"S-1\", \"unit\": \"mg%\",\n \"measurements\": [{\"element\": \"Ca\", \"value\": 118, \"reference_low\": 90, \"reference_high\": 10}]}", 2, 68, "measurements[0].reference_low")]
+    public void A_reversed_reference_range_is_left_out_with_HTMA0210_and_the_value_kept(string fileName, string text, int line, int column, string field)
+    {
+        var result = Read(text, fileName);
+
+        var warning = SingleWithCode(result, DiagnosticCodes.InvalidReferenceRange);
+        warning.Severity.Should().Be(DiagnosticSeverity.Warning);
+        warning.Location.Should().Be(new SourceLocation(fileName, line, column, field));
+        warning.Message.Should().Contain("Ca").And.Contain("'90' is above its high bound '10'").And.Contain("left out");
+        result.Diagnostics.Should().ContainSingle();
+        var calcium = Single(result).Find("Ca")!;
+        calcium.Amount.Value.Should().Be(118m);
+        calcium.LabRange.Should().BeNull();
+    }
+
+    [TestCase("90", "90")]
+    [TestCase("10", "90")]
+    [TestCase("", "90")]
+    [TestCase("90", "")]
+    public void A_range_with_equal_ordered_or_open_bounds_is_kept_without_a_diagnostic(string low, string high)
+    {
+        var result = Read($"# sample_id: S-1\nelement,value,unit,reference_low,reference_high\nCa,118,mg%,{low},{high}\n", "r.csv");
+
+        result.Diagnostics.Should().BeEmpty();
+        Single(result).Find("Ca")!.LabRange.Should().NotBeNull();
+    }
+
+    [TestCase("# sample_id: S-1\nelement,value,unit\n")]
+    [TestCase("# sample_id: S-1\nelement,value,unit\n,,\n\n")]
+    public void A_long_csv_with_a_header_and_no_rows_gives_HTMA0104_at_the_header(string text)
+    {
+        var result = Read(text, "h.csv");
+
+        var warning = SingleWithCode(result, DiagnosticCodes.MissingRequiredField);
+        warning.Severity.Should().Be(DiagnosticSeverity.Warning);
+        warning.Location.Should().Be(new SourceLocation("h.csv", 2, 1));
+        warning.Message.Should().Contain("header but no rows").And.Contain("no values");
+        result.Diagnostics.Should().ContainSingle();
+        Single(result).SampleId.Should().Be("S-1");
+        Single(result).Measurements.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_long_csv_whose_only_row_is_reported_does_not_say_it_has_no_rows()
+    {
+        var result = Read("# sample_id: S-1\nelement,value,unit\nCa,\"118,mg%\n", "h.csv");
+
+        result.Diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.MissingRequiredField);
+        result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.MalformedQuoting);
+    }
+
+    [Test]
+    public void A_long_csv_column_given_twice_is_reported_once_at_the_header_and_each_differing_row()
+    {
+        var result = Read("# sample_id: S-1\nelement,value,unit,Value\nCa,118,mg%,119\nMg,12,mg%,12\nNa,18,mg%,\n", "d.csv");
+
+        var warnings = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateField).ToList();
+        result.Diagnostics.Should().HaveCount(3);
+        warnings.Should().HaveCount(3).And.OnlyContain(d => d.Severity == DiagnosticSeverity.Warning);
+        warnings[0].Location.Should().Be(new SourceLocation("d.csv", 2, 20, "Value"));
+        warnings[0].Message.Should().Contain("'Value' appears twice").And.Contain("column 2 is the one used");
+        warnings[1].Location.Should().Be(new SourceLocation("d.csv", 3, 12, "value"));
+        warnings[1].Message.Should().Contain("'118' in column 2, which is used, and '119' in column 4, which is not");
+        warnings[2].Location.Should().Be(new SourceLocation("d.csv", 5, 11, "value"));
+        warnings[2].Message.Should().Contain("'18' in column 2").And.Contain("'' in column 4");
+        Single(result).Find("Ca")!.Amount.Value.Should().Be(118m);
+    }
+
+    [Test]
+    public void A_wide_csv_field_or_element_column_given_twice_is_reported_once_and_its_text_kept()
+    {
+        var csv = "sample_id,lab,Ca (mg%),Calcium (ppm),LAB,notes,notes\nA-1,ARL,40,400,TEI,x,y\nA-2,ARL,41,410,,,\n";
+
+        var result = Read(csv, "w.csv");
+
+        var warnings = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateField).ToList();
+        warnings.Should().HaveCount(3, "one per repeated column, none per row");
+        warnings.Should().OnlyContain(d => d.Severity == DiagnosticSeverity.Warning && d.Location.Line == 1);
+        warnings[0].Location.Should().Be(new SourceLocation("w.csv", 1, 24, "Calcium (ppm)"));
+        warnings[0].Message.Should().Contain("the element 'Ca' again; column 3 ('Ca (mg%)') is the one used")
+            .And.Contain("kept with each panel as 'Calcium (ppm) (column 4)'");
+        warnings[1].Location.Should().Be(new SourceLocation("w.csv", 1, 38, "LAB"));
+        warnings[1].Message.Should().Contain("the field 'lab' again; column 2 ('lab')");
+        warnings[2].Location.Should().Be(new SourceLocation("w.csv", 1, 48, "notes"));
+        result.Diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.DuplicateElement);
+        result.Diagnostics.Where(d => d.Location.Line != 1).Should().BeEmpty();
+
+        var first = result.Value![0];
+        first.Lab.Should().Be("ARL");
+        first.Find("Ca")!.Amount.Value.Should().Be(40m);
+        first.ExtraFields.Should().Equal(
+            new KeyValuePair<string, string>("Calcium (ppm) (column 4)", "400"),
+            new KeyValuePair<string, string>("LAB (column 5)", "TEI"),
+            new KeyValuePair<string, string>("notes", "x"),
+            new KeyValuePair<string, string>("notes (column 7)", "y"));
+    }
+}
