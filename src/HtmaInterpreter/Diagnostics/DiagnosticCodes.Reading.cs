@@ -84,6 +84,12 @@ public static partial class DiagnosticCodes
     /// </summary>
     public const string TooManyMetadataLines = "HTMA0121";
 
+    /// <summary>
+    /// Bytes that are not valid UTF-8 (a file saved in another encoding, or damaged); they are read as U+FFFD (�) and the
+    /// text is read on. One warning per file, giving the number of such bytes, at the first line holding U+FFFD.
+    /// </summary>
+    public const string InvalidText = "HTMA0122";
+
     /// <summary>An element name not in the catalogue; the measurement is kept with no recognised element (warning).</summary>
     public const string UnknownElement = "HTMA0201";
 

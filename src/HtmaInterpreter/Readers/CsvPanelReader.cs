@@ -62,16 +62,26 @@ internal static partial class CsvPanelReader
             : null;
     }
 
-    /// <summary>Reads a CSV input of either layout (or the one forced) into a list of panels.</summary>
-    public static ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string? file, PanelFormat? forced, ElementCatalog catalog)
+    /// <summary>
+    /// Reads a CSV input of either layout (or the one forced) into a list of panels; with a <paramref name="decoding"/>,
+    /// bytes of the input that were not valid UTF-8 are reported at the end.
+    /// </summary>
+    public static ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string? file, PanelFormat? forced, ElementCatalog catalog, Utf8Decoding? decoding = null)
     {
         var diagnostics = new List<Diagnostic>();
-        using var source = CsvSource.Open(text, file, diagnostics);
+        using var source = CsvSource.Open(text, file, diagnostics, decoding: decoding);
         if (source is null)
         {
             return new ParseResult<IReadOnlyList<Panel>>([], diagnostics);
         }
 
+        var panels = Read(source, file, forced, catalog, diagnostics).Value;
+        decoding?.AddWarning(file, diagnostics);
+        return new ParseResult<IReadOnlyList<Panel>>(panels, diagnostics);
+    }
+
+    private static ParseResult<IReadOnlyList<Panel>> Read(CsvSource source, string? file, PanelFormat? forced, ElementCatalog catalog, List<Diagnostic> diagnostics)
+    {
         var layout = forced ?? LayoutOf(source.Headers);
         switch (layout)
         {

@@ -1,4 +1,6 @@
+using System.Text;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Readers;
 using static HtmaInterpreter.Tests.Readers.ReaderTestSupport;
 
 namespace HtmaInterpreter.Tests.Readers;
@@ -103,5 +105,72 @@ public class SilentGapTests
             new KeyValuePair<string, string>("LAB (column 5)", "TEI"),
             new KeyValuePair<string, string>("notes", "x"),
             new KeyValuePair<string, string>("notes (column 7)", "y"));
+    }
+
+    [TestCase("long.csv", "# sample_id: S-1\nelement,value,unit\nCa,118,mg%\nMg,12,mg%\nNa,\"x", "\",mg%\n", 5, 4, "value")]
+    [TestCase("meta.csv", "# sample_id: S-1\n# lab: Doctor", "s Data\nelement,value,unit\nCa,118,mg%\n", 2, 14, null)]
+    [TestCase("wide.csv", "sample_id,lab,Ca (mg%)\nA-1,ARL,40\nA-2,M", "nchen,41\n", 3, 5, "lab")]
+    [TestCase("header.csv", "sample_id,lab,Ca (mg%),Not", "es\nA-1,ARL,40\n", 1, 27, null)]
+    [TestCase("p.yaml", "sample_id: S-1\nlab: M", "nchen\nunit: mg%\nmeasurements:\n  - { element: Ca, value: 40 }\n", 2, 7, null)]
+    [TestCase("p.json", "{\"sample_id\": \"S-1\",\r\n \"lab\": \"M", "nchen\", \"unit\": \"mg%\", \"measurements\": [{\"element\": \"Ca\", \"value\": 40}]}", 2, 11, null)]
+    public void Bytes_that_are_not_utf8_give_one_HTMA0122_counting_them_at_the_first(string fileName, string before, string after, int line, int column, string? field)
+    {
+        foreach (var (invalid, count) in new[] { (new byte[] { 0xFC }, 1), (new byte[] { 0xE2, 0x82, 0xFF, 0xFF }, 4) })
+        {
+            foreach (var bom in new[] { false, true })
+            {
+                byte[] bytes = [.. bom ? Encoding.UTF8.GetPreamble() : [], .. Encoding.UTF8.GetBytes(before), .. invalid, .. Encoding.UTF8.GetBytes(after)];
+                using var stream = new MemoryStream(bytes);
+                var result = Reader.Read(stream, fileName);
+
+                var warning = SingleWithCode(result, DiagnosticCodes.InvalidText);
+                var because = $"{fileName}, {invalid.Length} bytes, byte order mark: {bom}";
+                warning.Severity.Should().Be(DiagnosticSeverity.Warning, because);
+                warning.Location.Should().Be(new SourceLocation(fileName, line, column, field), because);
+                warning.Message.Should().StartWith(count == 1 ? "1 byte of the file is not valid UTF-8 (the first is here)" : $"{count} bytes of the file are not valid UTF-8", because)
+                    .And.Contain("save the file as UTF-8");
+                result.Value.Should().NotBeEmpty(because);
+            }
+        }
+    }
+
+    [TestCase("p.csv", "# sample_id: S-\uFFFD\nelement,value,unit\nCa,118,mg%\n")]
+    [TestCase("w.csv", "sample_id,lab,Ca (mg%)\nA-1,\uFFFD,40\n")]
+    [TestCase("p.yaml", "sample_id: S-\uFFFD\nunit: mg%\nmeasurements:\n  - { element: Ca, value: 40 }\n")]
+    [TestCase("p.json", "{\"sample_id\": \"S-\uFFFD\", \"unit\": \"mg%\", \"measurements\": [{\"element\": \"Ca\", \"value\": 40}]}")]
+    public void A_replacement_character_written_as_valid_utf8_is_no_invalid_text(string fileName, string text)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        Reader.Read(stream, fileName).Diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.InvalidText);
+    }
+
+    [Test]
+    public void A_real_replacement_character_before_the_invalid_bytes_is_where_the_warning_points()
+    {
+        // The documented limit of the location: the first U+FFFD of the text, not the first invalid byte.
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("sample_id,lab,Ca (mg%)\nA-1,\uFFFD,40\nA-2,M"), 0xFC, .. "nchen,41\n"u8];
+        using var stream = new MemoryStream(bytes);
+
+        var warning = SingleWithCode(Reader.Read(stream, "w.csv"), DiagnosticCodes.InvalidText);
+
+        warning.Location.Should().Be(new SourceLocation("w.csv", 2, 5, "lab"));
+        warning.Message.Should().StartWith("1 byte");
+    }
+
+    [Test]
+    public void A_wide_csv_read_row_by_row_reports_invalid_text_in_a_last_item_of_its_own()
+    {
+        byte[] bytes = [.. "sample_id,lab,Ca (mg%)\nA-1,ARL,40\nA-2,M"u8, 0xFC, .. "nchen,41\nA-3,ARL,42\n"u8];
+        using var stream = new MemoryStream(bytes);
+
+        var items = Reader.ReadWideCsvStream(stream, "w.csv").ToList();
+
+        items.Should().HaveCount(4);
+        items.Take(3).Should().OnlyContain(item => item.Panel != null && item.Diagnostics.Count == 0);
+        items[1].Panel!.Lab.Should().Be("M\uFFFDnchen");
+        items[3].Panel.Should().BeNull();
+        items[3].Diagnostics.Should().ContainSingle().Which.Location.Should().Be(new SourceLocation("w.csv", 3, 5, "lab"));
+        items[3].Diagnostics[0].Code.Should().Be(DiagnosticCodes.InvalidText);
     }
 }
