@@ -85,8 +85,9 @@ public static partial class DiagnosticCodes
     public const string TooManyMetadataLines = "HTMA0121";
 
     /// <summary>
-    /// Bytes that are not valid UTF-8 (a file saved in another encoding, or damaged); they are read as U+FFFD (�) and the
-    /// text is read on. One warning per file, giving the number of such bytes, at the first line holding U+FFFD.
+    /// Bytes that are not valid UTF-8 (a file saved in another encoding, or damaged) in a panel, client context, rule or
+    /// definitions file; they are read as U+FFFD (�) and the file is read on. One warning per file, giving the number of
+    /// such bytes, at the first U+FFFD of the text (the field holding it in a CSV record).
     /// </summary>
     public const string InvalidText = "HTMA0122";
 

@@ -1,6 +1,8 @@
 using System.Text;
+using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Readers;
+using HtmaInterpreter.Rules;
 using static HtmaInterpreter.Tests.Readers.ReaderTestSupport;
 
 namespace HtmaInterpreter.Tests.Readers;
@@ -172,5 +174,55 @@ public class SilentGapTests
         items[3].Panel.Should().BeNull();
         items[3].Diagnostics.Should().ContainSingle().Which.Location.Should().Be(new SourceLocation("w.csv", 3, 5, "lab"));
         items[3].Diagnostics[0].Code.Should().Be(DiagnosticCodes.InvalidText);
+    }
+
+    [Test]
+    public void Context_rule_and_definitions_files_with_bytes_not_utf8_give_HTMA0122_and_are_still_used()
+    {
+        var folder = Directory.CreateTempSubdirectory("htma-invalid-text-");
+        try
+        {
+            // A Windows-1252 apostrophe (0x92) in a comment or a free text.
+            var context = Path.Combine(folder.FullName, "context.yaml");
+            File.WriteAllBytes(context, [.. "# the client"u8, 0x92, .. "s notes\nsymptoms: [leg cramps]\n"u8]);
+            var rules = folder.CreateSubdirectory("rules");
+            var ruleText = File.ReadAllText(Path.Combine(TestPaths.Ratios, "rules", "potassium.yaml"));
+            File.WriteAllBytes(Path.Combine(rules.FullName, "potassium.yaml"), [.. "# Wilson"u8, 0x92, 0x92, .. Encoding.UTF8.GetBytes("\n" + ruleText)]);
+            var definitions = folder.CreateSubdirectory("ratios");
+            foreach (var file in Directory.EnumerateFiles(TestPaths.Ratios, "*.yaml", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(definitions.FullName, Path.GetRelativePath(TestPaths.Ratios, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var lab = Path.Combine(definitions.FullName, "labs", "arl.yaml");
+            File.WriteAllBytes(lab, [.. "\n\n# Doctor"u8, 0x92, .. Encoding.UTF8.GetBytes("s Data\n" + File.ReadAllText(lab))]);
+
+            var contextResult = ClientContextReader.ReadFile(context);
+            var ruleResult = RuleSet.LoadFromDirectory(rules.FullName);
+            var definitionsResult = HtmaDefinitions.LoadFromDirectory(definitions.FullName);
+
+            foreach (var (diagnostics, file, line, column, count, used) in new[]
+                     {
+                         (contextResult.Diagnostics, context, 1, 13, 1, contextResult.Value is not null),
+                         (ruleResult.Diagnostics, Path.Combine(rules.FullName, "potassium.yaml"), 1, 9, 2, ruleResult.Value is not null),
+                         (definitionsResult.Diagnostics, lab, 3, 9, 1, definitionsResult.Value is not null),
+                     })
+            {
+                var warning = diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.InvalidText, file).Which;
+                warning.Severity.Should().Be(DiagnosticSeverity.Warning);
+                warning.Location.Should().Be(new SourceLocation(file, line, column));
+                warning.Message.Should().StartWith($"{count} byte");
+                diagnostics.Should().NotContain(d => d.Severity == DiagnosticSeverity.Error, file);
+                used.Should().BeTrue(file);
+            }
+
+            contextResult.Value!.Symptoms.Should().Contain("leg_cramps");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }
