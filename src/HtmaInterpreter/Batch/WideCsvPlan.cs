@@ -27,8 +27,8 @@ internal enum FastColumn : byte
 /// <remarks>
 /// The fast reader only takes rows it can read exactly as <see cref="WideCsvLayout.ReadRow"/> would without any
 /// diagnostic; <see cref="IsUsable"/> is false when the header itself rules that out (a row-level default unit column,
-/// an element column without a known unit, an element given twice, a field given twice), and every row then takes the
-/// general path.
+/// an element column without a known unit), and every row then takes the general path. A repeated element or field
+/// column is no obstacle: the layout keeps it as a column of its own that is not read.
 /// </remarks>
 internal sealed class WideCsvPlan
 {

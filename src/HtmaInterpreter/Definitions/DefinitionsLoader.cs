@@ -15,6 +15,9 @@ internal sealed record DefinitionsFile(string RelativePath, string DisplayName, 
 {
     /// <summary>Why <see cref="Text"/> is <c>null</c> when the reason is not that the file is missing or unreadable (e.g. it is too large).</summary>
     public Diagnostic? Problem { get; init; }
+
+    /// <summary>What reading the text found that does not stop it being used (bytes that are not valid UTF-8).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>Builds <see cref="HtmaDefinitions"/> from <c>ratios.yaml</c>, <c>labs/*.yaml</c> and <c>oxidation.yaml</c> (never <c>rules/</c>).</summary>
@@ -104,6 +107,7 @@ internal sealed class DefinitionsLoader
             return null;
         }
 
+        _diagnostics.AddRange(file.Warnings);
         var reader = new YamlReader(file.DisplayName, _diagnostics);
         return reader.Parse(file.Text) is { } root ? reader.Map(root, "file", RootKeys(expected)) : null;
     }

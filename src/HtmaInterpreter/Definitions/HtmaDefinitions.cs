@@ -103,8 +103,11 @@ public sealed class HtmaDefinitions
         var fullPath = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
         try
         {
-            var tooLarge = new List<Diagnostic>(1);
-            return new DefinitionsFile(relativePath, fullPath, DocumentText.ReadFile(fullPath, tooLarge)) { Problem = tooLarge.FirstOrDefault() };
+            var read = new List<Diagnostic>(1);
+            var text = DocumentText.ReadFile(fullPath, read);
+            return text is null
+                ? new DefinitionsFile(relativePath, fullPath, null) { Problem = read.FirstOrDefault() }
+                : new DefinitionsFile(relativePath, fullPath, text) { Warnings = read };
         }
         catch (IOException)
         {

@@ -52,7 +52,12 @@ public static partial class DiagnosticCodes
     /// <summary>The input holds no panel at all, e.g. a header without rows or an empty list (warning).</summary>
     public const string NoPanels = "HTMA0115";
 
-    /// <summary>A key appears twice in one YAML or JSON mapping; the first is used (warning).</summary>
+    /// <summary>
+    /// A key appears twice in one YAML or JSON mapping, or a column twice in a CSV header (the same name, or two columns
+    /// of one element); the first is used (warning, at the second). A wide CSV keeps the second column's text with each
+    /// panel in <c>Panel.ExtraFields</c> as <c>header (column N)</c>; a one-report CSV reports each row whose second
+    /// value differs from the first.
+    /// </summary>
     public const string DuplicateField = "HTMA0116";
 
     /// <summary>A file read whole is larger than <see cref="InputLimits.MaxDocumentBytes"/>; it is not read (error).</summary>
@@ -78,6 +83,13 @@ public static partial class DiagnosticCodes
     /// is not read (error, at the first line past the limit).
     /// </summary>
     public const string TooManyMetadataLines = "HTMA0121";
+
+    /// <summary>
+    /// Bytes that are not valid UTF-8 (a file saved in another encoding, or damaged) in a panel, client context, rule or
+    /// definitions file; they are read as U+FFFD (�) and the file is read on. One warning per file, giving the number of
+    /// such bytes, at the first U+FFFD of the text (the field holding it in a CSV record).
+    /// </summary>
+    public const string InvalidText = "HTMA0122";
 
     /// <summary>An element name not in the catalogue; the measurement is kept with no recognised element (warning).</summary>
     public const string UnknownElement = "HTMA0201";
@@ -106,7 +118,10 @@ public static partial class DiagnosticCodes
     /// <summary>A metadata value that cannot be read, such as a date not in yyyy-MM-dd; its text is kept in <c>Panel.ExtraFields</c> (warning).</summary>
     public const string InvalidMetadataValue = "HTMA0209";
 
-    /// <summary>A reference range bound that is not a number; the range is left out (warning).</summary>
+    /// <summary>
+    /// A reference range bound that is not a number, or a range whose low bound is above its high bound; the range is
+    /// left out, the measurement is kept (warning).
+    /// </summary>
     public const string InvalidReferenceRange = "HTMA0210";
 
     /// <summary>

@@ -62,16 +62,26 @@ internal static partial class CsvPanelReader
             : null;
     }
 
-    /// <summary>Reads a CSV input of either layout (or the one forced) into a list of panels.</summary>
-    public static ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string? file, PanelFormat? forced, ElementCatalog catalog)
+    /// <summary>
+    /// Reads a CSV input of either layout (or the one forced) into a list of panels; with a <paramref name="decoding"/>,
+    /// bytes of the input that were not valid UTF-8 are reported at the end.
+    /// </summary>
+    public static ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string? file, PanelFormat? forced, ElementCatalog catalog, Utf8Decoding? decoding = null)
     {
         var diagnostics = new List<Diagnostic>();
-        using var source = CsvSource.Open(text, file, diagnostics);
+        using var source = CsvSource.Open(text, file, diagnostics, decoding: decoding);
         if (source is null)
         {
             return new ParseResult<IReadOnlyList<Panel>>([], diagnostics);
         }
 
+        var panels = Read(source, file, forced, catalog, diagnostics).Value;
+        decoding?.AddWarning(file, diagnostics);
+        return new ParseResult<IReadOnlyList<Panel>>(panels, diagnostics);
+    }
+
+    private static ParseResult<IReadOnlyList<Panel>> Read(CsvSource source, string? file, PanelFormat? forced, ElementCatalog catalog, List<Diagnostic> diagnostics)
+    {
         var layout = forced ?? LayoutOf(source.Headers);
         switch (layout)
         {
@@ -110,9 +120,20 @@ internal static partial class CsvPanelReader
         }
 
         var index = LongColumns.ToDictionary(c => c, c => Array.FindIndex(source.Headers, h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
+        var repeated = new List<(int Index, int First, string Column)>();
         for (var i = 0; i < source.Headers.Length; i++)
         {
-            if (!LongColumns.Contains(source.Headers[i], StringComparer.OrdinalIgnoreCase))
+            if (index.TryGetValue(source.Headers[i].ToLowerInvariant(), out var first) && first != i)
+            {
+                repeated.Add((i, first, source.Headers[i].ToLowerInvariant()));
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.DuplicateField,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"The column '{source.Headers[i]}' appears twice in the header; column {first + 1} is the one used. ") +
+                    "A row whose value here differs from it is reported.",
+                    source.HeaderLocation(i, source.Headers[i])));
+            }
+            else if (!LongColumns.Contains(source.Headers[i], StringComparer.OrdinalIgnoreCase))
             {
                 diagnostics.Add(Diagnostic.Warning(
                     DiagnosticCodes.UnknownField,
@@ -136,6 +157,8 @@ internal static partial class CsvPanelReader
         var panelSource = new SourceLocation(file, source.HeaderLine, 1);
         if (index["element"] >= 0 && index["value"] >= 0)
         {
+            var rows = 0;
+            var reported = diagnostics.Count;
             while (source.Read(diagnostics))
             {
                 if (IsBlankRecord(source))
@@ -143,7 +166,13 @@ internal static partial class CsvPanelReader
                     continue;
                 }
 
+                rows++;
                 WideCsvLayout.CheckRagged(source, diagnostics);
+                foreach (var (column, first, columnName) in repeated)
+                {
+                    ReportDifferent(source, column, first, columnName, diagnostics);
+                }
+
                 FieldText? Optional(string column) =>
                     index[column] >= 0 ? source.Field(index[column], column) : null;
 
@@ -155,10 +184,40 @@ internal static partial class CsvPanelReader
                     Optional("reference_high"),
                     Optional("flag")));
             }
+
+            if (rows == 0 && diagnostics.Count == reported)
+            {
+                // As a YAML panel without 'measurements': the panel is still made, with its metadata, so say why it is
+                // empty (records the CSV layer skipped are reported already).
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.MissingRequiredField,
+                    "The CSV has a header but no rows; the panel holds no values.",
+                    source.HeaderLocation(0, null)));
+            }
         }
 
         var fallbackId = Path.GetFileNameWithoutExtension(file ?? "") is { Length: > 0 } name ? name : "panel";
         return assembler.Build(fallbackId, panelSource, sampleIdRequired: false);
+    }
+
+    /// <summary>
+    /// Reports the text of a repeated column of a long CSV's row when it differs from that of the column used, so the
+    /// text not used is still shown (a long CSV has no place to keep it).
+    /// </summary>
+    private static void ReportDifferent(CsvSource source, int column, int first, string name, List<Diagnostic> diagnostics)
+    {
+        var used = source.Get(first)?.Trim() ?? "";
+        var other = source.Get(column)?.Trim() ?? "";
+        if (string.Equals(used, other, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        diagnostics.Add(Diagnostic.Warning(
+            DiagnosticCodes.DuplicateField,
+            string.Create(CultureInfo.InvariantCulture,
+                $"This row gives '{name}' twice: '{used}' in column {first + 1}, which is used, and '{other}' in column {column + 1}, which is not. Check which one is right."),
+            source.FieldLocation(column, name)));
     }
 
     /// <summary>
@@ -219,6 +278,10 @@ internal static partial class CsvPanelReader
     private static List<WideColumn> ClassifyWideColumns(CsvSource source, ElementCatalog catalog, List<Diagnostic> diagnostics)
     {
         var columns = new List<WideColumn>();
+
+        // The first column of each field and of each element, by the name the assembler keys it by.
+        var fields = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var elements = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < source.Headers.Length; i++)
         {
             var header = source.Headers[i];
@@ -231,24 +294,47 @@ internal static partial class CsvPanelReader
                 continue;
             }
 
+            WideColumn column;
             if (PanelAssembler.IsKnownField(header))
             {
-                columns.Add(new WideColumn(i, header, header.ToLowerInvariant(), null, WideColumnKind.Metadata));
-                continue;
+                column = new WideColumn(i, header, header.ToLowerInvariant(), null, WideColumnKind.Metadata);
             }
-
-            if (TrySplitColumnWithUnit(header, out var name, out var unit))
+            else if (TrySplitColumnWithUnit(header, out var name, out var unit))
             {
-                columns.Add(new WideColumn(i, header, name, unit, WideColumnKind.Measurement));
+                column = new WideColumn(i, header, name, unit, WideColumnKind.Measurement);
             }
             else if (catalog.TryFind(header, out _))
             {
                 // Without a unit in the header, the row's 'unit' column applies; a row without one is reported.
-                columns.Add(new WideColumn(i, header, header, null, WideColumnKind.Measurement));
+                column = new WideColumn(i, header, header, null, WideColumnKind.Measurement);
             }
             else
             {
-                columns.Add(new WideColumn(i, header, header, null, WideColumnKind.Metadata));
+                column = new WideColumn(i, header, header, null, WideColumnKind.Metadata);
+            }
+
+            var (firsts, key) = column.Kind == WideColumnKind.Measurement
+                ? (elements, catalog.TryFind(column.Name.Trim(), out var element) ? element.Symbol : column.Name.Trim())
+                : (fields, column.Name);
+            if (firsts.TryGetValue(key, out var first))
+            {
+                // Decided by the header alone, so said once here rather than on every row; the column's text is kept
+                // with each panel under a name of its own, so nothing of it is lost.
+                var extraName = string.Create(CultureInfo.InvariantCulture, $"{header} (column {i + 1})");
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.DuplicateField,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"The column '{header}' gives {(column.Kind == WideColumnKind.Measurement ? "the element" : "the field")} '{key}' again; column {first + 1} ('{source.Headers[first]}') is the one used. ") +
+                    $"This column's text is kept with each panel as '{extraName}' but not used.",
+                    source.HeaderLocation(i, header)));
+                columns.Add(new WideColumn(i, header, extraName, null, WideColumnKind.Metadata));
+                continue;
+            }
+
+            firsts[key] = i;
+            columns.Add(column);
+            if (column.Kind == WideColumnKind.Metadata && !PanelAssembler.IsKnownField(header))
+            {
                 diagnostics.Add(Diagnostic.Warning(
                     DiagnosticCodes.UnknownField,
                     $"The column '{header}' is neither a known field nor an element; its text is kept with each panel but not used. " +

@@ -27,10 +27,12 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     private int _fieldStartCount;
     private bool _failed;
     private List<(int LineDelta, int Column)>? _headerStarts;
+    private readonly Utf8Decoding? _decoding;
 
-    private CsvSource(CsvReader csv, BoundedRecordReader records, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata)
+    private CsvSource(CsvReader csv, BoundedRecordReader records, string? file, int headerLine, string headerText, char separator, IReadOnlyList<MetadataLine> metadata, Utf8Decoding? decoding)
     {
         _csv = csv;
+        _decoding = decoding;
         _records = records;
         _file = file;
         _lineOffset = headerLine - 1;
@@ -72,9 +74,11 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
     /// </summary>
     /// <remarks>
     /// <paramref name="firstLine"/> is the number of the text's first line in the input: a part of a file read on its
-    /// own (the header, then lines from further down) keeps the lines of the whole file.
+    /// own (the header, then lines from further down) keeps the lines of the whole file. With a
+    /// <paramref name="decoding"/>, the first U+FFFD of the text read is located there (not reported: the reader of the
+    /// whole input does that once).
     /// </remarks>
-    public static CsvSource? Open(TextReader text, string? file, List<Diagnostic> diagnostics, int firstLine = 1)
+    public static CsvSource? Open(TextReader text, string? file, List<Diagnostic> diagnostics, int firstLine = 1, Utf8Decoding? decoding = null)
     {
         var metadata = new List<MetadataLine>();
         var lineNumber = firstLine - 1;
@@ -106,6 +110,7 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
                 continue;
             }
 
+            decoding?.Find(line, file, lineNumber);
             if (line.TrimStart().StartsWith('#'))
             {
                 var match = MetadataPattern().Match(line.Trim());
@@ -172,7 +177,7 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
         options = options with { OnMalformedRecord = record => source?.OnMalformed(record) };
         var records = new BoundedRecordReader(text, separator, lineNumber + 1);
         var csv = CsvReader.Create(new PrefixedTextReader(header + "\n", records), options, leaveOpen: true);
-        source = new CsvSource(csv, records, file, lineNumber, header, separator, metadata);
+        source = new CsvSource(csv, records, file, lineNumber, header, separator, metadata, decoding);
         return source;
     }
 
@@ -309,7 +314,27 @@ internal sealed partial class CsvSource : IDisposable, IWideRecord
 
         _fieldStartsKnown = false;
         Line = recordLine;
+        if (_decoding is { FirstReplacement: null } && _csv.RawRecord.IndexOf("\uFFFD"u8) >= 0)
+        {
+            LocateReplacement(_decoding);
+        }
+
         return true;
+    }
+
+    /// <summary>Locates the first U+FFFD of the input in the current record: the field holding it, else the record.</summary>
+    private void LocateReplacement(Utf8Decoding decoding)
+    {
+        for (var i = 0; i < FieldCount; i++)
+        {
+            if (Get(i) is { } text && text.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                decoding.Found(FieldLocation(i, i < Headers.Length ? Headers[i] : null));
+                return;
+            }
+        }
+
+        decoding.Found(new SourceLocation(_file, Line));
     }
 
     /// <summary>Reports the records dropped as too long that started before <paramref name="line"/>.</summary>

@@ -52,18 +52,26 @@ internal static class DocumentText
 
     /// <summary>
     /// Reads a whole file (UTF-8 unless a byte order mark says otherwise). I/O errors are thrown as by
-    /// <see cref="File.ReadAllText(string)"/>, for the caller to report with its own code.
+    /// <see cref="File.ReadAllText(string)"/>, for the caller to report with its own code. Bytes that are not valid
+    /// UTF-8 are read as U+FFFD, as ever, and reported (<see cref="DiagnosticCodes.InvalidText"/>, a warning).
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="diagnostics">Where the <see cref="DiagnosticCodes.InputTooLarge"/> error goes.</param>
+    /// <param name="diagnostics">Where the <see cref="DiagnosticCodes.InputTooLarge"/> error or the <see cref="DiagnosticCodes.InvalidText"/> warning goes.</param>
     /// <param name="fileName">The name diagnostics give the file; <paramref name="path"/> when <c>null</c>.</param>
     /// <returns>The text, or <c>null</c> when the file is larger than the limit.</returns>
     public static string? ReadFile(string path, ICollection<Diagnostic> diagnostics, string? fileName = null)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var decoding = new Utf8Decoding();
+        using var reader = new StreamReader(path, decoding.Encoding, detectEncodingFromByteOrderMarks: true);
         var text = Read(reader, out var complete);
         if (complete)
         {
+            if (decoding.InvalidBytes > 0)
+            {
+                decoding.Find(text, fileName ?? path, 1);
+                decoding.AddWarning(fileName ?? path, diagnostics);
+            }
+
             return text;
         }
 

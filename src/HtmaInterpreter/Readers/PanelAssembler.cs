@@ -456,6 +456,17 @@ internal sealed class PanelAssembler
             return null;
         }
 
+        if (low > high)
+        {
+            // Reversed bounds are most likely swapped columns; guessing the order would show a range the lab never gave.
+            Add(Diagnostic.Warning(
+                DiagnosticCodes.InvalidReferenceRange,
+                $"The reference range of {elementName} runs backwards: its low bound '{input.ReferenceLow!.Value.Text!.Trim()}' is above " +
+                $"its high bound '{input.ReferenceHigh!.Value.Text!.Trim()}'; the lab's range is left out. Check whether the two columns are swapped.",
+                input.ReferenceLow!.Value.Location));
+            return null;
+        }
+
         return new ReferenceRange(low, high, unit);
     }
 

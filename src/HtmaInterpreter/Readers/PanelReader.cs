@@ -66,8 +66,9 @@ public sealed partial class PanelReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        return Read(text, fileName, format);
+        var decoding = new Utf8Decoding();
+        using var text = decoding.Reader(stream, BufferSize);
+        return Read(text, fileName, format, decoding);
     }
 
     /// <summary>Reads every panel in a text.</summary>
@@ -95,7 +96,7 @@ public sealed partial class PanelReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        return ReadWide(() => new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), fileName);
+        return ReadWide(decoding => decoding.Reader(stream, BufferSize), fileName);
     }
 
     /// <summary>
@@ -115,7 +116,7 @@ public sealed partial class PanelReader
             fileName,
             Options.Catalog,
             sink,
-            input => ReadWide(() => new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), fileName, sink));
+            input => ReadWide(decoding => decoding.Reader(input, BufferSize), fileName, sink));
         return Guarded(scanner.Read(), fileName);
     }
 
@@ -157,17 +158,22 @@ public sealed partial class PanelReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
-        return ReadWide(() => new NonClosingTextReader(reader), fileName);
+        return ReadWide(_ => new NonClosingTextReader(reader), fileName);
     }
 
-    private IEnumerable<PanelReadItem> ReadWide(Func<TextReader> open, string fileName, IPlainRecordSink? sink = null)
+    /// <summary>
+    /// The items of a wide CSV. <paramref name="open"/> opens the text, decoding bytes with the decoding it is given, if
+    /// any: then a last item reports the bytes that were not valid UTF-8.
+    /// </summary>
+    private IEnumerable<PanelReadItem> ReadWide(Func<Utf8Decoding, TextReader> open, string fileName, IPlainRecordSink? sink = null)
     {
-        using var text = open();
+        var decoding = new Utf8Decoding();
+        using var text = open(decoding);
         var diagnostics = new List<Diagnostic>();
         CsvSource? source;
         try
         {
-            source = CsvSource.Open(text, fileName, diagnostics);
+            source = CsvSource.Open(text, fileName, diagnostics, decoding: decoding);
         }
         catch (Exception exception) when (IsInputException(exception))
         {
@@ -194,9 +200,14 @@ public sealed partial class PanelReader
                 yield return item;
             }
         }
+
+        if (decoding.Warning(fileName) is { } invalidText)
+        {
+            yield return new PanelReadItem(null, [invalidText]);
+        }
     }
 
-    private ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string fileName, PanelFormat format)
+    private ParseResult<IReadOnlyList<Panel>> Read(TextReader text, string fileName, PanelFormat format, Utf8Decoding? decoding = null)
     {
         if (format == PanelFormat.Auto)
         {
@@ -231,10 +242,10 @@ public sealed partial class PanelReader
                 }
 
                 using TextReader rest = complete ? new StringReader(all) : new PrefixedTextReader(all, text);
-                return ReadFormat(rest, fileName, format);
+                return ReadFormat(rest, fileName, format, decoding);
             }
 
-            return ReadFormat(text, fileName, format);
+            return ReadFormat(text, fileName, format, decoding);
         }
         catch (Exception exception) when (IsInputException(exception))
         {
@@ -242,13 +253,13 @@ public sealed partial class PanelReader
         }
     }
 
-    private ParseResult<IReadOnlyList<Panel>> ReadFormat(TextReader text, string fileName, PanelFormat format)
+    private ParseResult<IReadOnlyList<Panel>> ReadFormat(TextReader text, string fileName, PanelFormat format, Utf8Decoding? decoding)
     {
         var diagnostics = new List<Diagnostic>();
         switch (format)
         {
             case PanelFormat.CsvLong or PanelFormat.CsvWide:
-                return CsvPanelReader.Read(text, fileName, format, Options.Catalog);
+                return CsvPanelReader.Read(text, fileName, format, Options.Catalog, decoding);
             case PanelFormat.Yaml:
             {
                 var all = DocumentText.Read(text, out var complete);
@@ -262,6 +273,7 @@ public sealed partial class PanelReader
                     return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1)));
                 }
 
+                InvalidText(all, fileName, decoding, diagnostics);
                 using var yaml = new StringReader(all);
                 var documents = YamlDocumentLoader.Load(yaml, fileName, diagnostics);
                 return Built(documents, fileName, diagnostics);
@@ -280,12 +292,23 @@ public sealed partial class PanelReader
                     return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The file is empty.", new SourceLocation(fileName, 1, 1)));
                 }
 
+                InvalidText(all, fileName, decoding, diagnostics);
                 var documents = JsonDocumentLoader.Load(Encoding.UTF8.GetBytes(all), fileName, diagnostics);
                 return Built(documents, fileName, diagnostics);
             }
 
             default:
-                return CsvPanelReader.Read(text, fileName, null, Options.Catalog);
+                return CsvPanelReader.Read(text, fileName, null, Options.Catalog, decoding);
+        }
+    }
+
+    /// <summary>Reports bytes of a document read whole that were not valid UTF-8, at its first U+FFFD.</summary>
+    private static void InvalidText(string all, string fileName, Utf8Decoding? decoding, List<Diagnostic> diagnostics)
+    {
+        if (decoding is { InvalidBytes: > 0 })
+        {
+            decoding.Find(all, fileName, 1);
+            decoding.AddWarning(fileName, diagnostics);
         }
     }
 

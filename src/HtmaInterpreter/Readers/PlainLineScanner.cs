@@ -26,6 +26,9 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     private bool _endOfInput;
     private int _linesReadAlone;
 
+    // Bytes that are not valid UTF-8 are on lines read as CSV (a plain line is ASCII): counted there, reported at the end.
+    private readonly Utf8Decoding _decoding = new();
+
     public IEnumerable<PanelReadItem> Read()
     {
         // The header: the first line, after a byte order mark.
@@ -45,8 +48,9 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             yield break;
         }
 
+        _decoding.Count(_buffer.AsSpan(bom, headerEnd - bom));
         var diagnostics = new List<Diagnostic>();
-        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics);
+        using var header = CsvSource.Open(new StringReader(headerText + "\n"), fileName, diagnostics, decoding: _decoding);
         if (header is null)
         {
             yield return new PanelReadItem(null, diagnostics); // too many columns: the file is not read
@@ -137,6 +141,11 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         {
             yield return layout.NoRows();
         }
+
+        if (_decoding.Warning(fileName) is { } invalidText)
+        {
+            yield return new PanelReadItem(null, [invalidText]); // where the general reader reports it
+        }
     }
 
     /// <summary>
@@ -147,12 +156,18 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     {
         var diagnostics = new List<Diagnostic>();
         var text = new StringReader(headerText + "\n" + Encoding.UTF8.GetString(lineBytes));
-        using var source = CsvSource.Open(text, fileName, diagnostics, firstLine: line - 1)!;
+        var (invalidBytes, firstReplacement) = (_decoding.InvalidBytes, _decoding.FirstReplacement);
+        using var source = CsvSource.Open(text, fileName, diagnostics, firstLine: line - 1, decoding: _decoding)!;
         var held = new List<(byte[] Raw, int Line)>();
         var items = records.ReadAll(source, held).ToList();
         runsPast = source.QuoteRanPastLine || source.Failed;
-        if (!runsPast)
+        if (runsPast)
         {
+            _decoding.Rewind(invalidBytes, firstReplacement); // the line is read again with the rest
+        }
+        else
+        {
+            _decoding.Count(lineBytes);
             items.AddRange(records.Commit(held));
         }
 
@@ -163,8 +178,8 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
     private IEnumerable<PanelReadItem> ReadRest(string headerText, int line, WideRecords records)
     {
         var diagnostics = new List<Diagnostic>();
-        using var text = new StreamReader(Remaining(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
-        using var source = CsvSource.Open(new PrefixedTextReader(headerText + "\n", text), fileName, diagnostics, firstLine: line - 1)!;
+        using var text = new StreamReader(Remaining(), _decoding.EncodingWithoutPreamble, detectEncodingFromByteOrderMarks: false);
+        using var source = CsvSource.Open(new PrefixedTextReader(headerText + "\n", text), fileName, diagnostics, firstLine: line - 1, decoding: _decoding)!;
         foreach (var item in records.ReadAll(source))
         {
             yield return item;

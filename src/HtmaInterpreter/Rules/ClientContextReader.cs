@@ -32,7 +32,13 @@ public static class ClientContextReader
                 [Diagnostic.Error(DiagnosticCodes.ContextUnreadable, $"The client-context file could not be read: {exception.Message}", new SourceLocation(path))]);
         }
 
-        return text is null ? ParseResult.Failed<ClientContext>(diagnostics) : Parse(text, path);
+        if (text is null)
+        {
+            return ParseResult.Failed<ClientContext>(diagnostics);
+        }
+
+        var parsed = Parse(text, path);
+        return diagnostics.Count == 0 ? parsed : new ParseResult<ClientContext>(parsed.Value, [.. diagnostics, .. parsed.Diagnostics]);
     }
 
     /// <summary>Parses context text (YAML or JSON; JSON is read as YAML flow style).</summary>

@@ -44,6 +44,7 @@ public sealed class WideCsvBatchTests
     [TestCase("sample_id,lab,unit,Ca,Mg,Na,K\nU-1,ARL,mg%,40,10,41.7,10\nU-2,ARL,,40,10,41.7,10\n", TestName = "A unit column")]
     [TestCase("sample_id,lab,Ca (mg%),Ca (mg%),Na (mg%),K (mg%)\nD-1,ARL,40,41,41.7,10\n", TestName = "An element given twice")]
     [TestCase("sample_id,lab,lab,Ca (mg%),Na (mg%),K (mg%)\nD-1,ARL,TEI,40,41.7,10\n", TestName = "A field given twice")]
+    [TestCase("sample_id,lab,Ca (mg%),Calcium (ppm),notes,Notes,Mg (mg%),Na (mg%),K (mg%),sample_id\nD-1,ARL,40,400,x,y,10,41.7,10,D-9\nD-2,ARL,41,abc,,,10,41.7,10,\n", TestName = "An element in two units, an unknown column and the sample id given twice")]
     [TestCase("sample_id,lab,Xx (mg%),Foo,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\nX-1,Doctor’s Data,1,bar,40,10,41.7,10\n\"X-2\",ARL,1,\"a,b\",40,10,41.7,10\n", TestName = "Unknown columns, curly quote, quoted fields")]
     [TestCase("\uFEFF# lab: ARL\nsample_id,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\n# a comment\nM-1,40,10,41.7,10\n", TestName = "Byte order mark, metadata and a comment")]
     [TestCase("sample_id,Ca (mg%),K (ng/g)\nO-1,40,10\nO-2,99999999999999999999,0.0000000001\nO-3,40,10\n", TestName = "A ratio beyond the decimal range")]
@@ -204,6 +205,40 @@ public sealed class WideCsvBatchTests
             .Should().Equal(Enumerable.Range(2, rows - 1).Select(row => ((int?)row + 2, (string?)BatchTestData.Id(row))));
         results.SelectMany(r => r.ReadDiagnostics).Should().ContainSingle()
             .Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCodes.RecordTooLong && d.Location == new SourceLocation("runaway.csv", 2, 5, "lab"));
+    }
+
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nI-1,ARL,40,10\nI-2,M\u00FCnchen,41,9\nI-3,ARL,42,8\n", 1, TestName = "Invalid UTF-8 on a line read alone")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nI-1,ARL,40,10\nI-2,\"M\u00FCn\nchen\",41,9\nI-3,ARL,\u00FC42,8\n", 2, TestName = "Invalid UTF-8 in a quoted field across lines and after it")]
+    [TestCase("sample_id,lab,Ca (mg%),K (mg%)\nI-1,ARL,40,10\rI-2,ARL,41,9\nI-3,M\u00FCnchen,42,8\n", 1, TestName = "Invalid UTF-8 after a lone carriage return")]
+    [TestCase("sample_id,lab,Ca (mg%),K\u00FC (mg%)\nI-1,ARL,40,10\nI-2,ARL,41,9\n", 1, TestName = "Invalid UTF-8 in the header")]
+    [TestCase("\uFEFFsample_id,lab,Ca (mg%),K (mg%)\nI-1,\uFFFD,40,10\nI-2,\u00FC\u00FC,41,9\n", 2, TestName = "A byte order mark, a real U+FFFD, then invalid UTF-8")]
+    public void Bytes_that_are_not_utf8_are_reported_the_same_both_ways(string csv, int count)
+    {
+        // Each ü stands for the single byte 0xFC, which is not UTF-8 (Latin-1 text).
+        var bytes = Encoding.UTF8.GetBytes(csv.Replace('\u00FC', '\u0001')).Select(b => b == 1 ? (byte)0xFC : b).ToArray();
+
+        var results = AssertSameResults(bytes, "latin1.csv");
+
+        var warning = results.SelectMany(r => r.ReadDiagnostics).Should().ContainSingle(d => d.Code == DiagnosticCodes.InvalidText).Which;
+        warning.Message.Should().StartWith(count == 1 ? "1 byte of the file is" : $"{count} bytes of the file are");
+        results.Last().ReadDiagnostics.Should().Contain(warning, "the warning comes after every row");
+    }
+
+    [Test]
+    public void Invalid_utf8_among_many_rows_read_alone_and_then_by_one_reader_is_counted_once()
+    {
+        // More lines read alone than the scanner allows, so it hands the rest to one reader partway.
+        var csv = new StringBuilder("sample_id,lab,Ca (mg%),K (mg%)\n");
+        for (var i = 0; i < 200; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"R-{i},{(i % 2 == 0 ? "L\u0001b" : "ARL")},40,10\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString()).Select(b => b == 1 ? (byte)0xFC : b).ToArray();
+
+        var warning = AssertSameResults(bytes, "many.csv").SelectMany(r => r.ReadDiagnostics).Should().ContainSingle(d => d.Code == DiagnosticCodes.InvalidText).Which;
+        warning.Message.Should().StartWith("100 bytes");
+        warning.Location.Should().Be(new SourceLocation("many.csv", 2, 5, "lab"));
     }
 
     [Test]
