@@ -175,6 +175,31 @@ public class DefaultRuleTests
     }
 
     [Test]
+    public void No_rule_text_reads_as_treatment_advice()
+    {
+        // Every default rule, panel and retest, read from the YAML files: title, explanation and each suggestion.
+        var imperative = new Regex(@"^(treat|take|give|prescribe|administer|dose|inject|apply|use)\b", RegexOptions.IgnoreCase);
+        var dose = new Regex(@"\d+\s*(mg|mcg|µg|g|iu|IU|units?)\b(?!%)", RegexOptions.IgnoreCase);
+        string[] drugs = ["quinine", "medication", "drug", "prescription"];
+        var texts = RuleTexts().ToList();
+
+        texts.Select(t => t.Id).Distinct().Should().BeEquivalentTo(Rules.Rules.Select(r => r.Id), "every default rule's text is checked");
+        foreach (var (id, part, text) in texts)
+        {
+            foreach (var drug in drugs)
+            {
+                text.Should().NotContainEquivalentOf(drug, $"{id} {part} names no drug");
+            }
+
+            if (part == "suggestion")
+            {
+                imperative.IsMatch(text.TrimStart()).Should().BeFalse($"{id} suggestion \"{text}\" must not read as a treatment order");
+                dose.IsMatch(text).Should().BeFalse($"{id} suggestion \"{text}\" gives no dose");
+            }
+        }
+    }
+
+    [Test]
     public void Circulation_referral_is_a_referral_that_sends_to_a_physician_and_comes_first()
     {
         var input = new RuleCase().Set("Ca", 170m)
@@ -343,6 +368,33 @@ public class DefaultRuleTests
     private static string Render(RuleEvaluation evaluation) =>
         string.Join("\n", evaluation.Findings.Select(f => $"{f.RuleId}/{f.Subject}: {string.Join("; ", f.Evidence.Select(e => $"{e.Name}={e.MilligramPercent}{e.RatioValue}{e.Value}[{string.Join(",", e.Tests)}]"))}"))
         + "\n--\n" + string.Join("\n", evaluation.NotEvaluated.Select(n => $"{n.RuleId}/{n.Subject}: {string.Join(",", n.MissingInputs)}"));
+
+    private static IEnumerable<(string Id, string Part, string Text)> RuleTexts()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Ratios, "rules"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+            using (var reader = new StringReader(File.ReadAllText(file)))
+            {
+                yaml.Load(reader);
+            }
+
+            var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+            foreach (var rule in ((YamlDotNet.RepresentationModel.YamlSequenceNode)root["rules"]).Cast<YamlDotNet.RepresentationModel.YamlMappingNode>())
+            {
+                var id = rule["id"].ToString();
+                yield return (id, "title", rule["title"].ToString());
+                yield return (id, "explanation", rule["explanation"].ToString());
+                if (rule.Children.TryGetValue("suggestions", out var suggestions))
+                {
+                    foreach (var suggestion in (YamlDotNet.RepresentationModel.YamlSequenceNode)suggestions)
+                    {
+                        yield return (id, "suggestion", suggestion.ToString());
+                    }
+                }
+            }
+        }
+    }
 
     private static List<Finding> AllFindings() =>
         Scenarios.Values.SelectMany(s =>
