@@ -200,6 +200,21 @@ public class DefaultRuleTests
     }
 
     [Test]
+    public void Bio_unavailable_calcium_magnesium_by_four_highs_needs_a_slow_lean()
+    {
+        static RuleCase FourHighs() => new RuleCase().Set("Ca", 41m).Set("Mg", 7m).Set("Na", 26m).Set("K", 11m);
+
+        Rules.Evaluate(FourHighs().Slow().Build()).Findings.Select(f => f.RuleId)
+            .Should().Contain(["four-highs", "bio-unavailable-calcium-magnesium"]);
+        Rules.Evaluate(FourHighs().With(RuleCase.Ox(OxidationType.Mixed, OxidationType.Slow)).Build()).Findings.Select(f => f.RuleId)
+            .Should().Contain("bio-unavailable-calcium-magnesium");
+
+        var fast = Rules.Evaluate(FourHighs().Fast().Build());
+        fast.Findings.Select(f => f.RuleId).Should().Contain("four-highs").And.NotContain("bio-unavailable-calcium-magnesium");
+        fast.NotEvaluated.Select(n => n.RuleId).Should().NotContain("bio-unavailable-calcium-magnesium");
+    }
+
+    [Test]
     public void Circulation_referral_is_a_referral_that_sends_to_a_physician_and_comes_first()
     {
         var input = new RuleCase().Set("Ca", 170m)
