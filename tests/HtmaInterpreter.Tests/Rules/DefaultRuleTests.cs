@@ -200,6 +200,23 @@ public class DefaultRuleTests
     }
 
     [Test]
+    public void Hidden_copper_signs_do_not_claim_copper_excess()
+    {
+        // A slow oxidizer whose only copper sign is a Na/K inversion (Na 20, K 10): hidden copper fires, copper excess does not.
+        var inversionOnly = Rules.Evaluate(new RuleCase().Slow().Set("Na", 20m).Build());
+        var ids = inversionOnly.Findings.Select(f => f.RuleId).ToList();
+        ids.Should().Contain("hidden-copper").And.NotContain("copper-excess-blocks-availability");
+
+        var hidden = inversionOnly.Findings.Single(f => f.RuleId == "hidden-copper");
+        (hidden.Title + " " + hidden.Explanation + " " + string.Join(" ", hidden.Suggestions))
+            .Should().Contain("not as too much copper").And.NotContain("excess copper").And.NotContain("copper excess");
+
+        // Open excess (Cu above the range) still drives the slow-oxidation copper finding.
+        Rules.Evaluate(new RuleCase().Slow().Set("Cu", 4m).Build()).Findings.Select(f => f.RuleId)
+            .Should().Contain("copper-excess-blocks-availability");
+    }
+
+    [Test]
     public void Bio_unavailable_calcium_magnesium_by_four_highs_needs_a_slow_lean()
     {
         static RuleCase FourHighs() => new RuleCase().Set("Ca", 41m).Set("Mg", 7m).Set("Na", 26m).Set("K", 11m);
