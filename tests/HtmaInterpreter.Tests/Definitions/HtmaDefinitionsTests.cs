@@ -56,6 +56,22 @@ public class HtmaDefinitionsTests
         dd.ReferenceRanges["Ca"].Should().Be(new ReferenceRange(300m, 1200m, ConcentrationUnit.MicrogramPerGram));
         dd.ToxicLimits["Hg"].Should().Be(new Concentration(1.1m, ConcentrationUnit.MicrogramPerGram));
         dd.LevelOf("Hg", 0.12m).Should().Be(Labs.ElementLevel.Elevated); // 1.2 µg/g > 1.1
+        // Domain notes, toxic thresholds table, DD column: Sb < 0.050, Be < 0.020 µg/g (2006 report).
+        dd.ToxicLimits["Sb"].Should().Be(new Concentration(0.050m, ConcentrationUnit.MicrogramPerGram));
+        dd.ToxicLimits["Be"].Should().Be(new Concentration(0.020m, ConcentrationUnit.MicrogramPerGram));
+        dd.LevelOf("Sb", 0.006m).Should().Be(Labs.ElementLevel.Elevated); // 0.06 µg/g > 0.050
+        dd.LevelOf("Be", 0.001m).Should().NotBe(Labs.ElementLevel.Elevated); // 0.01 µg/g
+        dd.Caveats.Should().NotContain(c => c.Contains("No Sb or Be limit", StringComparison.Ordinal));
+        var ddFile = File.ReadAllLines(Path.Combine(TestPaths.Ratios, "labs", "doctors-data.yaml"));
+        ddFile.Should().Contain(l => l.TrimStart().StartsWith("Sb: { limit: 0.050,", StringComparison.Ordinal) && l.Contains("DD 2006 report", StringComparison.Ordinal));
+        ddFile.Should().Contain(l => l.TrimStart().StartsWith("Be: { limit: 0.020,", StringComparison.Ordinal) && l.Contains("DD 2006 report", StringComparison.Ordinal));
+
+        // Domain notes, Ratios table: DD Ca/P 1-12 in the 2006 report (0.8-8 is a 2011 report); the profile's figures are all 2006.
+        var caP = definitions.FindRatio("Ca/P")!.Ideals["doctors-data"];
+        caP.Low.Should().Be(1);
+        caP.High.Should().Be(12);
+        caP.Value.Should().BeNull();
+        caP.Source.Should().Contain("2006 report");
 
         var tei = definitions.FindLab("TEI")!;
         tei.ReferenceRanges["K"].Should().Be(new ReferenceRange(2m, 24m, ConcentrationUnit.MilligramPercent));

@@ -175,10 +175,26 @@ public class OxidationClassifierTests
     [TestCase(20, 5, 50, 10, "alarm")]       // fast (Ca/K 2), Na/Mg 10, Na/K 5 high
     [TestCase(60, 6, 12, 6, "resistance")]   // slow mild (Ca/K 10), Na/Mg 2, Na/K 2 inversion
     [TestCase(220, 20, 4, 2, "exhaustion")]  // slow extreme (Ca/K 110), Na/Mg 0.2, Na/K 2 inversion
+    [TestCase(200, 20, 10, 5, "resistance")] // slow moderate (Ca/K 40), Na/Mg 0.5, Na/K 2 inversion: mild to moderate (domain notes)
+    [TestCase(600, 20, 10, 5, "exhaustion")] // slow extreme (Ca/K 120), same inversion: not resistance
     [TestCase(100, 10, 20, 5, null)]         // slow mild, Na/K 4 good: no stage
     public void Stages_of_stress(decimal ca, decimal mg, decimal na, decimal k, string? stage)
     {
         Classify(ca, mg, na, k).StressStage.Should().Be(stage);
+    }
+
+    [Test]
+    public void Resistance_covers_mild_and_moderate_slow_oxidation_with_an_inversion_but_not_extreme()
+    {
+        // Domain notes, Stages of stress: "resistance = mild to moderate slow with inversion".
+        var moderate = Classify(200m, 20m, 10m, 5m);
+        moderate.Degree.Should().Be(OxidationDegree.Moderate);
+        moderate.SodiumPotassiumQualifier.Should().Be("inversion");
+        moderate.StressStage.Should().Be("resistance");
+
+        var extreme = Classify(600m, 20m, 10m, 5m);
+        extreme.Degree.Should().Be(OxidationDegree.Extreme);
+        extreme.StressStage.Should().NotBe("resistance");
     }
 
     [Test]

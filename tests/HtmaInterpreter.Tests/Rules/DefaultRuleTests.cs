@@ -175,6 +175,63 @@ public class DefaultRuleTests
     }
 
     [Test]
+    public void No_rule_text_reads_as_treatment_advice()
+    {
+        // Every default rule, panel and retest, read from the YAML files: title, explanation and each suggestion.
+        var imperative = new Regex(@"^(treat|take|give|prescribe|administer|dose|inject|apply|use)\b", RegexOptions.IgnoreCase);
+        var dose = new Regex(@"\d+\s*(mg|mcg|µg|g|iu|IU|units?)\b(?!%)", RegexOptions.IgnoreCase);
+        string[] drugs = ["quinine", "medication", "drug", "prescription"];
+        var texts = RuleTexts().ToList();
+
+        texts.Select(t => t.Id).Distinct().Should().BeEquivalentTo(Rules.Rules.Select(r => r.Id), "every default rule's text is checked");
+        foreach (var (id, part, text) in texts)
+        {
+            foreach (var drug in drugs)
+            {
+                text.Should().NotContainEquivalentOf(drug, $"{id} {part} names no drug");
+            }
+
+            if (part == "suggestion")
+            {
+                imperative.IsMatch(text.TrimStart()).Should().BeFalse($"{id} suggestion \"{text}\" must not read as a treatment order");
+                dose.IsMatch(text).Should().BeFalse($"{id} suggestion \"{text}\" gives no dose");
+            }
+        }
+    }
+
+    [Test]
+    public void Hidden_copper_signs_do_not_claim_copper_excess()
+    {
+        // A slow oxidizer whose only copper sign is a Na/K inversion (Na 20, K 10): hidden copper fires, copper excess does not.
+        var inversionOnly = Rules.Evaluate(new RuleCase().Slow().Set("Na", 20m).Build());
+        var ids = inversionOnly.Findings.Select(f => f.RuleId).ToList();
+        ids.Should().Contain("hidden-copper").And.NotContain("copper-excess-blocks-availability");
+
+        var hidden = inversionOnly.Findings.Single(f => f.RuleId == "hidden-copper");
+        (hidden.Title + " " + hidden.Explanation + " " + string.Join(" ", hidden.Suggestions))
+            .Should().Contain("not as too much copper").And.NotContain("excess copper").And.NotContain("copper excess");
+
+        // Open excess (Cu above the range) still drives the slow-oxidation copper finding.
+        Rules.Evaluate(new RuleCase().Slow().Set("Cu", 4m).Build()).Findings.Select(f => f.RuleId)
+            .Should().Contain("copper-excess-blocks-availability");
+    }
+
+    [Test]
+    public void Bio_unavailable_calcium_magnesium_by_four_highs_needs_a_slow_lean()
+    {
+        static RuleCase FourHighs() => new RuleCase().Set("Ca", 41m).Set("Mg", 7m).Set("Na", 26m).Set("K", 11m);
+
+        Rules.Evaluate(FourHighs().Slow().Build()).Findings.Select(f => f.RuleId)
+            .Should().Contain(["four-highs", "bio-unavailable-calcium-magnesium"]);
+        Rules.Evaluate(FourHighs().With(RuleCase.Ox(OxidationType.Mixed, OxidationType.Slow)).Build()).Findings.Select(f => f.RuleId)
+            .Should().Contain("bio-unavailable-calcium-magnesium");
+
+        var fast = Rules.Evaluate(FourHighs().Fast().Build());
+        fast.Findings.Select(f => f.RuleId).Should().Contain("four-highs").And.NotContain("bio-unavailable-calcium-magnesium");
+        fast.NotEvaluated.Select(n => n.RuleId).Should().NotContain("bio-unavailable-calcium-magnesium");
+    }
+
+    [Test]
     public void Circulation_referral_is_a_referral_that_sends_to_a_physician_and_comes_first()
     {
         var input = new RuleCase().Set("Ca", 170m)
@@ -343,6 +400,33 @@ public class DefaultRuleTests
     private static string Render(RuleEvaluation evaluation) =>
         string.Join("\n", evaluation.Findings.Select(f => $"{f.RuleId}/{f.Subject}: {string.Join("; ", f.Evidence.Select(e => $"{e.Name}={e.MilligramPercent}{e.RatioValue}{e.Value}[{string.Join(",", e.Tests)}]"))}"))
         + "\n--\n" + string.Join("\n", evaluation.NotEvaluated.Select(n => $"{n.RuleId}/{n.Subject}: {string.Join(",", n.MissingInputs)}"));
+
+    private static IEnumerable<(string Id, string Part, string Text)> RuleTexts()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Ratios, "rules"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+            using (var reader = new StringReader(File.ReadAllText(file)))
+            {
+                yaml.Load(reader);
+            }
+
+            var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+            foreach (var rule in ((YamlDotNet.RepresentationModel.YamlSequenceNode)root["rules"]).Cast<YamlDotNet.RepresentationModel.YamlMappingNode>())
+            {
+                var id = rule["id"].ToString();
+                yield return (id, "title", rule["title"].ToString());
+                yield return (id, "explanation", rule["explanation"].ToString());
+                if (rule.Children.TryGetValue("suggestions", out var suggestions))
+                {
+                    foreach (var suggestion in (YamlDotNet.RepresentationModel.YamlSequenceNode)suggestions)
+                    {
+                        yield return (id, "suggestion", suggestion.ToString());
+                    }
+                }
+            }
+        }
+    }
 
     private static List<Finding> AllFindings() =>
         Scenarios.Values.SelectMany(s =>
