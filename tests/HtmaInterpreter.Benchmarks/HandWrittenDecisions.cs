@@ -109,7 +109,7 @@ internal sealed class HandWrittenDecisions
             fired.Add(("acute-calcium-magnesium-deficiency", null));
         }
 
-        if ((leanSlow && High(Ca) && High(Mg)) || fourHighs)
+        if (leanSlow && ((High(Ca) && High(Mg)) || fourHighs))
         {
             fired.Add(("bio-unavailable-calcium-magnesium", null));
         }
@@ -162,7 +162,7 @@ internal sealed class HandWrittenDecisions
             fired.Add(("low-sodium-slow-oxidation", null));
         }
 
-        if (leanSlow && (High(Cu) || hiddenCopper || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
+        if (leanSlow && (High(Cu) || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
         {
             fired.Add(("copper-excess-blocks-availability", null));
         }

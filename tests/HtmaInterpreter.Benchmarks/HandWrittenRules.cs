@@ -62,7 +62,7 @@ internal sealed class HandWrittenRules
     private static readonly IReadOnlyList<string> None = [];
     private static readonly IReadOnlyList<string> LeanSlow = Test("oxidation.lean is slow"), LeanFast = Test("oxidation.lean is fast"), TypeSlow = Test("oxidation is slow");
     private static readonly IReadOnlyList<string> DietSugar = Test("context.diet includes any(much_sugar, phosphoric_acid_soft_drinks)");
-    private static readonly IReadOnlyList<string> PatternFourHighs = Test("pattern four-highs"), PatternShell = Test("pattern calcium-shell"), PatternHiddenCopper = Test("pattern hidden-copper");
+    private static readonly IReadOnlyList<string> PatternFourHighs = Test("pattern four-highs"), PatternShell = Test("pattern calcium-shell");
     private static readonly IReadOnlyList<string> SexFemale = Test("sex is female"), SexMale = Test("sex is male"), CaWomen = Test("Ca >= 165 mg%"), CaMen = Test("Ca >= 155 mg%");
     private static readonly IReadOnlyList<string> MgShell = Test("Mg > 20 mg%"), FourLowsTest = Test("four_lows");
     private static readonly IReadOnlyList<string> CaOver = Test("Ca > 40 mg%"), MgOver = Test("Mg > 6 mg%"), NaOver = Test("Na > 25 mg%"), KOver = Test("K > 10 mg%");
@@ -202,12 +202,12 @@ internal sealed class HandWrittenRules
             findings.Add(evidence.Finish(_templates["acute-calcium-magnesium-deficiency"]));
         }
 
-        var slowCalciumMagnesium = leanSlow && High(Ca) && High(Mg);
-        if (slowCalciumMagnesium || fourHighs)
+        var highCalciumMagnesium = High(Ca) && High(Mg);
+        if (leanSlow && (highCalciumMagnesium || fourHighs))
         {
-            if (slowCalciumMagnesium)
+            evidence.Oxidation(LeanSlow);
+            if (highCalciumMagnesium)
             {
-                evidence.Oxidation(LeanSlow);
                 evidence.Element(Ca, _highTests[Ca]);
                 evidence.Element(Mg, _highTests[Mg]);
             }
@@ -337,14 +337,10 @@ internal sealed class HandWrittenRules
         }
 
         var cuHigh = High(Cu);
-        if (leanSlow && (cuHigh || hiddenCopper || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
+        if (leanSlow && (cuHigh || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
         {
             evidence.Oxidation(LeanSlow);
             evidence.Element(Cu, cuHigh ? _highTests[Cu] : null);
-            if (hiddenCopper)
-            {
-                evidence.Rule("hidden-copper", PatternHiddenCopper);
-            }
 
             foreach (var metal in (ReadOnlySpan<int>)[_pb, _hg, _cd, _as, _al])
             {
