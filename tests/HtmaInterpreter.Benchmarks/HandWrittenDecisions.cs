@@ -217,6 +217,19 @@ internal sealed class HandWrittenDecisions
             fired.Add(("circulation-movement", null));
         }
 
+        if (symptoms is not null && symptoms.Contains("night_cramps"))
+        {
+            fired.Add(("night-cramps-circulation", null));
+        }
+
+        if (symptoms is not null
+            && (symptoms.Contains("leg_cramps") || symptoms.Contains("muscle_cramps") || symptoms.Contains("restless_legs") || symptoms.Contains("night_cramps"))
+            && decided
+            && (type == OxidationType.Fast || (type == OxidationType.Slow && (NotAbove(K, 4) || naK > 4))))
+        {
+            fired.Add(("sympathetic-tone-circulation", null));
+        }
+
         if (symptoms is not null && symptoms.Contains("cramps_after_meals"))
         {
             fired.Add(("food-sensitivity-diary", null));

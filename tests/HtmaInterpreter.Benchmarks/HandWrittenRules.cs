@@ -74,6 +74,9 @@ internal sealed class HandWrittenRules
     private static readonly string[] DietValues = ["much_sugar", "phosphoric_acid_soft_drinks"], ConditionValues = ["diabetes", "arteriosclerosis", "pregnancy"];
     private static readonly string[] LifestyleValues = ["sedentary", "long_sitting", "long_standing"], LegValues = ["leg_cramps", "muscle_cramps", "restless_legs", "night_cramps"];
     private static readonly string[] ExerciseValues = ["exercise_cramps"], MealValues = ["cramps_after_meals"];
+    private static readonly string[] NightValues = ["night_cramps"];
+    private static readonly IReadOnlyList<string> NightCramps = Test("context.symptoms includes night_cramps");
+    private static readonly IReadOnlyList<string> PatternSympathetic = Test("pattern sympathetic-dominance"), TypeFast = Test("oxidation is fast");
 
     /// <summary>A rule's texts, taken from its loaded definition.</summary>
     private sealed record Template(RuleDefinition Definition, string? Subject, string? Title);
@@ -413,6 +416,8 @@ internal sealed class HandWrittenRules
             findings.Add(evidence.Finish(_templates["sympathetic-dominance"]));
         }
 
+        var sympatheticDominance = decided && type == OxidationType.Slow && (kAtMost4 || naK > 4);
+
         if (hiddenCopper)
         {
             if (calciumShell)
@@ -448,6 +453,31 @@ internal sealed class HandWrittenRules
             evidence.Context("lifestyle", lifestyle, LifestyleValues, Lifestyle);
             evidence.Context("symptoms", symptoms, LegValues, LegSymptoms);
             findings.Add(evidence.Finish(_templates["circulation-movement"]));
+        }
+
+        if (symptoms is not null && symptoms.Contains("night_cramps"))
+        {
+            evidence.Context("symptoms", symptoms, NightValues, NightCramps);
+            findings.Add(evidence.Finish(_templates["night-cramps-circulation"]));
+        }
+
+        var typeFast = decided && type == OxidationType.Fast;
+        if (symptoms is not null
+            && (symptoms.Contains("leg_cramps") || symptoms.Contains("muscle_cramps") || symptoms.Contains("restless_legs") || symptoms.Contains("night_cramps"))
+            && (sympatheticDominance || typeFast))
+        {
+            evidence.Context("symptoms", symptoms, LegValues, LegSymptoms);
+            if (sympatheticDominance)
+            {
+                evidence.Rule("sympathetic-dominance", PatternSympathetic);
+            }
+
+            if (typeFast)
+            {
+                evidence.Oxidation(TypeFast);
+            }
+
+            findings.Add(evidence.Finish(_templates["sympathetic-tone-circulation"]));
         }
 
         if (symptoms is not null && symptoms.Contains("cramps_after_meals"))

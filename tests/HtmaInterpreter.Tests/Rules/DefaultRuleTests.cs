@@ -59,6 +59,12 @@ public class DefaultRuleTests
         ["circulation-movement"] = (
             c => c.WithContext(x => Symptoms(x, "restless_legs") with { Lifestyle = new HashSet<string> { "long_sitting" } }),
             c => c.WithContext(x => Symptoms(x, "exercise_cramps") with { Lifestyle = new HashSet<string> { "long_sitting" } })),
+        ["night-cramps-circulation"] = (
+            c => c.WithContext(x => Symptoms(x, "night_cramps")),
+            c => c.WithContext(x => Symptoms(x, "leg_cramps", "restless_legs"))),
+        ["sympathetic-tone-circulation"] = (
+            c => c.Slow().Set("K", 4m).Set("Na", 10m).WithContext(x => Symptoms(x, "restless_legs")),
+            c => c.Slow().Set("K", 4m).Set("Na", 10m).WithContext(x => Symptoms(x, "exercise_cramps"))),
         ["food-sensitivity-diary"] = (
             c => c.WithContext(x => Symptoms(x, "cramps_after_meals")),
             c => c.WithContext(x => Symptoms(x, "night_cramps"))),
@@ -373,6 +379,57 @@ public class DefaultRuleTests
 
         ids.Should().Contain("low-sodium-slow-oxidation").And.Contain("potassium-loss-slow-oxidation");
         ids.Should().NotContain("sympathetic-dominance", "that pattern asks for oxidation is slow, not a slow lean");
+    }
+
+    [Test]
+    public void Night_cramps_alone_fire_the_night_circulation_finding_without_any_lifestyle_flag()
+    {
+        var alone = new RuleCase().WithContext(x => Symptoms(x, "night_cramps"));
+        var notStated = new RuleCase().WithContext(x => Symptoms(x, "night_cramps") with { Lifestyle = null, Conditions = null });
+        var sitting = new RuleCase().WithContext(x => Symptoms(x, "night_cramps") with { Lifestyle = new HashSet<string> { "long_sitting" } });
+
+        var aloneIds = Rules.Evaluate(alone.Build()).Findings.Select(f => f.RuleId).ToList();
+        var notStatedResult = Rules.Evaluate(notStated.Build());
+        var sittingIds = Rules.Evaluate(sitting.Build()).Findings.Select(f => f.RuleId).ToList();
+
+        aloneIds.Should().Equal("night-cramps-circulation");
+        notStatedResult.Findings.Select(f => f.RuleId).Should().Contain("night-cramps-circulation", "an unstated lifestyle does not matter to it");
+        notStatedResult.NotEvaluated.Select(n => n.RuleId).Should().NotContain("night-cramps-circulation");
+        sittingIds.Should().Contain("night-cramps-circulation").And.Contain("circulation-movement");
+        var finding = Rules.Evaluate(alone.Build()).Findings.Single();
+        finding.Severity.Should().Be(RuleSeverity.Info);
+        finding.Claims.Should().Equal(17, 18);
+        finding.Suggestions.Should().ContainMatch("*stretching*");
+    }
+
+    [Test]
+    public void Cramps_with_fast_oxidation_fire_the_sympathetic_tone_finding_but_not_a_fast_lean_or_no_cramps()
+    {
+        var fast = new RuleCase().Fast().WithContext(x => Symptoms(x, "leg_cramps"));
+        var leaningFast = new RuleCase().With(RuleCase.Ox(OxidationType.Mixed, OxidationType.Fast)).WithContext(x => Symptoms(x, "leg_cramps"));
+        var fastNoCramps = new RuleCase().Fast().WithContext(x => Symptoms(x, "cramps_after_meals"));
+        var slowNoDominance = new RuleCase().Slow().WithContext(x => Symptoms(x, "leg_cramps"));
+
+        var fired = Rules.Evaluate(fast.Build()).Findings.Single(f => f.RuleId == "sympathetic-tone-circulation");
+
+        fired.Severity.Should().Be(RuleSeverity.Info);
+        fired.Explanation.Should().Contain("rare");
+        fired.Evidence.Select(e => e.Name).Should().Equal("symptoms", "oxidation");
+        Rules.Evaluate(leaningFast.Build()).Findings.Select(f => f.RuleId).Should().NotContain("sympathetic-tone-circulation");
+        Rules.Evaluate(fastNoCramps.Build()).Findings.Select(f => f.RuleId).Should().NotContain("sympathetic-tone-circulation");
+        Rules.Evaluate(slowNoDominance.Build()).Findings.Select(f => f.RuleId).Should().NotContain("sympathetic-tone-circulation");
+    }
+
+    [Test]
+    public void The_sympathetic_tone_finding_names_the_sympathetic_dominance_pattern_as_its_sign()
+    {
+        var input = new RuleCase().Slow().Set("K", 4m).Set("Na", 10m).WithContext(x => Symptoms(x, "night_cramps")).Build();
+
+        var findings = Rules.Evaluate(input).Findings;
+
+        var finding = findings.Single(f => f.RuleId == "sympathetic-tone-circulation");
+        finding.Evidence.Select(e => (e.Name, e.Value)).Should().Equal(("symptoms", "night_cramps"), ("sympathetic-dominance", "fired"));
+        findings.Select(f => f.RuleId).Should().Contain("night-cramps-circulation").And.NotContain("circulation-referral");
     }
 
     [Test]
