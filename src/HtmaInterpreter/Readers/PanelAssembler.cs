@@ -257,7 +257,7 @@ internal sealed class PanelAssembler
             case ValueTextKind.TooLarge:
                 Add(Diagnostic.Error(
                     DiagnosticCodes.ValueNotRepresentable,
-                    $"The value of {elementName} is a number larger than any the reader can hold (about 7.9 × 10^28); it cannot be used. " +
+                    $"The value of {elementName} is a number larger than any the reader can hold (about {About(decimal.MaxValue)}); it cannot be used. " +
                     "The number or the export is wrong.",
                     input.Value.Location));
                 return;
@@ -441,9 +441,17 @@ internal sealed class PanelAssembler
         }
     }
 
+    /// <summary>A bound for a message, such as "7.9 × 10^28", from the constant it stands for.</summary>
+    private static string About(decimal value)
+    {
+        var number = (double)value;
+        var exponent = (int)Math.Floor(Math.Log10(number));
+        return string.Create(CultureInfo.InvariantCulture, $"{number / Math.Pow(10, exponent):0.#} × 10^{exponent}");
+    }
+
     private void NotConvertible(string elementName, FieldText value, Concentration amount) => Add(Diagnostic.Warning(
         DiagnosticCodes.ValueNotConvertible,
-        $"{elementName} = {amount} is too large to be converted to every unit (above about 7.9 × 10^24 mg%, which is 7.9 × 10^28 ppb); " +
+        $"{elementName} = {amount} is too large to be converted to every unit (above about {About(Units.MaxConvertibleMilligramPercent)} mg%, which is {About(decimal.MaxValue)} ppb); " +
         "a report in a unit it cannot be converted to shows it in its own unit. The value is kept.",
         value.Location));
 
