@@ -11,7 +11,7 @@ namespace HtmaInterpreter.Benchmarks;
 /// <see cref="RuleSet.FiredRules"/>: the default rules as plain C# if/else answering only which rules fire (id and,
 /// for a <c>for_each</c> rule, the element), in the engine's order (referrals, then attention, then info; file order
 /// within each), building no findings. A test whose input is missing or not exact enough counts as "not true", which for these rules
-/// (only <c>and</c>, <c>or</c> and one <c>count</c>, no <c>not</c>) fires exactly when the engine's three-valued logic
+/// (apart from the two <c>undecided(...)</c> tests, written out here as "no test true and one unknown"; only <c>and</c>, <c>or</c> and one <c>count</c>, no <c>not</c>) fires exactly when the engine's three-valued logic
 /// gives true. Keep it in step with the YAML: the benchmark's setup checks both agree on every sample panel.
 /// </summary>
 internal sealed class HandWrittenDecisions
@@ -85,6 +85,8 @@ internal sealed class HandWrittenDecisions
         bool High(int slot) => LevelIs(lab, _symbols[slot], readings[slot], 2);
         bool Above(int slot, double threshold) => readings[slot].Present && readings[slot].Low > threshold;
         bool NotAbove(int slot, double threshold) => readings[slot].Present && readings[slot].High <= threshold;
+        bool HighUnknown(int slot) => HighIsUnknown(lab, _symbols[slot], readings[slot]);
+        bool Ungraded(int slot) => lab is not null && readings[slot].Present && lab.LevelOf(_symbols[slot], 0m) == ElementLevel.Unknown;
 
         var ca = readings[Ca];
         var calciumShell = (sex == Sex.Female && ca.Present && ca.Low >= 165) || (sex == Sex.Male && ca.Present && ca.Low >= 155);
@@ -162,10 +164,15 @@ internal sealed class HandWrittenDecisions
             fired.Add(("low-sodium-slow-oxidation", null));
         }
 
-        if (leanSlow && (High(Cu) || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
+        var copperExcess = High(Cu) || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al);
+        if (leanSlow && copperExcess)
         {
             fired.Add(("copper-excess-blocks-availability", null));
         }
+
+        // With a slow lean, copper-excess-blocks-availability is undecided when no test is true and one is unknown.
+        var copperExcessUndecided = !copperExcess
+            && (HighUnknown(Cu) || HighUnknown(_pb) || HighUnknown(_hg) || HighUnknown(_cd) || HighUnknown(_as) || HighUnknown(_al));
 
         var symptoms = context?.Symptoms;
         if (symptoms is not null && symptoms.Contains("exercise_cramps"))
@@ -174,9 +181,21 @@ internal sealed class HandWrittenDecisions
         }
 
         // info
-        if (leanFast && (High(Fe) || High(Mn) || High(Cu)))
+        var buildup = High(Fe) || High(Mn) || High(Cu);
+        if (leanFast && buildup)
         {
             fired.Add(("less-bioavailable-mineral-buildup", null));
+        }
+
+        if (leanFast && !buildup && (HighUnknown(Fe) || HighUnknown(Mn) || HighUnknown(Cu)))
+        {
+            foreach (var slot in (ReadOnlySpan<int>)[Fe, Mn, Cu])
+            {
+                if (Ungraded(slot))
+                {
+                    fired.Add(("mineral-buildup-not-assessable", _symbols[slot]));
+                }
+            }
         }
 
         if (Above(Mg, 20))
@@ -207,6 +226,11 @@ internal sealed class HandWrittenDecisions
         if (treatment == SampleTreatment.Washed)
         {
             fired.Add(("washed-sample-caveat", null));
+        }
+
+        if (leanSlow && copperExcessUndecided && Ungraded(Cu))
+        {
+            fired.Add(("copper-excess-not-assessable", null));
         }
 
         if (context?.Lifestyle is { } lifestyle
@@ -260,6 +284,26 @@ internal sealed class HandWrittenDecisions
             MeasurementQualifier.AboveQuantitationLimit => rank == 2,
             _ => true,
         };
+    }
+
+    /// <summary>True when <c>X is high</c> is unknown: no profile, no reading, no range, or a reading that straddles the bound.</summary>
+    private static bool HighIsUnknown(LabProfile? lab, string symbol, Reading reading)
+    {
+        if (lab is null || reading.Measurement is not { } measurement)
+        {
+            return true;
+        }
+
+        var amount = measurement.MilligramPercent;
+        var qualifier = measurement.Qualifier;
+        var low = lab.LevelOf(symbol, qualifier is MeasurementQualifier.BelowDetectionLimit or MeasurementQualifier.NotDetected ? 0m : amount);
+        var high = qualifier switch
+        {
+            MeasurementQualifier.BelowDetectionLimit => lab.LevelOf(symbol, amount),
+            MeasurementQualifier.AboveQuantitationLimit => ElementLevel.High,
+            _ => low,
+        };
+        return low == ElementLevel.Unknown || high == ElementLevel.Unknown || (Rank(low) < 2 && Rank(high) == 2);
     }
 
     private static int Rank(ElementLevel level) => level switch

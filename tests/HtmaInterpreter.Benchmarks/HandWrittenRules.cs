@@ -15,7 +15,7 @@ namespace HtmaInterpreter.Benchmarks;
 /// suggestions, sources, claims) and the band tables are taken from the loaded rule definitions, as a hand-written
 /// version would reuse them. What it leaves out: <see cref="RuleEvaluation.NotEvaluated"/> stays empty (telling
 /// "false" from "unknown" and naming what is missing would mean hand-writing three-valued logic for every rule).
-/// A test whose input is missing or not exact enough counts as "not true", which for these rules (only <c>and</c>,
+/// A test whose input is missing or not exact enough counts as "not true", which for these rules (apart from the two <c>undecided(...)</c> tests, written out here as "no test true and one unknown"; only <c>and</c>,
 /// <c>or</c> and one <c>count</c>, no <c>not</c>) fires exactly when the engine's three-valued logic gives true.
 /// Keep it in step with the YAML: the benchmark's setup checks both agree, finding by finding, on every sample panel.
 /// </summary>
@@ -30,7 +30,8 @@ internal sealed class HandWrittenRules
     private readonly int _firstToxic;
     private readonly Dictionary<string, Template> _templates;
     private readonly Template[] _toxicTemplates;
-    private readonly IReadOnlyList<string>[] _elevatedTests, _highTests, _lowTests;
+    private readonly Dictionary<int, Template> _buildupGapTemplates;
+    private readonly IReadOnlyList<string>[] _elevatedTests, _highTests, _lowTests, _ungradedTests;
     private readonly Band _shellWomen, _shellMen;
 
     public HandWrittenRules(ElementCatalog catalog, RuleSet rules)
@@ -48,6 +49,11 @@ internal sealed class HandWrittenRules
         _templates = rules.Rules.Where(r => r.Scope == RuleScope.Panel).ToDictionary(r => r.Id, r => new Template(rules.DefinitionOf(r.Id)!, null, null), StringComparer.Ordinal);
         var elevated = rules.DefinitionOf("toxic-metal-elevated")!;
         _toxicTemplates = [.. toxic.Select(e => new Template(elevated, e.Symbol, elevated.Title.Replace("{element.name}", e.Name, StringComparison.Ordinal).Replace("{element}", e.Symbol, StringComparison.Ordinal)))];
+        var buildupGap = rules.DefinitionOf("mineral-buildup-not-assessable")!;
+        _buildupGapTemplates = new[] { Fe, Mn, Cu }.ToDictionary(
+            slot => slot,
+            slot => new Template(buildupGap, _symbols[slot], buildupGap.Title.Replace("{element.name}", catalog[_symbols[slot]].Name, StringComparison.Ordinal)));
+        _ungradedTests = [.. _symbols.Select(s => Test($"{s} is ungraded"))];
         _elevatedTests = [.. _symbols.Select(s => Test($"{s} is elevated"))];
         _highTests = [.. _symbols.Select(s => Test($"{s} is high"))];
         _lowTests = [.. _symbols.Select(s => Test($"{s} is low"))];
@@ -77,6 +83,8 @@ internal sealed class HandWrittenRules
     private static readonly string[] NightValues = ["night_cramps"];
     private static readonly IReadOnlyList<string> NightCramps = Test("context.symptoms includes night_cramps");
     private static readonly IReadOnlyList<string> PatternSympathetic = Test("pattern sympathetic-dominance"), TypeFast = Test("oxidation is fast");
+    private static readonly IReadOnlyList<string> BuildupUndecided = Test("undecided(less-bioavailable-mineral-buildup)");
+    private static readonly IReadOnlyList<string> CopperExcessUndecided = Test("undecided(copper-excess-blocks-availability)");
 
     /// <summary>A rule's texts, taken from its loaded definition.</summary>
     private sealed record Template(RuleDefinition Definition, string? Subject, string? Title);
@@ -167,6 +175,8 @@ internal sealed class HandWrittenRules
         bool High(int slot) => LevelIs(lab, _symbols[slot], readings[slot], 2);
         bool Above(int slot, double threshold) => readings[slot].Present && readings[slot].Low > threshold;
         bool NotAbove(int slot, double threshold) => readings[slot].Present && readings[slot].High <= threshold;
+        bool HighUnknown(int slot) => HighIsUnknown(lab, _symbols[slot], readings[slot]);
+        bool Ungraded(int slot) => lab is not null && readings[slot].Present && lab.LevelOf(_symbols[slot], 0m) == ElementLevel.Unknown;
 
         var ca = readings[Ca];
         var shellWomen = sex == Sex.Female && ca.Present && ca.Low >= 165;
@@ -340,7 +350,10 @@ internal sealed class HandWrittenRules
         }
 
         var cuHigh = High(Cu);
-        if (leanSlow && (cuHigh || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al)))
+        var copperExcess = cuHigh || High(_pb) || High(_hg) || High(_cd) || High(_as) || High(_al);
+        var copperExcessUndecided = !copperExcess
+            && (HighUnknown(Cu) || HighUnknown(_pb) || HighUnknown(_hg) || HighUnknown(_cd) || HighUnknown(_as) || HighUnknown(_al));
+        if (leanSlow && copperExcess)
         {
             evidence.Oxidation(LeanSlow);
             evidence.Element(Cu, cuHigh ? _highTests[Cu] : null);
@@ -377,6 +390,20 @@ internal sealed class HandWrittenRules
 
             evidence.Oxidation(None);
             findings.Add(evidence.Finish(_templates["less-bioavailable-mineral-buildup"]));
+        }
+
+        if (leanFast && !(High(Fe) || High(Mn) || High(Cu)) && (HighUnknown(Fe) || HighUnknown(Mn) || HighUnknown(Cu)))
+        {
+            foreach (var slot in (ReadOnlySpan<int>)[Fe, Mn, Cu])
+            {
+                if (Ungraded(slot))
+                {
+                    evidence.Oxidation(LeanFast);
+                    evidence.Element(slot, _ungradedTests[slot]);
+                    evidence.Rule("less-bioavailable-mineral-buildup", BuildupUndecided, "not evaluated");
+                    findings.Add(evidence.Finish(_buildupGapTemplates[slot]));
+                }
+            }
         }
 
         if (Above(Mg, 20))
@@ -442,6 +469,14 @@ internal sealed class HandWrittenRules
             evidence.Element(K, None);
             evidence.Oxidation(None);
             findings.Add(evidence.Finish(_templates["washed-sample-caveat"]));
+        }
+
+        if (leanSlow && copperExcessUndecided && Ungraded(Cu))
+        {
+            evidence.Oxidation(LeanSlow);
+            evidence.Element(Cu, _ungradedTests[Cu]);
+            evidence.Rule("copper-excess-blocks-availability", CopperExcessUndecided, "not evaluated");
+            findings.Add(evidence.Finish(_templates["copper-excess-not-assessable"]));
         }
 
         var lifestyle = context?.Lifestyle;
@@ -592,8 +627,8 @@ internal sealed class HandWrittenRules
         public void Sample(SampleTreatment treatment, IReadOnlyList<string> tests) =>
             _items.Add(new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = treatment == SampleTreatment.Washed ? "washed" : "unwashed", Tests = tests });
 
-        public void Rule(string id, IReadOnlyList<string> tests) =>
-            _items.Add(new Evidence { Kind = EvidenceKind.Rule, Name = id, Value = "fired", Tests = tests });
+        public void Rule(string id, IReadOnlyList<string> tests, string value = "fired") =>
+            _items.Add(new Evidence { Kind = EvidenceKind.Rule, Name = id, Value = value, Tests = tests });
 
         /// <summary>A context list the rule asked about: the asked values the client stated (the rule fired, so at least one).</summary>
         public void Context(string name, IReadOnlySet<string> stated, string[] asked, IReadOnlyList<string> tests)
@@ -670,6 +705,26 @@ internal sealed class HandWrittenRules
             MeasurementQualifier.AboveQuantitationLimit => rank == 2,
             _ => true,
         };
+    }
+
+    /// <summary>True when <c>X is high</c> is unknown: no profile, no reading, no range, or a reading that straddles the bound.</summary>
+    private static bool HighIsUnknown(LabProfile? lab, string symbol, Reading reading)
+    {
+        if (lab is null || reading.Measurement is not { } measurement)
+        {
+            return true;
+        }
+
+        var amount = measurement.MilligramPercent;
+        var qualifier = measurement.Qualifier;
+        var low = lab.LevelOf(symbol, qualifier is MeasurementQualifier.BelowDetectionLimit or MeasurementQualifier.NotDetected ? 0m : amount);
+        var high = qualifier switch
+        {
+            MeasurementQualifier.BelowDetectionLimit => lab.LevelOf(symbol, amount),
+            MeasurementQualifier.AboveQuantitationLimit => ElementLevel.High,
+            _ => low,
+        };
+        return low == ElementLevel.Unknown || high == ElementLevel.Unknown || (Rank(low) < 2 && Rank(high) == 2);
     }
 
     private static int Rank(ElementLevel level) => level switch

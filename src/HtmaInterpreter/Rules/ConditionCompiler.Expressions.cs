@@ -83,6 +83,8 @@ internal sealed partial class ConditionCompiler
                     Expression.Constant(values),
                     Expression.Constant(contextNegated),
                     Expression.Constant(missing));
+            case RuleRefNode { Undecided: true } reference:
+                return Call(nameof(UndecidedTest), state, Expression.Constant(ruleIndex[reference.RuleId]));
             case RuleRefNode reference:
                 return Call(
                     nameof(RuleReferenceTest),

@@ -534,12 +534,16 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
         {
             LevelWord.Low => 0,
             LevelWord.Within => 1,
-            _ => 2,
+            LevelWord.High => 2,
+            _ => UngradedTarget,
         };
         return (slotOf[catalogIndex], target, node.Negated, symbol, $"{symbol} (an exact value is not reported: below detection or above quantitation limit)");
     }
 
-    /// <summary><c>X is low/within/high</c> (target 0/1/2) on element slot <paramref name="element"/>.</summary>
+    /// <summary>The target of <c>is ungraded</c> in <see cref="LevelTest"/>.</summary>
+    private const int UngradedTarget = 3;
+
+    /// <summary><c>X is low/within/high/ungraded</c> (target 0/1/2/3) on element slot <paramref name="element"/>.</summary>
     private static Truth LevelTest(EvaluationState state, int element, int target, bool negated, string symbol, string uncertain)
     {
         var levels = state.Levels;
@@ -553,6 +557,12 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
         {
             state.Miss(symbol);
             return Truth.Unknown;
+        }
+
+        if (target == UngradedTarget)
+        {
+            // A property of the profile, asked only of a reported element: the reading itself does not matter.
+            return Of(levels.Grades(element) == negated);
         }
 
         // Several tests of a panel often read the same element's level: it is worked out once per panel.
@@ -708,8 +718,11 @@ internal sealed partial class ConditionCompiler(string[] elementSymbols, int[] s
     private Condition RuleReference(RuleRefNode node)
     {
         var (index, missing) = (ruleIndex[node.RuleId], RuleReferenceMissing(node));
-        return state => RuleReferenceTest(state, index, missing);
+        return node.Undecided ? state => UndecidedTest(state, index) : state => RuleReferenceTest(state, index, missing);
     }
+
+    /// <summary><c>undecided(id)</c>: whether that rule stayed unknown on this panel; always decided.</summary>
+    private static Truth UndecidedTest(EvaluationState state, int index) => Of(state.RuleResults[index] == Truth.Unknown);
 
     private static string RuleReferenceMissing(RuleRefNode node) => $"rule {node.RuleId} (not evaluated)";
 

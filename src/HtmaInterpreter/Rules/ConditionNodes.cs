@@ -27,6 +27,9 @@ internal enum LevelWord
     Low,
     Within,
     High,
+
+    /// <summary><c>is ungraded</c>: the lab profile has no range, limit or graded ideal for the element.</summary>
+    Ungraded,
 }
 
 /// <summary><c>Ca is high</c>; <see cref="ElementIndex"/> is -1 for the <c>element</c> placeholder of a <c>for_each</c> rule.</summary>
@@ -62,7 +65,12 @@ internal sealed record SampleNode(SampleTreatment Treatment, bool Negated, int S
 /// <summary><c>context.symptoms includes any(a, b)</c> or <c>context.a is true</c>: true when the list holds any of the values.</summary>
 internal sealed record ContextNode(string ListKey, IReadOnlyList<string> Values, bool Negated, int Start, int End, string Text) : LeafNode(Start, End, Text);
 
-internal sealed record RuleRefNode(string RuleId, int Start, int End, string Text) : LeafNode(Start, End, Text);
+/// <summary><c>pattern id</c> / <c>fired(id)</c>, or with <see cref="Undecided"/> <c>undecided(id)</c>.</summary>
+internal sealed record RuleRefNode(string RuleId, int Start, int End, string Text) : LeafNode(Start, End, Text)
+{
+    /// <summary>True for <c>undecided(id)</c>: true when that rule could not be decided, false when it was; never unknown.</summary>
+    public bool Undecided { get; init; }
+}
 
 /// <summary><c>count(c1, c2, ...) &gt;= n</c>: compares how many of the conditions hold with <see cref="Count"/>.</summary>
 internal sealed record CountNode(IReadOnlyList<ConditionNode> Items, CompareOp Op, int Count, int Start, int End) : ConditionNode(Start, End);

@@ -34,7 +34,7 @@ internal sealed class ConditionScope
 internal sealed class ConditionParser
 {
     private static readonly string[] Keywords =
-        ["and", "or", "not", "is", "includes", "any", "all", "count", "pattern", "fired", "oxidation", "four_lows", "sex", "age", "sample", "context", "element", "previous"];
+        ["and", "or", "not", "is", "includes", "any", "all", "count", "pattern", "fired", "undecided", "oxidation", "four_lows", "sex", "age", "sample", "context", "element", "previous"];
 
     private readonly string _text;
     private readonly ConditionScope _scope;
@@ -296,6 +296,15 @@ internal sealed class ConditionParser
                         return RuleReference(id, token.Start, close.End);
                     }
 
+                case "undecided":
+                    {
+                        Next();
+                        Expect(TokenKind.OpenParen, "'(' after 'undecided'");
+                        var id = Expect(TokenKind.Word, "a rule id");
+                        var close = Expect(TokenKind.CloseParen, "')'");
+                        return RuleReference(id, token.Start, close.End) with { Undecided = true };
+                    }
+
                 case "oxidation":
                     return ParseOxidation();
                 case "sex":
@@ -339,13 +348,14 @@ internal sealed class ConditionParser
         {
             Next();
             var negated = Accept("not");
-            var word = Expect(TokenKind.Word, "high, low, within or elevated");
+            var word = Expect(TokenKind.Word, "high, low, within, elevated or ungraded");
             var level = word.Text switch
             {
                 "high" or "elevated" => LevelWord.High,
                 "low" => LevelWord.Low,
                 "within" => LevelWord.Within,
-                _ => throw Syntax($"Expected high, low, within or elevated, found '{word.Text}'.", word.Start),
+                "ungraded" => LevelWord.Ungraded,
+                _ => throw Syntax($"Expected high, low, within, elevated or ungraded, found '{word.Text}'.", word.Start),
             };
             if (elementIndex is null)
             {

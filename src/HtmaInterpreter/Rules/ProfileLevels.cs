@@ -45,6 +45,9 @@ internal sealed class ProfileLevels
         Ideal,
     }
 
+    /// <summary>True when the profile has a range, a limit or (grading against ideals) an ideal for the element at <paramref name="element"/>.</summary>
+    public bool Grades(int element) => _entries[element].Kind != EntryKind.None;
+
     /// <summary>What a missing range or limit is reported as, by element index.</summary>
     public string[] UnknownLevelMessages { get; }
 

@@ -688,7 +688,13 @@ public sealed class RuleSet
                         Tests = tests,
                     };
                 case EvidenceKind.Rule:
-                    return new Evidence { Kind = EvidenceKind.Rule, Name = atom.Name, Value = "fired", Tests = tests };
+                    var outcome = source.RuleResults[atom.Index] switch
+                    {
+                        Truth.True => "fired",
+                        Truth.False => "not fired",
+                        _ => "not evaluated",
+                    };
+                    return new Evidence { Kind = EvidenceKind.Rule, Name = atom.Name, Value = outcome, Tests = tests };
                 default:
                     return null;
             }

@@ -42,7 +42,7 @@ public class BatchResultWriterTests
         lines[1].Should().Be(
             "2,S-2026-0201,slow,,mild,6.888888888888889,2.5,2.2222222222222223,7.75,10.714285714285715,4.428571428571429," +
             "bio-unavailable-calcium-magnesium;sodium-potassium-inversion;potassium-loss-slow-oxidation;low-sodium-slow-oxidation;" +
-            "hidden-copper,3,false");
+            "hidden-copper;copper-excess-not-assessable,3,false");
         lines[8].Should().StartWith("9,S-2026-0208,mixed,slow,,");
         for (var i = 0; i < panels.Count; i++)
         {

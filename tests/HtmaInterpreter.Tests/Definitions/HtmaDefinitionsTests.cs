@@ -83,6 +83,28 @@ public class HtmaDefinitionsTests
         arl.ToxicLimits.Should().NotContainKey("Cd");
         arl.Caveats.Should().Contain(c => c.Contains("reference ranges were not found", StringComparison.Ordinal));
 
+        // Wilson's "three amigos" article: iron high from about 1.8-2 mg% (the lower figure is used), manganese about 0.04.
+        arl.ReferenceRanges["Fe"].Should().Be(new ReferenceRange(null, 1.8m, ConcentrationUnit.MilligramPercent));
+        arl.ReferenceRanges["Mn"].Should().Be(new ReferenceRange(null, 0.04m, ConcentrationUnit.MilligramPercent));
+        arl.LevelOf("Fe", 1.9m).Should().Be(Labs.ElementLevel.High);
+        arl.LevelOf("Fe", 1.8m).Should().Be(Labs.ElementLevel.WithinRange);
+        arl.LevelOf("Mn", 0.05m).Should().Be(Labs.ElementLevel.High);
+        arl.ReferenceRanges.Should().NotContainKey("Cu", "no published high limit for copper was found");
+        arl.LevelOf("Cu", 6m).Should().Be(Labs.ElementLevel.Unknown);
+        arl.Caveats.Should().Contain(c => c.Contains("Cu, Se, B and S have no ideal or published limit", StringComparison.Ordinal));
+
+        // Issue 14 item 7: one aluminium figure, 0.04 mg% (UPDATES-NB 2014); 0.08 is the poor-eliminator (low) cut-off.
+        arl.ToxicLimits["Al"].Should().Be(new Concentration(0.04m, ConcentrationUnit.MilligramPercent));
+        arl.LevelOf("Al", 0.05m).Should().Be(Labs.ElementLevel.Elevated);
+        arl.LevelOf("Al", 0.04m).Should().Be(Labs.ElementLevel.WithinRange);
+        var arlFile = File.ReadAllLines(Path.Combine(TestPaths.Ratios, "labs", "arl.yaml"));
+        arlFile.Should().ContainSingle(l => l.TrimStart().StartsWith("Al: {", StringComparison.Ordinal))
+            .Which.Should().StartWith("  Al: { limit: 0.04, source: \"Wilson 2019 cut-off, drlwilson.com/BOOKS/UPDATES-NB 2014")
+            .And.Contain("0.08 is Wilson's poor-eliminator (low-reading) cut-off, not a high limit");
+        arlFile.Should().Contain(l => l.Contains("drlwilson.com/articles/POOR ELIMINATOR.htm", StringComparison.Ordinal));
+        arlFile.Should().Contain(l => l.TrimStart().StartsWith("Fe: { high: 1.8,", StringComparison.Ordinal) && l.Contains("drlwilson.com/Articles/IRON%2C%20MANG%2CALUM.htm", StringComparison.Ordinal));
+        arlFile.Should().Contain(l => l.TrimStart().StartsWith("Mn: { high: 0.04,", StringComparison.Ordinal) && l.Contains("drlwilson.com/Articles/IRON%2C%20MANG%2CALUM.htm", StringComparison.Ordinal));
+
         var naK = definitions.FindRatio("Na/K")!;
         naK.Ideals["wilson"].Value.Should().Be(2.5);
         naK.Ideals["tei"].Should().Be(naK.Ideals["tei"] with { Value = 2.4, Low = 1.4, High = 3.4 });

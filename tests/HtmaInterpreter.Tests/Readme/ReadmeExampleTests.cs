@@ -73,7 +73,7 @@ public partial class ReadmeExampleTests
     [Test]
     public void Readme_example_runs_and_prints_the_interpretation()
     {
-        RunIn(TestPaths.RepositoryRoot(), Example).Should().StartWith("S-2026-0101: Slow, 3 findings").And.Contain("\"schemaVersion\": 1");
+        RunIn(TestPaths.RepositoryRoot(), Example).Should().StartWith("S-2026-0101: Slow, 4 findings").And.Contain("\"schemaVersion\": 1");
     }
 
     /// <summary>Runs an example with <paramref name="folder"/> as the current directory and returns what it printed.</summary>

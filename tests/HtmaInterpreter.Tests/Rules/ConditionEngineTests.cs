@@ -103,6 +103,54 @@ public class ConditionEngineTests
     }
 
     [Test]
+    public void Is_ungraded_asks_whether_the_lab_profile_grades_a_reported_element()
+    {
+        // The test profile has ranges for Cu and limits for the toxic metals, none for Se; ranges and readings do not matter.
+        Outcome(Compile("Se is ungraded"), new RuleCase().Set("Se", 0.1m)).Should().Be("fires");
+        Outcome(Compile("Cu is ungraded"), new RuleCase().Set("Cu", 60m)).Should().Be("no");
+        Outcome(Compile("Pb is not ungraded"), new RuleCase()).Should().Be("fires");
+        Outcome(Compile("any(Cu, Se) is ungraded"), new RuleCase().Set("Se", 0.1m)).Should().Be("fires");
+
+        // Unknown without a reading or without a profile: whether the check was blocked by the profile cannot be told.
+        Outcome(Compile("Se is ungraded"), new RuleCase()).Should().Be("unknown: Se");
+        Outcome(Compile("Cu is ungraded"), new RuleCase { Profile = null }).Should().Be("unknown: lab profile");
+    }
+
+    [Test]
+    public void Undecided_is_true_exactly_when_the_named_rule_could_not_be_decided()
+    {
+        var rules = Compile("undecided(base)", """
+              - id: base
+                title: Base
+                category: test
+                severity: info
+                source: intro
+                explanation: E.
+                when: Se is high
+            """);
+
+        var blocked = rules.Evaluate(new RuleCase().Set("Se", 0.1m).Build());
+        blocked.NotEvaluated.Should().ContainSingle().Which.RuleId.Should().Be("base");
+        var finding = blocked.Findings.Should().ContainSingle().Which;
+        finding.RuleId.Should().Be("t");
+        finding.Evidence.Should().ContainSingle().Which.Should().Match<Evidence>(e =>
+            e.Kind == EvidenceKind.Rule && e.Name == "base" && e.Value == "not evaluated" && e.Tests.SequenceEqual(new[] { "undecided(base)" }));
+
+        // Decided either way (here: false because Se is within a range), undecided(...) is false, and never itself unknown.
+        var withRange = new RuleCase { Profile = RuleCase.TestProfile with { ReferenceRanges = new Dictionary<string, ReferenceRange>(RuleCase.TestProfile.ReferenceRanges) { ["Se"] = new(0.03m, 0.18m, ConcentrationUnit.MilligramPercent) } } };
+        Outcome(rules, withRange.Set("Se", 0.1m)).Should().Be("no");
+        Outcome(Compile("undecided(base) or not undecided(base)", """
+              - id: base
+                title: Base
+                category: test
+                severity: info
+                source: intro
+                explanation: E.
+                when: Ca is within
+            """), new RuleCase { Profile = null }).Should().Be("fires");
+    }
+
+    [Test]
     public void Evidence_shows_only_the_branch_that_carried_an_or()
     {
         var finding = Compile("Ca > 100 mg% or Na/K <= 2.5").Evaluate(new RuleCase().Build()).Findings.Single();

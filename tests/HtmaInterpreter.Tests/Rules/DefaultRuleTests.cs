@@ -44,6 +44,12 @@ public class DefaultRuleTests
         ["less-bioavailable-mineral-buildup"] = (
             c => c.Fast().Set("Fe", 2m),
             c => c.Slow().Set("Fe", 2m)),
+        ["mineral-buildup-not-assessable"] = (
+            c => { c.Fast().Set("Cu", 6m).Profile = WithoutCopperRange; },
+            c => c.Fast().Set("Cu", 6m)),
+        ["copper-excess-not-assessable"] = (
+            c => { c.Slow().Set("Cu", 6m).Profile = WithoutCopperRange; },
+            c => c.Slow().Set("Cu", 6m)),
         ["potassium-loss-slow-oxidation"] = (
             c => c.Slow().Set("K", 1.5m),
             c => c.Slow().Set("K", 2m)),
@@ -101,6 +107,15 @@ public class DefaultRuleTests
     };
 
     private static RuleSet Rules => RuleSet.LoadDefault().GetValueOrThrow();
+
+    /// <summary>The test profile with no copper range, as the default ARL profile has none.</summary>
+    private static readonly Labs.LabProfile WithoutCopperRange = RuleCase.TestProfile with
+    {
+        Id = "test-no-copper",
+        ReferenceRanges = RuleCase.TestProfile.ReferenceRanges.Where(r => r.Key != "Cu").ToDictionary(r => r.Key, r => r.Value),
+    };
+
+    private static Labs.LabProfile Arl => HtmaInterpreter.Definitions.HtmaDefinitions.LoadDefault().GetValueOrThrow().FindLab("arl")!;
 
     private static IEnumerable<TestCaseData> RuleIds() => Scenarios.Keys.Select(id => new TestCaseData(id).SetName($"Rule {id}"));
 
@@ -220,6 +235,66 @@ public class DefaultRuleTests
         // Open excess (Cu above the range) still drives the slow-oxidation copper finding.
         Rules.Evaluate(new RuleCase().Slow().Set("Cu", 4m).Build()).Findings.Select(f => f.RuleId)
             .Should().Contain("copper-excess-blocks-availability");
+    }
+
+    [Test]
+    public void On_the_arl_profile_iron_manganese_and_copper_are_never_a_silent_gap_for_claims_7_and_12()
+    {
+        // Issue 14 item 1: Fe 3, Mn 0.5, Cu 6 mg% with a fast lean. Fe and Mn are above Wilson's published cut-offs
+        // (about 1.8 and 0.04 mg%), so the real build-up finding fires and nothing about it is left undecided.
+        var issuePanel = Rules.Evaluate(new RuleCase { Profile = Arl }.Fast().Set("Fe", 3m).Set("Mn", 0.5m).Set("Cu", 6m).Build());
+        var buildup = issuePanel.Findings.Should().ContainSingle(f => f.RuleId == "less-bioavailable-mineral-buildup").Subject;
+        buildup.Evidence.Where(e => e.Kind == EvidenceKind.Element).Select(e => (e.Name, e.Level))
+            .Should().BeEquivalentTo([("Fe", (Labs.ElementLevel?)Labs.ElementLevel.High), ("Mn", Labs.ElementLevel.High)]);
+        issuePanel.Findings.Select(f => f.RuleId).Should().NotContain("mineral-buildup-not-assessable");
+        issuePanel.NotEvaluated.Select(n => n.RuleId).Should().NotContain(["less-bioavailable-mineral-buildup", "mineral-buildup-not-assessable"]);
+
+        // Fe and Mn below their cut-offs: only copper could have decided it, and ARL has no copper limit. The gap is a finding.
+        var copperOnly = Rules.Evaluate(new RuleCase { Profile = Arl }.Fast().Set("Fe", 1.0m).Set("Mn", 0.02m).Set("Cu", 6m).Build());
+        copperOnly.Findings.Select(f => f.RuleId).Should().NotContain("less-bioavailable-mineral-buildup");
+        var gap = copperOnly.Findings.Should().ContainSingle(f => f.RuleId == "mineral-buildup-not-assessable").Subject;
+        gap.Subject.Should().Be("Cu");
+        gap.Title.Should().Be("Copper could not be checked for a build-up: no published high limit in this lab profile");
+        gap.Severity.Should().Be(RuleSeverity.Info);
+        gap.Claims.Should().Equal(12);
+        gap.Explanation.Should().Contain("not a sign that the reading is normal");
+        gap.Suggestions.Should().Contain(s => s.Contains("lab's own report", StringComparison.Ordinal));
+        copperOnly.NotEvaluated.Should().ContainSingle(n => n.RuleId == "less-bioavailable-mineral-buildup")
+            .Which.MissingInputs.Should().Equal("Cu reference range or limit in lab profile 'arl'");
+
+        // Slow lean, Cu 6 and no toxic metal above its limit: the copper-excess check (claim 7) is blocked by the missing
+        // copper limit, and says so; the fast-oxidation build-up check is decided false, not blocked.
+        var slow = Rules.Evaluate(new RuleCase { Profile = Arl }.Slow().Set("Cu", 6m).Set("Al", 0.02m).Build());
+        var copper = slow.Findings.Should().ContainSingle(f => f.RuleId == "copper-excess-not-assessable").Subject;
+        copper.Claims.Should().Equal(7);
+        copper.Evidence.Should().ContainSingle(e => e.Kind == EvidenceKind.Element && e.Name == "Cu")
+            .Which.Level.Should().Be(Labs.ElementLevel.Unknown);
+        copper.Evidence.Should().ContainSingle(e => e.Kind == EvidenceKind.Rule)
+            .Which.Should().Match<Evidence>(e => e.Name == "copper-excess-blocks-availability" && e.Value == "not evaluated");
+        slow.Findings.Select(f => f.RuleId).Should().NotContain(["copper-excess-blocks-availability", "mineral-buildup-not-assessable"]);
+        slow.NotEvaluated.Select(n => n.RuleId).Should().NotContain(["mineral-buildup-not-assessable", "less-bioavailable-mineral-buildup", "copper-excess-not-assessable"]);
+
+        // An elevated toxic metal decides claim 7 on ARL after all: the real finding fires and the gap finding does not.
+        var toxic = Rules.Evaluate(new RuleCase { Profile = Arl }.Slow().Set("Cu", 6m).Set("Al", 0.05m).Build());
+        toxic.Findings.Select(f => f.RuleId).Should().Contain("copper-excess-blocks-availability").And.NotContain("copper-excess-not-assessable");
+    }
+
+    [Test]
+    public void Profiles_with_iron_manganese_and_copper_ranges_give_no_cannot_assess_finding()
+    {
+        // TEI-style ranges, every reading within them: both checks are decided false.
+        foreach (var oxidation in new[] { new RuleCase().Fast(), new RuleCase().Slow() })
+        {
+            var result = Rules.Evaluate(oxidation.Set("Fe", 1.5m).Set("Mn", 0.1m).Set("Cu", 3.9m).Build());
+            result.Findings.Select(f => f.RuleId).Should().NotContain(
+                ["mineral-buildup-not-assessable", "copper-excess-not-assessable", "less-bioavailable-mineral-buildup", "copper-excess-blocks-availability"]);
+            result.NotEvaluated.Should().BeEmpty();
+        }
+
+        // A reading missing from the panel is an ordinary missing input, not a gap in the profile.
+        var noCopper = Rules.Evaluate(new RuleCase { Profile = WithoutCopperRange }.Slow().Without("Cu").Build());
+        noCopper.Findings.Select(f => f.RuleId).Should().NotContain("copper-excess-not-assessable");
+        noCopper.NotEvaluated.Should().Contain(n => n.RuleId == "copper-excess-not-assessable" && n.MissingInputs.Contains("Cu"));
     }
 
     [Test]
