@@ -200,7 +200,7 @@ internal sealed class Arguments
 
         if (read.HasErrors || read.Value is null)
         {
-            stderr.WriteLine($"htma: error {read.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Code ?? DiagnosticCodes.BrandingUnreadable}: the branding file {path} has errors (above); no report was written.");
+            stderr.WriteLine($"htma: error {read.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Code ?? DiagnosticCodes.BrandingUnreadable}: the branding file {path} has errors (above); fix them or leave out --branding. No report was written.");
             exitCode = ExitCodes.InputError;
             return false;
         }
