@@ -98,4 +98,23 @@ public class BrandingCommandTests : CommandTestBase
 
         Regex.IsMatch(Stdout.ToString(), @"--branding FILE +the practice letterhead of the HTML report").Should().BeTrue(Stdout.ToString());
     }
+
+    [Test]
+    public void Hostile_subject_id_cannot_leave_the_page_box_string_or_the_style_element()
+    {
+        const string subject = "P\"; } body { background: url(https://example.com/x.png) } @page { content: \"</style><script>alert(1)</script>";
+        var panel = "subject_id: '" + subject.Replace("'", "''", StringComparison.Ordinal) + "'\nlab: ARL\nunit: mg%\n";
+        var older = Write("old.yaml", "sample_id: S-1\ncollected: 2025-01-01\n" + panel + "measurements:\n  - { element: Ca, value: 96 }\n  - { element: K, value: 6 }\n");
+        var newer = Write("new.yaml", "sample_id: S-2\ncollected: 2025-06-01\n" + panel + "measurements:\n  - { element: Ca, value: 72 }\n  - { element: K, value: 8 }\n");
+
+        var exitCode = Run("compare", older, newer, "--format", "html", "--branding", SampleBranding);
+
+        exitCode.Should().Be(0, Stderr.ToString());
+        var html = Stdout.ToString();
+        Regex.Count(html, "</style>").Should().Be(1);
+        html.Should().NotContain("<script");
+        var style = html[html.IndexOf("<style>", StringComparison.Ordinal)..html.IndexOf("</style>", StringComparison.Ordinal)];
+        Regex.Replace(style, @"""(?:[^""\\]|\\.)*""", "\"\"").Should().NotContain("url(https", "the subject id stays inside its CSS string");
+        html.Should().Contain("@top-right { content: \"HTMA retest comparison \\B7  subject P\\22 ; } body { background: url(https:");
+    }
 }
