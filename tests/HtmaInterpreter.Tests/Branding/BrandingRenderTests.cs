@@ -166,6 +166,19 @@ public partial class BrandingRenderTests
     }
 
     [Test]
+    public void Hand_built_branding_with_nulls_and_control_characters_renders()
+    {
+        var branding = new ReportBranding { PracticeName = "A\u001B[31mB", Address = null!, Footer = "x\ny\u2028z" };
+
+        branding.Validate().Should().BeEmpty();
+        var html = Render(branding);
+
+        html.Should().Contain("<p class=\"brand-name\">A\\u001B[31mB</p>");
+        html.Should().Contain("content: \"x\\A y\\2028 z\";");
+        Render(new ReportBranding { Address = ["one", null!] }).Should().Contain("<p class=\"brand-address\">one<br></p>");
+    }
+
+    [Test]
     public void Branding_goes_through_the_report_renderer_into_html_only()
     {
         var interpretation = ReportSamples.One("slow-oxidizer.csv");

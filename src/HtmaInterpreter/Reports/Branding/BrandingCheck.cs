@@ -29,7 +29,7 @@ internal static partial class BrandingCheck
         }
 
         Add(Text(branding.PracticeName, "The practice name"), "practice");
-        Add(Address(branding.Address), "address");
+        Add(Address(branding.Address ?? []), "address");
         Add(branding.Logo is { } logo ? Logo(logo.Bytes.AsSpan()) : null, "logo");
         Add(Text(branding.Footer, "The footer"), "footer");
         Add(branding.ExtraCss is { } css ? Css(css) : null, "css");
@@ -39,7 +39,7 @@ internal static partial class BrandingCheck
     public static ReportBranding Usable(ReportBranding branding) => new()
     {
         PracticeName = Text(branding.PracticeName, "") is null ? branding.PracticeName : null,
-        Address = Address(branding.Address) is null ? branding.Address : [],
+        Address = branding.Address is { } lines && Address(lines) is null ? [.. lines.Select(line => line ?? "")] : [],
         Logo = branding.Logo is { } logo && Logo(logo.Bytes.AsSpan()) is null ? logo : null,
         Footer = Text(branding.Footer, "") is null ? branding.Footer : null,
         ExtraCss = branding.ExtraCss is { } css && Css(css) is null ? css : null,

@@ -32,12 +32,14 @@ public sealed record ReportBranding
     /// Extra CSS appended after the report's own, e.g. to set the practice's colours (<c>:root { --accent: #004b87; }</c>).
     /// At most <see cref="InputLimits.MaxBrandingCssCharacters"/> characters, and nothing that loads from elsewhere or
     /// could end the style element (no <c>@import</c>, no <c>url(</c> other than a <c>data:</c> URI, no <c>&lt;</c>).
+    /// The check is about safety, not content: the CSS can restyle anything, so whoever supplies it answers for not
+    /// hiding or toning down the referrals, findings or the not-a-diagnosis note.
     /// </summary>
     public string? ExtraCss { get; init; }
 
     /// <summary>True when the branding has nothing to show.</summary>
     public bool IsEmpty =>
-        string.IsNullOrEmpty(PracticeName) && Address.Count == 0 && Logo is null && string.IsNullOrEmpty(Footer) && string.IsNullOrEmpty(ExtraCss);
+        string.IsNullOrEmpty(PracticeName) && (Address is null || Address.Count == 0) && Logo is null && string.IsNullOrEmpty(Footer) && string.IsNullOrEmpty(ExtraCss);
 
     /// <summary>
     /// Checks every part against the limits and safety rules that rendering applies. Each error names a part that the
