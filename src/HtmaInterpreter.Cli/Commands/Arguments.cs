@@ -177,4 +177,40 @@ internal sealed class Arguments
             : ExitCodes.InputError;
         return null;
     }
+
+    /// <summary>
+    /// Reads <c>--branding FILE</c> when given: prints its errors and warnings to <paramref name="stderr"/>, one located
+    /// diagnostic a line, and a note when <paramref name="format"/> is not HTML (only HTML has a letterhead). On an error
+    /// the command stops before anything is written: returns <c>false</c> with the input-error exit code.
+    /// </summary>
+    public bool TryReadBranding(TextWriter stderr, ReportFormat format, out ReportBranding? branding, out int exitCode)
+    {
+        branding = null;
+        exitCode = ExitCodes.Success;
+        if (Value("--branding") is not { } path)
+        {
+            return true;
+        }
+
+        var read = ReportBrandingReader.ReadFile(path);
+        foreach (var diagnostic in read.Diagnostics)
+        {
+            stderr.WriteLine(diagnostic);
+        }
+
+        if (read.HasErrors || read.Value is null)
+        {
+            stderr.WriteLine($"htma: error {read.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Code ?? DiagnosticCodes.BrandingUnreadable}: the branding file {path} has errors (above); fix them or leave out --branding. No report was written.");
+            exitCode = ExitCodes.InputError;
+            return false;
+        }
+
+        if (format != Reports.ReportFormat.Html)
+        {
+            stderr.WriteLine($"htma: note: --branding applies to the HTML format only; the {format.ToString().ToLowerInvariant()} report has no letterhead.");
+        }
+
+        branding = read.Value;
+        return true;
+    }
 }

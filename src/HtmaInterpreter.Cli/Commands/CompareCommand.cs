@@ -13,7 +13,7 @@ internal static class CompareCommand
     internal const string Usage =
         """
         usage: htma compare OLD NEW [MORE...] [--format text|json|markdown|html] [--out FILE]
-                            [--lab ID] [--model ID] [--definitions DIR]
+                            [--lab ID] [--model ID] [--definitions DIR] [--branding FILE]
 
         Compares two or more tests of one person, in collection-date order (the order given when a date is missing):
         each element and ratio at every test, the change first to last (absolute and %), whether it moved toward or
@@ -26,16 +26,19 @@ internal static class CompareCommand
           --lab ID            lab profile for every test instead of each panel's lab (arl, tei, doctors-data)
           --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
+          --branding FILE     the practice letterhead of the HTML report (YAML: practice, address, logo, footer,
+                              css; see htma interpret --help). Other formats ignore it (with a note). Errors in the
+                              file stop the command (exit 1) before anything is written.
 
         A FILE may hold several panels (all are compared). Fewer than two panels in all is a usage error.
         The diagnostics are in the report; its errors and warnings are on standard error too unless it goes to a
         terminal. When no comparison can be made they go to standard error, and JSON still gives a document (empty
         tests, the diagnostics).
-        Exit codes: 0 compared (warnings allowed), 1 the input has errors, the panels belong to different people or
-        FILE cannot be written, 2 usage error (including fewer than two panels), 130 interrupted (Ctrl-C).
+        Exit codes: 0 compared (warnings allowed), 1 the input or branding has errors, the panels belong to different
+        people or FILE cannot be written, 2 usage error (including fewer than two panels), 130 interrupted (Ctrl-C).
         """;
 
-    private static readonly HashSet<string> ValueOptions = ["--format", "--out", "--lab", "--model", "--definitions"];
+    private static readonly HashSet<string> ValueOptions = ["--format", "--out", "--lab", "--model", "--definitions", "--branding"];
 
     /// <summary>Runs the command.</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption)
@@ -65,6 +68,11 @@ internal static class CompareCommand
         if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
         {
             return failure;
+        }
+
+        if (!parsed.TryReadBranding(stderr, format.Value, out var branding, out var brandingFailure))
+        {
+            return brandingFailure;
         }
 
         using var output = outPath is null ? null : OutputFile.Open(outPath, interruption, stderr);
@@ -102,7 +110,7 @@ internal static class CompareCommand
                 : ExitCodes.InputError;
         }
 
-        var report = ComparisonReport.Render(comparison, format.Value, readDiagnostics);
+        var report = ComparisonReport.Render(comparison, format.Value, readDiagnostics, new ReportOptions { Branding = branding });
         if (!ReportOutput.GoesToTerminal(stdout, output))
         {
             ReportOutput.EchoDiagnostics(stderr, readDiagnostics.Concat(comparison.Diagnostics));

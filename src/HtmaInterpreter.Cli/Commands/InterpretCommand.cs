@@ -14,7 +14,7 @@ internal static class InterpretCommand
     internal const string Usage =
         """
         usage: htma interpret FILE [--lab ID] [--model ID] [--format text|json|markdown|html] [--context FILE]
-                              [--client KEY=VALUE]... [--definitions DIR] [--out FILE]
+                              [--client KEY=VALUE]... [--definitions DIR] [--out FILE] [--branding FILE]
 
         Interprets every panel in FILE: each element against the lab profile, the ratios with their ideals and bands,
         the oxidation type and what decided it, and the findings of the rule set (referrals first).
@@ -30,14 +30,19 @@ internal static class InterpretCommand
                               symptoms=leg_cramps,night_cramps, conditions=diabetes, lifestyle=sedentary, diet=much_sugar
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
           --out FILE          write the report to FILE instead of standard output; it appears only when complete
+          --branding FILE     the practice letterhead of the HTML report, from a YAML file: practice (name), address
+                              (lines), logo (PNG or JPEG, path relative to the file), footer (printed at the foot of
+                              every page), css (extra CSS; nothing that loads from elsewhere). The report stays one
+                              file with no scripts and no external requests. Other formats ignore it (with a note).
+                              Errors in the file stop the command (exit 1) before anything is written.
 
         The diagnostics are in the report; its errors and warnings are also printed to standard error, one per line,
         unless the report goes to a terminal (so that they reach you when it goes to a file or a pipe, in every format).
-        Exit codes: 0 interpreted, 1 the input or context has errors or FILE cannot be written, 2 usage error,
+        Exit codes: 0 interpreted, 1 the input, context or branding has errors or FILE cannot be written, 2 usage error,
         130 interrupted (Ctrl-C).
         """;
 
-    private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--format", "--context", "--client", "--definitions", "--out"];
+    private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--format", "--context", "--client", "--definitions", "--out", "--branding"];
 
     /// <summary>Runs the command; colours the text report only when writing to the process's own standard output and that is a terminal that wants colour.</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption) =>
@@ -80,6 +85,11 @@ internal static class InterpretCommand
             return failure;
         }
 
+        if (!parsed.TryReadBranding(stderr, format.Value, out var branding, out var brandingFailure))
+        {
+            return brandingFailure;
+        }
+
         using var output = outPath is null ? null : OutputFile.Open(outPath, interruption, stderr);
         if (outPath is not null && output is null)
         {
@@ -94,7 +104,7 @@ internal static class InterpretCommand
         var interpretations = panels.Select(panel => interpreter.Interpret(panel, context)).ToList();
         var readDiagnostics = contextDiagnostics.Concat(read.Diagnostics).ToList();
 
-        var options = new ReportOptions { UseColor = format == ReportFormat.Text && outPath is null && colorOutput };
+        var options = new ReportOptions { UseColor = format == ReportFormat.Text && outPath is null && colorOutput, Branding = branding };
         var report = format == ReportFormat.Json && interpretations.Count == 1
             ? JsonReport.Render(interpretations[0], readDiagnostics)
             : ReportRenderer.Render(interpretations, format.Value, options, readDiagnostics);

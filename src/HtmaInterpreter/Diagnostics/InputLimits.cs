@@ -69,4 +69,25 @@ public static class InputLimits
     /// ids remembered, but an id first seen after these is not remembered, so a repeat of it is not reported.
     /// </summary>
     public const int MaxSampleIdsRemembered = 1 << 18;
+
+
+    // ---- Report branding (`ReportBranding`, `--branding FILE`) ----
+
+    /// <summary>
+    /// The largest practice logo: 262,144 bytes (256 KiB; a letterhead logo is a few KiB). It is embedded in every report
+    /// as a <c>data:</c> URI, a third larger again. A larger logo is left out (<see cref="DiagnosticCodes.LogoTooLarge"/>).
+    /// </summary>
+    public const int MaxLogoBytes = 256 * 1024;
+
+    /// <summary>The longest extra CSS of a branding: 32,768 characters; longer CSS is left out (<see cref="DiagnosticCodes.BrandingCssTooLong"/>).</summary>
+    public const int MaxBrandingCssCharacters = 32 * 1024;
+
+    /// <summary>
+    /// The longest practice name, footer or address line of a branding: 200 characters; a longer one is left out
+    /// (<see cref="DiagnosticCodes.BrandingTextTooLong"/>).
+    /// </summary>
+    public const int MaxBrandingTextCharacters = 200;
+
+    /// <summary>The most address lines of a branding: 8; a longer address is left out (<see cref="DiagnosticCodes.TooManyAddressLines"/>).</summary>
+    public const int MaxBrandingAddressLines = 8;
 }

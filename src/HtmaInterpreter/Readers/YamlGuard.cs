@@ -25,6 +25,9 @@ internal sealed record YamlDocumentKind(string Name, string SyntaxCode, string H
 
     /// <summary>A definitions file (ratios, labs, oxidation models).</summary>
     public static YamlDocumentKind Definitions { get; } = new("definitions file", DiagnosticCodes.DefinitionsYamlSyntax, "");
+
+    /// <summary>A report branding file.</summary>
+    public static YamlDocumentKind Branding { get; } = new("branding file", DiagnosticCodes.BrandingUnreadable, "");
 }
 
 /// <summary>

@@ -19,8 +19,9 @@ public static partial class ComparisonReport
     /// <param name="comparison">The comparison.</param>
     /// <param name="format">The format.</param>
     /// <param name="readDiagnostics">Diagnostics from reading the panels, listed before the comparison's own.</param>
+    /// <param name="options">Rendering options (the practice <see cref="ReportOptions.Branding"/> of the HTML report); <c>null</c> for none.</param>
     /// <returns>The report text, ending with a newline.</returns>
-    public static string Render(RetestComparison comparison, ReportFormat format, IReadOnlyList<Diagnostic>? readDiagnostics = null)
+    public static string Render(RetestComparison comparison, ReportFormat format, IReadOnlyList<Diagnostic>? readDiagnostics = null, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var diagnostics = (readDiagnostics ?? []).Concat(comparison.Diagnostics).ToList();
@@ -28,7 +29,7 @@ public static partial class ComparisonReport
         {
             ReportFormat.Json => RenderJson(comparison, diagnostics),
             ReportFormat.Markdown => RenderMarkdown(comparison, diagnostics),
-            ReportFormat.Html => RenderHtml(comparison, diagnostics),
+            ReportFormat.Html => RenderHtml(comparison, diagnostics, options),
             _ => RenderText(comparison, diagnostics),
         };
     }

@@ -21,28 +21,27 @@ public static class HtmlReport
     /// <summary>Renders one interpretation as an HTML document.</summary>
     /// <param name="interpretation">The interpretation.</param>
     /// <param name="readDiagnostics">Diagnostics from reading the panel, listed before the interpretation's own.</param>
+    /// <param name="options">Rendering options (the practice <see cref="ReportOptions.Branding"/>); <c>null</c> for none.</param>
     /// <returns>The HTML document, ending with a newline.</returns>
-    public static string Render(Interpretation interpretation, IReadOnlyList<Diagnostic>? readDiagnostics = null)
+    public static string Render(Interpretation interpretation, IReadOnlyList<Diagnostic>? readDiagnostics = null, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interpretation);
-        return Render([interpretation], readDiagnostics);
+        return Render([interpretation], readDiagnostics, options);
     }
 
     /// <summary>Renders several interpretations as one HTML document, one section per panel in input order, each starting on a new printed page.</summary>
     /// <param name="interpretations">The interpretations, in input order.</param>
     /// <param name="readDiagnostics">Diagnostics from reading the file, listed with the first panel (or alone when there is none).</param>
+    /// <param name="options">Rendering options (the practice <see cref="ReportOptions.Branding"/>); <c>null</c> for none.</param>
     /// <returns>The HTML document, ending with a newline.</returns>
-    public static string Render(IReadOnlyList<Interpretation> interpretations, IReadOnlyList<Diagnostic>? readDiagnostics = null)
+    public static string Render(IReadOnlyList<Interpretation> interpretations, IReadOnlyList<Diagnostic>? readDiagnostics = null, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interpretations);
         var html = new StringBuilder(64 * 1024);
         var title = interpretations.Count == 1
             ? "HTMA interpretation – sample " + interpretations[0].Panel.SampleId
             : $"HTMA interpretation – {interpretations.Count.ToString(CultureInfo.InvariantCulture)} panels";
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta name=\"generator\" content=\"HtmaInterpreter\">\n")
-            .Append("<title>").Append(Escape(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+        HtmlDocument.Begin(html, title, Css, "", options);
 
         if (interpretations.Count == 0)
         {
@@ -61,7 +60,7 @@ public static class HtmlReport
             WritePanel(html, interpretations[i], i + 1, i == 0 ? readDiagnostics ?? [] : []);
         }
 
-        html.Append("</body>\n</html>\n");
+        HtmlDocument.End(html);
         return html.ToString();
     }
 
@@ -415,7 +414,7 @@ public static class HtmlReport
         html.Append("</ul>\n</section>\n");
     }
 
-    private const string Css =
+    internal const string Css =
         """
         :root { --ink: #1f2933; --muted: #5f6b7a; --rule: #d9dee5; --paper: #fff; --accent: #234e70;
           --green: #2f855a; --green-tint: #e3f1e8; --amber: #b7791f; --amber-tint: #fbf1dc; --red: #c53030; --red-tint: #fbe3e3;

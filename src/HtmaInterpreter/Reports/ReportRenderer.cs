@@ -28,7 +28,7 @@ public static class ReportRenderer
         {
             ReportFormat.Json => JsonReport.Render(interpretation, readDiagnostics),
             ReportFormat.Markdown => MarkdownReport.Render(interpretation, readDiagnostics),
-            ReportFormat.Html => HtmlReport.Render(interpretation, readDiagnostics),
+            ReportFormat.Html => HtmlReport.Render(interpretation, readDiagnostics, options),
             _ => TextReport.Render(interpretation, readDiagnostics, options),
         };
     }
@@ -57,7 +57,7 @@ public static class ReportRenderer
             case ReportFormat.Markdown:
                 return MarkdownReport.Render(interpretations, readDiagnostics);
             case ReportFormat.Html:
-                return HtmlReport.Render(interpretations, readDiagnostics);
+                return HtmlReport.Render(interpretations, readDiagnostics, options);
         }
 
         if (interpretations.Count == 0)

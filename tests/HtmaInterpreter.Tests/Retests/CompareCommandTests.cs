@@ -75,7 +75,7 @@ public class CompareCommandTests : CommandTestBase
         html.Should().Contain("<polyline"); // key-ratio sparklines
         var caRow = html[html.IndexOf("<td>Ca</td>", StringComparison.Ordinal)..];
         caRow = caRow[..caRow.IndexOf("</tr>", StringComparison.Ordinal)];
-        System.Text.RegularExpressions.Regex.Count(caRow, "<rect ").Should().Be(2, "one bar per test, side by side");
+        System.Text.RegularExpressions.Regex.Count(caRow, "<rect class=\"cmp-bar\"").Should().Be(2, "one bar per test, side by side");
         caRow.Should().Contain("class=\"toward\"");
     }
 
