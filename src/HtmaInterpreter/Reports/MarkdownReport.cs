@@ -260,7 +260,7 @@ public static class MarkdownReport
                     : Escape(element.Measurement.ReportedName);
                 md.Append("| ").Append(name).Append(" | ").Append(Escape(ReportText.LabValue(element, interpretation.LabProfile)))
                     .Append(" | ").Append(Escape(ReportText.Reference(element, interpretation.LabProfile))).Append(" | ")
-                    .Append(ReportText.Name(element.Level)).Append(" |\n");
+                    .Append(Escape(ReportText.Judgement(element))).Append(" |\n");
             }
 
             md.Append('\n');
