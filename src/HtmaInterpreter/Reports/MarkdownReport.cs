@@ -252,7 +252,7 @@ public static class MarkdownReport
         foreach (var (group, elements) in ReportText.Groups(interpretation))
         {
             md.Append("### ").Append(ReportText.Title(group)).Append("\n\n");
-            md.Append("| element | result (").Append(unit).Append(") | reference (").Append(unit).Append(") | level |\n|---|---:|---:|---|\n");
+            md.Append("| element | result (").Append(unit).Append(") | reference (").Append(unit).Append(") | judgement |\n|---|---:|---:|---|\n");
             foreach (var element in elements)
             {
                 var name = element.Measurement.Element is { } known

@@ -142,7 +142,7 @@ public static class TextReport
             ReportText.Format(e.Measurement),
             ReportText.Judgement(e),
         }).ToList();
-        WriteTable(text, ["element", "group", "mg%", "as reported", "level"], rows, rightAligned: [2], paint, paintedColumn: 4);
+        WriteTable(text, ["element", "group", "mg%", "as reported", "judgement"], rows, rightAligned: [2], paint, paintedColumn: 4);
     }
 
     private static void WriteRatios(StringBuilder text, Interpretation interpretation, Painter paint)

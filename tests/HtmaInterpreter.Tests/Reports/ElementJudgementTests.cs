@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
+using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Tests.Reports;
 
@@ -98,6 +99,37 @@ public class ElementJudgementTests
         Element(interpretation, "K").Level.Should().Be(ElementLevel.Low);
         Element(interpretation, "Cu").FromIdeal.Should().BeNull("ARL gives copper no ideal");
         Element(interpretation, "Cu").Basis.Should().Be(ElementLevelBasis.None);
+    }
+
+    [Test]
+    public void The_rules_still_read_above_and_below_the_ideal_as_high_and_low_and_agree_on_censored_values()
+    {
+        var rules = RuleSet.LoadFromTexts([KeyValuePair.Create("t.yaml", """
+            rules:
+              - id: t
+                title: Test
+                category: test
+                severity: info
+                source: intro
+                explanation: E.
+                threshold_sources: [test]
+                when: "Ca is high and Mg is low and Zn is low and K is low and Pb is within"
+              - id: undecided
+                title: Undecided
+                category: test
+                severity: info
+                source: intro
+                explanation: E.
+                threshold_sources: [test]
+                when: "As is within"
+            """)]).GetValueOrThrow();
+        var interpretation = Interpret(ArlPanel);
+
+        var result = rules.Evaluate(new RuleInput(interpretation.Panel, interpretation.LabProfile, interpretation.Ratios, interpretation.Oxidation, null));
+
+        result.Findings.Select(f => f.RuleId).Should().Equal("t");
+        result.NotEvaluated.Select(n => n.RuleId).Should().Equal("undecided");
+        Element(interpretation, "As").Level.Should().Be(ElementLevel.Unknown, "the report cannot tell where the rules cannot");
     }
 
     [TestCaseSource(nameof(Formats))]
