@@ -199,9 +199,13 @@ internal static class ReportText
             : $"cannot tell: reported below a detection limit above {reference}";
     }
 
-    /// <summary>A value-to-ideal factor as shown: <c>×1.03</c>, <c>×0.50</c>, <c>×12.5</c>, <c>×&lt;0.01</c>.</summary>
+    /// <summary>
+    /// A value-to-ideal factor as shown: <c>×1.03</c>, <c>×0.50</c>, <c>×12.5</c>; beyond a thousandfold either way only
+    /// the bound (<c>×&lt;0.01</c>, <c>×≥1000</c>), which keeps absurd values from widening a table or the chart.
+    /// </summary>
     public static string Factor(double fromIdeal) =>
         fromIdeal < 0.005 ? "×<0.01"
+        : fromIdeal >= 999.5 ? "×≥1000"
         : "×" + fromIdeal.ToString(fromIdeal < 9.995 ? "0.00" : fromIdeal < 99.95 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
     /// <summary>The measured value in the lab profile's unit, with its qualifier (<c>&lt;0.002</c>, <c>ND</c>).</summary>

@@ -249,6 +249,8 @@ public class ElementJudgementTests
     [TestCase(12.5, "×12.5")]
     [TestCase(250.0, "×250")]
     [TestCase(0.001, "×<0.01")]
+    [TestCase(999.4, "×999")]
+    [TestCase(2e27, "×≥1000")]
     public void Factors_are_printed_with_two_decimals_near_the_ideal(double factor, string expected) =>
         ReportText.Factor(factor).Should().Be(expected);
 }
