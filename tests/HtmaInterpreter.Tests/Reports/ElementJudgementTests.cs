@@ -162,6 +162,17 @@ public class ElementJudgementTests
     }
 
     [Test]
+    public void Terminal_colour_paints_a_distance_from_the_ideal_blue_and_never_like_a_published_high_or_low()
+    {
+        const char escape = '\u001b';
+        var coloured = ReportRenderer.Render(Interpret(ArlPanel), ReportFormat.Text, new ReportOptions { UseColor = true });
+
+        coloured.Should().Contain($"{escape}[34mabove ideal ×1.03{escape}[0m").And.Contain($"{escape}[34mbelow ideal ×0.50{escape}[0m");
+        coloured.Should().Contain($"{escape}[32mbelow limit{escape}[0m");
+        coloured.Should().Contain($"{escape}[2mno reference on this profile{escape}[0m");
+    }
+
+    [Test]
     public void Json_gives_the_basis_and_the_factor_as_numbers_beside_the_existing_level()
     {
         using var document = JsonDocument.Parse(JsonReport.Render(Interpret(ArlPanel), []));
