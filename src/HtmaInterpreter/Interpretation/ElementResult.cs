@@ -5,7 +5,11 @@ namespace HtmaInterpreter;
 
 /// <summary>One measurement of the panel placed against the lab profile used for the interpretation.</summary>
 /// <param name="Measurement">The measurement as read.</param>
-/// <param name="Level">Its level against the profile; <see cref="ElementLevel.Unknown"/> when not quantified, unrecognised or without a range.</param>
+/// <param name="Level">
+/// Its level against the profile; <see cref="ElementLevel.Unknown"/> when unrecognised, without a range, limit or graded
+/// ideal, or when a value reported as <c>&lt;x</c> or <c>&gt;x</c> could lie on either side (a value below a
+/// detection limit at or under a toxic limit is within it; not detected counts as zero, as in the rules).
+/// </param>
 /// <param name="ProfileRange">The profile's reference range for the element, in the lab's unit, when it has one.</param>
 /// <param name="ToxicLimit">The profile's toxic limit for the element, in the lab's unit, when it has one.</param>
 /// <param name="Ideal">The profile's ideal value for the element, in the lab's unit, when it has one.</param>
@@ -14,4 +18,18 @@ public sealed record ElementResult(
     ElementLevel Level,
     ReferenceRange? ProfileRange,
     Concentration? ToxicLimit,
-    Concentration? Ideal);
+    Concentration? Ideal)
+{
+    /// <summary>What <see cref="Level"/> was judged against; <see cref="ElementLevelBasis.None"/> when nothing.</summary>
+    public ElementLevelBasis Basis { get; init; }
+
+    /// <summary>
+    /// How far the value is from the profile's ideal: the value divided by <see cref="Ideal"/> (1.03 for Ca 41 against 40),
+    /// whatever <see cref="Basis"/> is; <c>null</c> when there is no positive ideal or the value is not a quantified
+    /// number (<c>&lt;x</c>, <c>&gt;x</c>, ND).
+    /// </summary>
+    public double? FromIdeal =>
+        Measurement.IsQuantified && Ideal is { MilligramPercent: > 0 } ideal
+            ? (double)Measurement.MilligramPercent / (double)ideal.MilligramPercent
+            : null;
+}

@@ -132,18 +132,39 @@ public sealed class Interpreter
         {
             var measurement = panel.Measurements[i];
             var symbol = measurement.Element?.Symbol;
-            var level = symbol is not null && measurement.IsQuantified
-                ? lab.LevelOf(symbol, measurement.MilligramPercent)
-                : ElementLevel.Unknown;
+            var basis = symbol is null ? ElementLevelBasis.None : lab.BasisOf(symbol);
             results[i] = new ElementResult(
                 measurement,
-                level,
+                basis == ElementLevelBasis.None ? ElementLevel.Unknown : LevelOf(lab, symbol!, measurement),
                 symbol is not null && lab.ReferenceRanges.TryGetValue(symbol, out var range) ? range : null,
                 symbol is not null && lab.ToxicLimits.TryGetValue(symbol, out var limit) ? limit : null,
-                symbol is not null && lab.ElementIdeals.TryGetValue(symbol, out var ideal) ? ideal : null);
+                symbol is not null && lab.ElementIdeals.TryGetValue(symbol, out var ideal) ? ideal : null)
+            {
+                Basis = basis,
+            };
         }
 
         return results;
+    }
+
+    // A value known only as <x or >x is placed where every amount it may stand for lies, or nowhere; the rules read
+    // censored values the same way (ND counts as zero, <x spans zero to x, >x anything from x up).
+    private static ElementLevel LevelOf(LabProfile lab, string symbol, Measurement measurement)
+    {
+        var amount = measurement.MilligramPercent;
+        switch (measurement.Qualifier)
+        {
+            case MeasurementQualifier.NotDetected:
+                return lab.LevelOf(symbol, 0m);
+            case MeasurementQualifier.BelowDetectionLimit:
+                var atZero = lab.LevelOf(symbol, 0m);
+                return atZero == lab.LevelOf(symbol, amount) ? atZero : ElementLevel.Unknown;
+            case MeasurementQualifier.AboveQuantitationLimit:
+                var atLimit = lab.LevelOf(symbol, amount);
+                return atLimit is ElementLevel.High or ElementLevel.Elevated ? atLimit : ElementLevel.Unknown;
+            default:
+                return lab.LevelOf(symbol, amount);
+        }
     }
 
     private static void ValidateChoice(string? chosen, string what, IEnumerable<string> known, List<Diagnostic> diagnostics)

@@ -1,18 +1,22 @@
 namespace HtmaInterpreter.Labs;
 
-/// <summary>Where a measurement lies against a lab profile's reference range or toxic limit.</summary>
+/// <summary>
+/// Where a measurement lies against a lab profile's reference range, toxic limit or (on a profile that grades against
+/// ideals) ideal; <see cref="ElementResult.Basis"/> says which, and only with <see cref="ElementLevelBasis.Range"/> do
+/// low and high mean what a published range or cut-off calls low or high.
+/// </summary>
 public enum ElementLevel
 {
-    /// <summary>No usable value or no range for this element in the profile.</summary>
+    /// <summary>No range, limit or graded ideal for this element in the profile, or a value reported as <c>&lt;x</c>/<c>&gt;x</c> that may lie on either side.</summary>
     Unknown,
 
-    /// <summary>Below the profile's reference range.</summary>
+    /// <summary>Below the profile's reference range, or below its ideal when graded against the ideal.</summary>
     Low,
 
-    /// <summary>Within the profile's reference range.</summary>
+    /// <summary>Within the profile's reference range, at or below its toxic limit, or at its ideal.</summary>
     WithinRange,
 
-    /// <summary>Above the profile's reference range (nutrients).</summary>
+    /// <summary>Above the profile's reference range (nutrients), or above its ideal when graded against the ideal.</summary>
     High,
 
     /// <summary>Above the profile's toxic limit (toxic metals).</summary>

@@ -56,35 +56,37 @@ public sealed record LabProfile
     /// <returns>The level, or <see cref="ElementLevel.Unknown"/> when the profile has no range, limit or (for <see cref="GradesAgainstIdeals"/>) ideal for the element.</returns>
     public ElementLevel LevelOf(string symbol, decimal milligramPercent)
     {
-        if (ToxicLimits.TryGetValue(symbol, out var limit))
+        switch (BasisOf(symbol))
         {
-            return milligramPercent > limit.MilligramPercent ? ElementLevel.Elevated : ElementLevel.WithinRange;
-        }
-
-        if (!ReferenceRanges.TryGetValue(symbol, out var range))
-        {
-            if (GradesAgainstIdeals && ElementIdeals.TryGetValue(symbol, out var ideal))
-            {
-                var idealInCanonical = ideal.MilligramPercent;
-                return milligramPercent > idealInCanonical ? ElementLevel.High
-                    : milligramPercent < idealInCanonical ? ElementLevel.Low
+            case ElementLevelBasis.ToxicLimit:
+                return milligramPercent > ToxicLimits[symbol].MilligramPercent ? ElementLevel.Elevated : ElementLevel.WithinRange;
+            case ElementLevelBasis.Ideal:
+                var ideal = ElementIdeals[symbol].MilligramPercent;
+                return milligramPercent > ideal ? ElementLevel.High
+                    : milligramPercent < ideal ? ElementLevel.Low
                     : ElementLevel.WithinRange;
-            }
+            case ElementLevelBasis.Range:
+                var inCanonical = ReferenceRanges[symbol].To(ConcentrationUnit.MilligramPercent);
+                if (inCanonical.Low is { } low && milligramPercent < low)
+                {
+                    return ElementLevel.Low;
+                }
 
-            return ElementLevel.Unknown;
+                return inCanonical.High is { } high && milligramPercent > high ? ElementLevel.High : ElementLevel.WithinRange;
+            default:
+                return ElementLevel.Unknown;
         }
-
-        var inCanonical = range.To(ConcentrationUnit.MilligramPercent);
-        if (inCanonical.Low is { } low && milligramPercent < low)
-        {
-            return ElementLevel.Low;
-        }
-
-        if (inCanonical.High is { } high && milligramPercent > high)
-        {
-            return ElementLevel.High;
-        }
-
-        return ElementLevel.WithinRange;
     }
+
+    /// <summary>
+    /// What <see cref="LevelOf"/> judges the element against: its toxic limit first, then its reference range, then (for
+    /// <see cref="GradesAgainstIdeals"/>) its ideal.
+    /// </summary>
+    /// <param name="symbol">The element symbol, e.g. <c>Ca</c>.</param>
+    /// <returns>The basis, or <see cref="ElementLevelBasis.None"/> when the profile has nothing for the element.</returns>
+    public ElementLevelBasis BasisOf(string symbol) =>
+        ToxicLimits.ContainsKey(symbol) ? ElementLevelBasis.ToxicLimit
+        : ReferenceRanges.ContainsKey(symbol) ? ElementLevelBasis.Range
+        : GradesAgainstIdeals && ElementIdeals.ContainsKey(symbol) ? ElementLevelBasis.Ideal
+        : ElementLevelBasis.None;
 }

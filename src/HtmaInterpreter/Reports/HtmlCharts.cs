@@ -18,8 +18,11 @@ internal static class HtmlCharts
 
     private const int RowHeight = 22;
     private const int HeaderHeight = 22;
-    private const double TrackLeft = 336;
-    private const double TrackRight = 628;
+    private const double ResultRight = 196;
+    private const double ReferenceRight = 272;
+    private const double TrackLeft = 282;
+    private const double TrackRight = 556;
+    private const double LevelLeft = 566;
     private const double TrackWidth = TrackRight - TrackLeft;
 
     /// <summary>How an element's bar is scaled, from the band the lab profile gives it.</summary>
@@ -101,15 +104,26 @@ internal static class HtmlCharts
     {
         var height = HeaderHeight + elements.Count * RowHeight + 4;
         var unit = Units.Symbol(lab.ReportingUnit);
+        var kinds = elements.Select(e => ScaleOf(e).Kind).ToHashSet();
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart element-chart\" data-group=\"{HtmlReport.Escape(ReportText.Title(group))}\" viewBox=\"0 0 {ViewWidth} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"{HtmlReport.Escape(ReportText.Title(group))}: one bar per element against its band\">");
         html.Append("<g class=\"axis\">");
         html.Append("<text class=\"col\" x=\"6\" y=\"14\">Element</text>");
-        html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"236\" y=\"14\" text-anchor=\"end\">Result ({HtmlReport.Escape(unit)})</text>");
-        html.Append("<text class=\"col\" x=\"326\" y=\"14\" text-anchor=\"end\">Reference</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(ResultRight)}\" y=\"14\" text-anchor=\"end\">Result ({HtmlReport.Escape(unit)})</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(ReferenceRight)}\" y=\"14\" text-anchor=\"end\">Reference</text>");
         if (group == ReportText.ElementGroup.Toxic)
         {
             ZoneLabel(html, 0, 2.0 / 3, "within limit");
             ZoneLabel(html, 2.0 / 3, 1, "above limit");
+        }
+        else if (kinds.Contains(ScaleKind.Ideal))
+        {
+            // The ideal sits in the centre of its track and a range fills the middle third: one set of zone names
+            // cannot fit both, so a group that mixes them leaves the zones to each row's shading and judgement.
+            if (kinds.All(k => k is ScaleKind.Ideal or ScaleKind.None))
+            {
+                ZoneLabel(html, 0, 0.5, "below ideal");
+                ZoneLabel(html, 0.5, 1, "above ideal");
+            }
         }
         else
         {
@@ -118,7 +132,7 @@ internal static class HtmlCharts
             ZoneLabel(html, 2.0 / 3, 1, "high");
         }
 
-        html.Append("<text class=\"col\" x=\"636\" y=\"14\">Level</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(LevelLeft)}\" y=\"14\">Judgement</text>");
         html.Append("</g>");
 
         for (var i = 0; i < elements.Count; i++)
@@ -140,10 +154,12 @@ internal static class HtmlCharts
         var value = ReportText.LabValue(result, lab);
         var reference = ReportText.Reference(result, lab);
         var scale = ScaleOf(result);
-        var levelClass = LevelClass(result.Level);
+        var againstIdeal = result.Basis == ElementLevelBasis.Ideal && result.Level != ElementLevel.Unknown;
+        var levelClass = againstIdeal ? "level-ideal" : LevelClass(result.Level);
+        var fromIdeal = result.FromIdeal is { } factor ? $" data-from-ideal=\"{ReportText.Round(factor).ToString(CultureInfo.InvariantCulture)}\"" : "";
 
-        html.Append(CultureInfo.InvariantCulture, $"<g class=\"element-bar {levelClass}\" data-element=\"{HtmlReport.Escape(symbol)}\" data-level=\"{ReportText.Name(result.Level)}\" data-scale=\"{scale.Kind.ToString().ToLowerInvariant()}\" transform=\"translate(0,{top})\">");
-        html.Append(CultureInfo.InvariantCulture, $"<title>{HtmlReport.Escape($"{name} ({symbol}): {value} {Units.Symbol(lab.ReportingUnit)}, {ReportText.Label(result.Level).ToLowerInvariant()}{(reference.Length > 0 ? $"; reference {reference}" : "")}")}</title>");
+        html.Append(CultureInfo.InvariantCulture, $"<g class=\"element-bar {levelClass}\" data-element=\"{HtmlReport.Escape(symbol)}\" data-level=\"{ReportText.Name(result.Level)}\" data-basis=\"{ReportText.Name(result.Basis)}\"{fromIdeal} data-scale=\"{scale.Kind.ToString().ToLowerInvariant()}\" transform=\"translate(0,{top})\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{HtmlReport.Escape($"{name} ({symbol}): {value} {Units.Symbol(lab.ReportingUnit)}, {ReportText.Judgement(result)}{(reference.Length > 0 ? $"; reference {reference}" : "")}")}</title>");
         if (shaded)
         {
             html.Append(CultureInfo.InvariantCulture, $"<rect class=\"row-shade\" x=\"0\" y=\"0\" width=\"{ViewWidth}\" height=\"{RowHeight}\"/>");
@@ -155,8 +171,8 @@ internal static class HtmlCharts
             html.Append(CultureInfo.InvariantCulture, $"<text class=\"name\" x=\"34\" y=\"15\">{HtmlReport.Escape(name)}</text>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<text class=\"num\" x=\"236\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(value)}</text>");
-        html.Append(CultureInfo.InvariantCulture, $"<text class=\"ref\" x=\"326\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(reference.Length > 0 ? reference : "–")}</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"num\" x=\"{X(ResultRight)}\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(value)}</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"ref\" x=\"{X(ReferenceRight)}\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(reference.Length > 0 ? reference : "–")}</text>");
 
         WriteZones(html, scale, aboveIsToxic: result.ToxicLimit is not null);
         if (result.Ideal is { } ideal && scale.Kind is ScaleKind.Range or ScaleKind.Ideal)
@@ -174,7 +190,8 @@ internal static class HtmlCharts
             var raw = scale.Position((double)measurement.MilligramPercent);
             var width = Math.Max(Math.Clamp(raw, 0, 1) * TrackWidth, 2);
             var barClass = measurement.Qualifier == MeasurementQualifier.BelowDetectionLimit ? "bar below-limit" : "bar";
-            html.Append(CultureInfo.InvariantCulture, $"<rect class=\"{barClass}\" x=\"{X(TrackLeft)}\" y=\"7\" width=\"{X(width)}\" height=\"8\" rx=\"1.5\"/>");
+            var strength = againstIdeal ? $" style=\"fill:{IdealColour(IdealStrength(result))}\"" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<rect class=\"{barClass}\" x=\"{X(TrackLeft)}\" y=\"7\" width=\"{X(width)}\" height=\"8\" rx=\"1.5\"{strength}/>");
             if (raw > 1 || measurement.Qualifier == MeasurementQualifier.AboveQuantitationLimit)
             {
                 // Off the scale: an arrowhead at the end of the track says the value goes further.
@@ -182,9 +199,41 @@ internal static class HtmlCharts
             }
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<text class=\"level\" x=\"636\" y=\"15\">{ReportText.Label(result.Level)}</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"level\" x=\"{X(LevelLeft)}\" y=\"15\">{HtmlReport.Escape(ReportText.Judgement(result, brief: true))}</text>");
         html.Append("</g>");
     }
+
+    /// <summary>
+    /// How strongly a bar judged against an ideal only is coloured, 0 to 1: |log10(value ÷ ideal)|, full at a factor of
+    /// 10, where the bar reaches the end of its track (a value of zero is full).
+    /// </summary>
+    internal static double IdealStrength(ElementResult result)
+    {
+        if (result.Ideal is not { MilligramPercent: > 0 } ideal || result.Measurement.MilligramPercent <= 0)
+        {
+            return 1;
+        }
+
+        return Math.Min(Math.Abs(Math.Log10((double)result.Measurement.MilligramPercent / (double)ideal.MilligramPercent)), 1);
+    }
+
+    // The pale and the deep end of the blue of ideal-judged bars; the legend's key is a gradient between them.
+    private static readonly (int R, int G, int B) IdealPale = (0xc6, 0xd6, 0xea);
+    private static readonly (int R, int G, int B) IdealDeep = (0x1d, 0x4f, 0x91);
+
+    /// <summary>The blue of an ideal-judged bar at <paramref name="strength"/> (0–1), as <c>#rrggbb</c>.</summary>
+    internal static string IdealColour(double strength)
+    {
+        static int Mix(int pale, int deep, double t) => (int)Math.Round(pale + (deep - pale) * t);
+        var t = Math.Clamp(strength, 0, 1);
+        return string.Create(CultureInfo.InvariantCulture, $"#{Mix(IdealPale.R, IdealDeep.R, t):x2}{Mix(IdealPale.G, IdealDeep.G, t):x2}{Mix(IdealPale.B, IdealDeep.B, t):x2}");
+    }
+
+    /// <summary>The element chart's colour key, one entry per kind of judgement.</summary>
+    internal static void WriteElementLegend(StringBuilder html) =>
+        html.Append("<p class=\"legend element-legend\"><span class=\"key level-within\"></span>within range or below limit <span class=\"key level-low\"></span>low or high (published range or cut-off) <span class=\"key level-elevated\"></span>above toxic limit <span class=\"key level-ideal\" style=\"background:linear-gradient(to right,")
+            .Append(IdealColour(0)).Append(',').Append(IdealColour(1)).Append(")\"></span>above or below ideal (deeper = further from it) <span class=\"key level-unknown\"></span>")
+            .Append(ReportText.NoReference).Append(" or cannot tell</p>\n");
 
     // Red marks only the zone above a toxic limit; above a nutrient's upper bound is amber like any high value.
     private static void WriteZones(StringBuilder html, Scale scale, bool aboveIsToxic)
@@ -245,9 +294,19 @@ internal static class HtmlCharts
             sentences.Add("A dark tick marks the ideal where the profile gives one.");
         }
 
+        if (elements.Any(e => e.Basis == ElementLevelBasis.Ideal))
+        {
+            sentences.Add($"{lab.Name} gives only an ideal for some elements: those are judged above or below the ideal with the factor from it (×1.03 is 3% above), not high or low, and their bars are blue, deeper the further the value is from the ideal.");
+        }
+
         if (kinds.Contains(ScaleKind.None))
         {
             sentences.Add("Elements without any band in the profile are grey, on an absolute logarithmic scale from 0.001 to 1000 mg%.");
+        }
+
+        if (elements.Any(e => e.Basis != ElementLevelBasis.None && e.Level == ElementLevel.Unknown))
+        {
+            sentences.Add("\"Cannot tell\" marks a value reported as below a detection limit (or above a quantitation limit) that lies on the other side of the element's limit, range or ideal, so the true value may be on either side.");
         }
 
         if (elements.Any(e => e.Measurement.Qualifier == MeasurementQualifier.BelowDetectionLimit))

@@ -268,7 +268,7 @@ public static class HtmlReport
             html.Append("<p class=\"caption\">").Append(Escape(HtmlCharts.Caption(interpretation.Elements, interpretation.LabProfile))).Append("</p>\n");
         }
 
-        html.Append("<p class=\"legend\"><span class=\"key level-within\"></span>within range <span class=\"key level-low\"></span>low or high <span class=\"key level-elevated\"></span>above toxic limit <span class=\"key level-unknown\"></span>no band</p>\n");
+        HtmlCharts.WriteElementLegend(html);
         html.Append("</section>\n");
     }
 
@@ -486,6 +486,7 @@ public static class HtmlReport
         svg .level-elevated .bar { fill: var(--red); }
         svg .level-elevated .level { fill: var(--red); font-weight: 650; }
         svg .level-low .level, svg .level-high .level { fill: var(--amber); font-weight: 600; }
+        svg .level-ideal .level { fill: var(--blue); font-weight: 600; }
         svg .bar.below-limit { fill-opacity: .35; }
         svg .overflow { fill: var(--ink); }
         svg .ratio-bar.within .bar { fill: var(--green); }

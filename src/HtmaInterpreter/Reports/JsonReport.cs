@@ -216,6 +216,12 @@ public static class JsonReport
             writer.WriteEndObject();
             writer.WriteString("qualifier", ReportText.Name(measurement.Qualifier));
             writer.WriteString("level", ReportText.Name(result.Level));
+            writer.WriteString("basis", ReportText.Name(result.Basis));
+            writer.WriteString("judgement", ReportText.Judgement(result));
+            if (result.FromIdeal is { } fromIdeal)
+            {
+                writer.WriteNumber("fromIdeal", ReportText.Round(fromIdeal));
+            }
             if (result.ProfileRange is { } range)
             {
                 writer.WriteStartObject("referenceRange");

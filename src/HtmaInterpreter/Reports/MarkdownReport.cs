@@ -252,7 +252,7 @@ public static class MarkdownReport
         foreach (var (group, elements) in ReportText.Groups(interpretation))
         {
             md.Append("### ").Append(ReportText.Title(group)).Append("\n\n");
-            md.Append("| element | result (").Append(unit).Append(") | reference (").Append(unit).Append(") | level |\n|---|---:|---:|---|\n");
+            md.Append("| element | result (").Append(unit).Append(") | reference (").Append(unit).Append(") | judgement |\n|---|---:|---:|---|\n");
             foreach (var element in elements)
             {
                 var name = element.Measurement.Element is { } known
@@ -260,7 +260,7 @@ public static class MarkdownReport
                     : Escape(element.Measurement.ReportedName);
                 md.Append("| ").Append(name).Append(" | ").Append(Escape(ReportText.LabValue(element, interpretation.LabProfile)))
                     .Append(" | ").Append(Escape(ReportText.Reference(element, interpretation.LabProfile))).Append(" | ")
-                    .Append(ReportText.Name(element.Level)).Append(" |\n");
+                    .Append(Escape(ReportText.Judgement(element))).Append(" |\n");
             }
 
             md.Append('\n');

@@ -138,14 +138,75 @@ internal static class ReportText
         _ => "For information",
     };
 
-    public static string Label(ElementLevel level) => level switch
+    public static string Name(ElementLevelBasis basis) => basis switch
     {
-        ElementLevel.Low => "Low",
-        ElementLevel.WithinRange => "Within range",
-        ElementLevel.High => "High",
-        ElementLevel.Elevated => "Elevated",
-        _ => "No band",
+        ElementLevelBasis.Range => "range",
+        ElementLevelBasis.Ideal => "ideal",
+        ElementLevelBasis.ToxicLimit => "toxic-limit",
+        _ => "none",
     };
+
+    /// <summary>What a row says for an element with no range, limit or graded ideal on the profile.</summary>
+    public const string NoReference = "no reference on this profile";
+
+    /// <summary>
+    /// The judgement every format shows for an element: "high"/"low" only where a range or published cut-off decided
+    /// it; against an ideal only, the direction and the factor (<c>above ideal ×1.03</c>); against a toxic limit,
+    /// <c>below limit</c>/<c>above limit</c>; a censored value that may lie either side, <c>cannot tell: …</c>
+    /// (<paramref name="brief"/>: just <c>cannot tell</c>, for the chart's narrow column).
+    /// </summary>
+    public static string Judgement(ElementResult result, bool brief = false)
+    {
+        var level = result.Level;
+        switch (result.Basis)
+        {
+            case ElementLevelBasis.None:
+                return NoReference;
+            case ElementLevelBasis.Ideal when level != ElementLevel.Unknown:
+                var factor = result.FromIdeal is { } f ? " " + Factor(f) : "";
+                return level switch
+                {
+                    ElementLevel.High => "above ideal" + factor,
+                    ElementLevel.Low => "below ideal" + factor,
+                    _ => "at ideal",
+                };
+            case ElementLevelBasis.ToxicLimit when level != ElementLevel.Unknown:
+                return level == ElementLevel.Elevated ? "above limit"
+                    : result.Measurement.IsQuantified && result.ToxicLimit is { } limit && result.Measurement.MilligramPercent == limit.MilligramPercent ? "at limit"
+                    : "below limit";
+            case ElementLevelBasis.Range when level != ElementLevel.Unknown:
+                return level switch
+                {
+                    ElementLevel.Low => "low",
+                    ElementLevel.High => "high",
+                    _ => "within range",
+                };
+        }
+
+        if (brief)
+        {
+            return "cannot tell";
+        }
+
+        var reference = result.Basis switch
+        {
+            ElementLevelBasis.ToxicLimit => "the limit",
+            ElementLevelBasis.Ideal => "the ideal",
+            _ => result.Measurement.Qualifier == MeasurementQualifier.AboveQuantitationLimit ? "the range's upper end" : "the range's lower end",
+        };
+        return result.Measurement.Qualifier == MeasurementQualifier.AboveQuantitationLimit
+            ? $"cannot tell: reported above a quantitation limit below {reference}"
+            : $"cannot tell: reported below a detection limit above {reference}";
+    }
+
+    /// <summary>
+    /// A value-to-ideal factor as shown: <c>×1.03</c>, <c>×0.50</c>, <c>×12.5</c>; beyond a thousandfold either way only
+    /// the bound (<c>×&lt;0.01</c>, <c>×≥1000</c>), which keeps absurd values from widening a table or the chart.
+    /// </summary>
+    public static string Factor(double fromIdeal) =>
+        fromIdeal < 0.005 ? "×<0.01"
+        : fromIdeal >= 999.5 ? "×≥1000"
+        : "×" + fromIdeal.ToString(fromIdeal < 9.995 ? "0.00" : fromIdeal < 99.95 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
     /// <summary>The measured value in the lab profile's unit, with its qualifier (<c>&lt;0.002</c>, <c>ND</c>).</summary>
     public static string LabValue(ElementResult result, LabProfile lab)

@@ -140,9 +140,9 @@ public static class TextReport
             e.Measurement.Element is { } element ? ReportText.Name(element.Category) : "unrecognised",
             e.Measurement.Qualifier == MeasurementQualifier.NotDetected ? "ND" : ReportText.Format(e.Measurement.MilligramPercent),
             ReportText.Format(e.Measurement),
-            ReportText.Name(e.Level),
+            ReportText.Judgement(e),
         }).ToList();
-        WriteTable(text, ["element", "group", "mg%", "as reported", "level"], rows, rightAligned: [2], paint, paintedColumn: 4);
+        WriteTable(text, ["element", "group", "mg%", "as reported", "judgement"], rows, rightAligned: [2], paint, paintedColumn: 4);
     }
 
     private static void WriteRatios(StringBuilder text, Interpretation interpretation, Painter paint)
@@ -208,11 +208,14 @@ public static class TextReport
             _ => "2",
         });
 
-        public string Level(string level) => Paint(level, level switch
+        // Painted by the judgement's wording (ReportText.Judgement): red above a toxic limit, amber for what a range or
+        // cut-off calls low or high, blue for a distance from an ideal, green within a range or below a limit.
+        public string Level(string judgement) => Paint(judgement, judgement switch
         {
-            "within" => "32",
+            "within range" or "below limit" or "at limit" => "32",
             "low" or "high" => "33",
-            "elevated" => "1;31",
+            "above limit" => "1;31",
+            _ when judgement.StartsWith("above ideal", StringComparison.Ordinal) || judgement.StartsWith("below ideal", StringComparison.Ordinal) => "34",
             _ => "2",
         });
 

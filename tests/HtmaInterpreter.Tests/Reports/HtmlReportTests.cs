@@ -20,8 +20,8 @@ public class HtmlReportTests
         html.Should().Contain("Trace Elements Inc.");
         html.Should().Contain("<p class=\"type\">Fast oxidation (moderate)</p>");
         html.Should().Contain("<tr><td>Ca/K</td><td class=\"num\">0.9</td><td class=\"cmp\">&lt;</td><td class=\"num\">4</td><td>fast</td></tr>");
-        html.Should().Contain("<text class=\"num\" x=\"236\" y=\"15\" text-anchor=\"end\">0.42</text>", "Pb's value is printed in its bar row");
-        html.Should().Contain("<text class=\"ref\" x=\"326\" y=\"15\" text-anchor=\"end\">≤ 0.3</text>", "Pb's TEI limit is printed as the reference");
+        html.Should().Contain("<text class=\"num\" x=\"196\" y=\"15\" text-anchor=\"end\">0.42</text>", "Pb's value is printed in its bar row");
+        html.Should().Contain("<text class=\"ref\" x=\"272\" y=\"15\" text-anchor=\"end\">≤ 0.3</text>", "Pb's TEI limit is printed as the reference");
         foreach (var finding in interpretation.Findings)
         {
             html.Should().Contain($"data-rule=\"{finding.RuleId}\"");
@@ -43,9 +43,9 @@ public class HtmlReportTests
         var toxicChart = Regex.Match(html, "<svg class=\"chart element-chart\" data-group=\"Toxic metals\".*?</svg>", RegexOptions.Singleline).Value;
         Regex.Matches(toxicChart, "data-element=\"([^\"]*)\"").Select(m => m.Groups[1].Value)
             .Should().Equal("Pb", "Hg", "Cd", "As", "Al", "U", "Ni");
-        html.Should().Contain("<g class=\"element-bar level-elevated\" data-element=\"Pb\" data-level=\"elevated\" data-scale=\"limit\"");
-        html.Should().Contain("<g class=\"element-bar level-low\" data-element=\"Ca\" data-level=\"low\" data-scale=\"range\"");
-        html.Should().Contain("<g class=\"element-bar level-unknown\" data-element=\"Ni\" data-level=\"unknown\" data-scale=\"none\"", "an element without a band still gets a bar");
+        html.Should().Contain("<g class=\"element-bar level-elevated\" data-element=\"Pb\" data-level=\"elevated\" data-basis=\"toxic-limit\" data-scale=\"limit\"");
+        html.Should().Contain("<g class=\"element-bar level-low\" data-element=\"Ca\" data-level=\"low\" data-basis=\"range\" data-scale=\"range\"");
+        html.Should().Contain("<g class=\"element-bar level-unknown\" data-element=\"Ni\" data-level=\"unknown\" data-basis=\"none\" data-scale=\"none\"", "an element without a band still gets a bar");
     }
 
     [Test]

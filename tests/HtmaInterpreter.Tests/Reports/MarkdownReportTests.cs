@@ -19,7 +19,7 @@ public class MarkdownReportTests
         markdown.Should().Contain("### Nutrient minerals");
         markdown.Should().Contain("### Toxic metals");
         markdown.Should().Contain("| Ca Calcium | 18 | 22–97 | low |");
-        markdown.Should().Contain("| Pb Lead | 0.42 | ≤ 0.3 | elevated |");
+        markdown.Should().Contain("| Pb Lead | 0.42 | ≤ 0.3 | above limit |");
         markdown.Should().Contain("| Na/Mg | 13.7143 | 4 | – |");
         markdown.Should().Contain("### Needs attention");
         markdown.Should().Contain("#### Elevated Lead (Pb) (Pb) (toxic-metal-elevated)");

@@ -26,9 +26,9 @@ public class TextReportColorTests
         var plain = TextReport.Render(interpretation);
         var coloured = ReportRenderer.Render(interpretation, ReportFormat.Text, new ReportOptions { UseColor = true });
 
-        coloured.Should().Contain($"{Escape}[1;31melevated{Escape}[0m", "elevated toxic metals are red");
+        coloured.Should().Contain($"{Escape}[1;31mabove limit{Escape}[0m", "elevated toxic metals are red");
         coloured.Should().Contain($"{Escape}[33mlow{Escape}[0m", "low nutrients are amber");
-        coloured.Should().Contain($"{Escape}[32mwithin{Escape}[0m", "values within range are green");
+        coloured.Should().Contain($"{Escape}[32mwithin range{Escape}[0m", "values within range are green");
         coloured.Should().Contain($"{Escape}[33m[attention]{Escape}[0m");
         StripAnsi(coloured).Should().Be(plain);
     }
@@ -52,7 +52,7 @@ public class TextReportColorTests
         using var stderr = new StringWriter();
 
         InterpretCommand.Run([TestPaths.Sample("fast-oxidizer-lead-cadmium.json")], stdout, stderr, colorOutput: true).Should().Be(0);
-        stdout.ToString().Should().Contain($"{Escape}[1;31melevated");
+        stdout.ToString().Should().Contain($"{Escape}[1;31mabove limit");
 
         using var json = new StringWriter();
         InterpretCommand.Run([TestPaths.Sample("fast-oxidizer-lead-cadmium.json"), "--format", "json"], json, stderr, colorOutput: true).Should().Be(0);
