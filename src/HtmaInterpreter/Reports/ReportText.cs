@@ -238,7 +238,9 @@ internal static class ReportText
     /// </summary>
     public static string InWords(Evidence evidence)
     {
-        var words = new StringBuilder(Describe(evidence));
+        var words = evidence.Level == ElementLevel.Unknown
+            ? new StringBuilder(Describe(evidence with { Level = null })).Append(", not graded by the profile")
+            : new StringBuilder(Describe(evidence));
         foreach (var test in evidence.Tests)
         {
             if (ThresholdInWords(evidence.Name, test) is { } threshold)

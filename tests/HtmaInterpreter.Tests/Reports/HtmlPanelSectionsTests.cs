@@ -184,5 +184,7 @@ public class HtmlPanelSectionsTests
         var evidence = new Evidence { Kind = EvidenceKind.Ratio, Name = "Na/K", RatioValue = 2.4, Tests = ["Na/K < 2.5"] };
 
         ReportText.InWords(evidence).Should().Be("Na/K 2.4, below 2.5");
+        var ungraded = new Evidence { Kind = EvidenceKind.Element, Name = "Cu", MilligramPercent = 1.2m, Level = HtmaInterpreter.Labs.ElementLevel.Unknown };
+        ReportText.InWords(ungraded).Should().Be("Cu 1.2 mg%, not graded by the profile");
     }
 }
