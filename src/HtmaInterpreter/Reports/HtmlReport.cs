@@ -14,8 +14,11 @@ namespace HtmaInterpreter.Reports;
 /// deterministic (invariant culture, no timestamps).
 /// </summary>
 /// <remarks>
-/// Each element bar is an SVG group <c>&lt;g class="element-bar" data-element="Ca"&gt;</c> and each panel an
-/// <c>&lt;article class="report" data-sample-id="…"&gt;</c>, stable hooks for tests and styling.
+/// A panel's sections, in order: header; summary box (<c>section.summary</c>, <c>data-concern</c> refer, attention or
+/// none); oxidation type; elements; ratios; findings; diagnostics; lab caveats; the not-a-diagnosis footer; technical
+/// details (<c>details.technical</c>, closed in the browser, printed last). Each element bar is an SVG group
+/// <c>&lt;g class="element-bar" data-element="Ca"&gt;</c>, each ratio bar <c>&lt;g class="ratio-bar …" data-ratio="Na/K"&gt;</c>
+/// and each panel an <c>&lt;article class="report" data-sample-id="…"&gt;</c>, stable hooks for tests and styling.
 /// </remarks>
 public static class HtmlReport
 {
