@@ -318,10 +318,15 @@ internal static class HtmlCharts
         return string.Join(" ", sentences);
     }
 
-    /// <summary>Writes the ratio chart: for each ratio with an ideal, a bar from the ideal to the value on a log scale (each half a factor of 10).</summary>
-    internal static void WriteRatioChart(StringBuilder html, IReadOnlyList<RatioValue> ratios)
+    /// <summary>
+    /// Writes the ratio chart: for each ratio with an ideal, a bar from the ideal to the value on a log scale (each half a
+    /// factor of 10). A ratio in <paramref name="flags"/> (cited by a finding) is drawn as flagged whatever its ideal
+    /// range says, with the finding's threshold in words in the last column; a ratio in <paramref name="deciding"/>
+    /// (it decided the oxidation type) is marked with a diamond before its name.
+    /// </summary>
+    internal static void WriteRatioChart(StringBuilder html, IReadOnlyList<RatioValue> ratios, IReadOnlySet<string> deciding, IReadOnlyDictionary<string, string> flags)
     {
-        const double nameX = 6, valueX = 150, idealX = 226, left = 252, right = 652;
+        const double markX = 6, nameX = 20, valueX = 150, idealX = 226, left = 250, right = 590, flagX = 600;
         const double centre = (left + right) / 2, half = (right - left) / 2;
         var height = HeaderHeight + ratios.Count * RowHeight + 4;
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart ratio-chart\" viewBox=\"0 0 {ViewWidth} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"Ratios: log-scale deviation from the ideal\">");
@@ -329,6 +334,7 @@ internal static class HtmlCharts
         html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(nameX)}\" y=\"14\">Ratio</text>");
         html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(valueX)}\" y=\"14\" text-anchor=\"end\">Value</text>");
         html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(idealX)}\" y=\"14\" text-anchor=\"end\">Ideal</text>");
+        html.Append(CultureInfo.InvariantCulture, $"<text class=\"col\" x=\"{X(flagX)}\" y=\"14\">Finding</text>");
         (double Factor, string Label)[] ticks = [(0.1, "÷10"), (0.2, "÷5"), (0.5, "÷2"), (1, "ideal"), (2, "×2"), (5, "×5"), (10, "×10")];
         foreach (var (factor, label) in ticks)
         {
@@ -345,16 +351,28 @@ internal static class HtmlCharts
             var deviation = Math.Log10(ratio.Value / centreValue);
             var hasRange = ratio.IdealLow is not null || ratio.IdealHigh is not null;
             var within = hasRange && (ratio.IdealLow is not { } lo || ratio.Value >= lo) && (ratio.IdealHigh is not { } hi || ratio.Value <= hi);
-            var state = !hasRange ? "no-range" : within ? "within" : "outside";
+            var flag = flags.GetValueOrDefault(ratio.Name);
+            var decides = deciding.Contains(ratio.Name);
+
+            // A ratio a finding cites is never drawn as fine, even inside a wider ideal range (TEI's Na/K 1.4-3.4 holds 2.4, which the inversion finding reads as below 2.5).
+            var state = flag is not null ? "flagged" : !hasRange ? "no-range" : within ? "within" : "outside";
             var top = HeaderHeight + i * RowHeight;
-            html.Append(CultureInfo.InvariantCulture, $"<g class=\"ratio-bar {state}\" data-ratio=\"{HtmlReport.Escape(ratio.Name)}\" transform=\"translate(0,{top})\">");
-            html.Append(CultureInfo.InvariantCulture, $"<title>{HtmlReport.Escape($"{ratio.DisplayName ?? ratio.Name}: {ReportText.Format(ratio.Value)}, ideal {ReportText.Ideal(ratio)}{(ratio.Band is null ? "" : "; " + ratio.Band)}")}</title>");
+            html.Append(CultureInfo.InvariantCulture, $"<g class=\"ratio-bar {state}{(decides ? " deciding" : "")}\" data-ratio=\"{HtmlReport.Escape(ratio.Name)}\" transform=\"translate(0,{top})\">");
+            var title = $"{ratio.DisplayName ?? ratio.Name}: {ReportText.Format(ratio.Value)}, ideal {ReportText.Ideal(ratio)}{(ratio.Band is null ? "" : "; " + ratio.Band)}"
+                + (flag is null ? "" : "; named by a finding" + (flag.Length > 0 ? ": " + flag : ""))
+                + (decides ? "; decided the oxidation type" : "");
+            html.Append(CultureInfo.InvariantCulture, $"<title>{HtmlReport.Escape(title)}</title>");
             if (i % 2 == 1)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<rect class=\"row-shade\" x=\"0\" y=\"0\" width=\"{ViewWidth}\" height=\"{RowHeight}\"/>");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<text class=\"sym\" x=\"{X(nameX)}\" y=\"15\">{HtmlReport.Escape(Shorten(ratio.Name, 12))}</text>");
+            if (decides)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<text class=\"mark\" x=\"{X(markX)}\" y=\"15\">◆</text>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<text class=\"sym\" x=\"{X(nameX)}\" y=\"15\">{HtmlReport.Escape(Shorten(ratio.Name, 11))}</text>");
             html.Append(CultureInfo.InvariantCulture, $"<text class=\"num\" x=\"{X(valueX)}\" y=\"15\" text-anchor=\"end\">{ReportText.Format(ratio.Value)}</text>");
             html.Append(CultureInfo.InvariantCulture, $"<text class=\"ref\" x=\"{X(idealX)}\" y=\"15\" text-anchor=\"end\">{HtmlReport.Escape(ReportText.Ideal(ratio))}</text>");
             if (hasRange)
@@ -379,7 +397,12 @@ internal static class HtmlCharts
                 // The band's name goes on the side of the centre line away from the bar, so the two never overlap.
                 var anchor = deviation >= 0 ? "end" : "start";
                 var x = deviation >= 0 ? centre - 6 : centre + 6;
-                html.Append(CultureInfo.InvariantCulture, $"<text class=\"band\" x=\"{X(x)}\" y=\"15\" text-anchor=\"{anchor}\">{HtmlReport.Escape(Shorten(band, 30))}</text>");
+                html.Append(CultureInfo.InvariantCulture, $"<text class=\"band\" x=\"{X(x)}\" y=\"15\" text-anchor=\"{anchor}\">{HtmlReport.Escape(Shorten(band, 26))}</text>");
+            }
+
+            if (flag is not null)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<text class=\"flag\" x=\"{X(flagX)}\" y=\"15\">{HtmlReport.Escape(Shorten(flag.Length > 0 ? flag : "in a finding", 21))}</text>");
             }
 
             html.Append("</g>");

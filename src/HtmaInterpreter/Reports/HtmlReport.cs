@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Rules;
@@ -13,8 +14,11 @@ namespace HtmaInterpreter.Reports;
 /// deterministic (invariant culture, no timestamps).
 /// </summary>
 /// <remarks>
-/// Each element bar is an SVG group <c>&lt;g class="element-bar" data-element="Ca"&gt;</c> and each panel an
-/// <c>&lt;article class="report" data-sample-id="…"&gt;</c>, stable hooks for tests and styling.
+/// A panel's sections, in order: header; summary box (<c>section.summary</c>, <c>data-concern</c> refer, attention or
+/// none); oxidation type; elements; ratios; findings; diagnostics; lab caveats; the not-a-diagnosis footer; technical
+/// details (<c>details.technical</c>, closed in the browser, printed last). Each element bar is an SVG group
+/// <c>&lt;g class="element-bar" data-element="Ca"&gt;</c>, each ratio bar <c>&lt;g class="ratio-bar …" data-ratio="Na/K"&gt;</c>
+/// and each panel an <c>&lt;article class="report" data-sample-id="…"&gt;</c>, stable hooks for tests and styling.
 /// </remarks>
 public static class HtmlReport
 {
@@ -115,20 +119,65 @@ public static class HtmlReport
     {
         var panel = interpretation.Panel;
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"report\" id=\"panel-{number}\" data-sample-id=\"{Escape(panel.SampleId)}\" data-measurements=\"{panel.Measurements.Count}\">\n");
+        WritePageStyle(html, panel.SampleId, number);
         WriteHeader(html, interpretation);
-        WriteReferrals(html, interpretation);
+        WriteSummary(html, interpretation);
         WriteOxidation(html, interpretation);
         WriteElements(html, interpretation);
         WriteRatios(html, interpretation);
         WriteFindings(html, interpretation.Findings);
-        WriteNotEvaluated(html, interpretation.NotEvaluated);
         WriteDiagnostics(html, readDiagnostics.Concat(interpretation.Diagnostics).ToList());
         WriteCaveats(html, interpretation);
         html.Append("<footer class=\"disclaimer\">\n<p><strong>Not a diagnosis.</strong> ").Append(Escape(StripLeadingNotADiagnosis(interpretation.Disclaimer))).Append("</p>\n")
             .Append("<p class=\"generator\">HtmaInterpreter ").Append(Escape(interpretation.LibraryVersion))
             .Append(" · rule set ").Append(Escape(interpretation.RuleSetName)).Append(' ').Append(Escape(interpretation.RuleSetVersion))
             .Append(" · model ").Append(Escape(interpretation.Oxidation.ModelId)).Append(" · lab profile ").Append(Escape(interpretation.LabProfile.Id)).Append("</p>\n")
-            .Append("</footer>\n</article>\n");
+            .Append("</footer>\n");
+        WriteTechnicalDetails(html, interpretation);
+        html.Append("</article>\n");
+    }
+
+    /// <summary>
+    /// A named page per panel, so that every printed page of the panel carries its own sample id and the page number in
+    /// its top margin. The id goes into a CSS string, escaped by <see cref="CssString"/>.
+    /// </summary>
+    private static void WritePageStyle(StringBuilder html, string sampleId, int number) =>
+        html.Append(CultureInfo.InvariantCulture, $"<style>#panel-{number} {{ page: panel-{number}; }} @page panel-{number} {{ @top-right {{ content: {CssString("Sample " + sampleId)} \" · page \" counter(page) \" of \" counter(pages); }} }}</style>\n");
+
+    /// <summary>
+    /// Text as a double-quoted CSS string. Everything but letters, digits, space and a few safe punctuation marks is
+    /// written as a hexadecimal escape, so no input can end the string, the rule or the <c>style</c> element.
+    /// </summary>
+    internal static string CssString(string text)
+    {
+        // Control characters and bidirectional overrides are first shown as \u001B, as everywhere else.
+        var shown = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (TerminalText.IsUnsafe(c))
+            {
+                TerminalText.AppendEscaped(shown, c);
+            }
+            else
+            {
+                shown.Append(c);
+            }
+        }
+
+        var css = new StringBuilder(shown.Length + 16).Append('"');
+        foreach (var rune in shown.ToString().EnumerateRunes())
+        {
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is ' ' or '-' or '_' or '.' or ',' or ':' or '/' or '(' or ')'))
+            {
+                css.Append((char)rune.Value);
+            }
+            else
+            {
+                css.Append('\\').Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(' ');
+            }
+        }
+
+        return css.Append('"').ToString();
     }
 
     private static string StripLeadingNotADiagnosis(string disclaimer) =>
@@ -156,23 +205,140 @@ public static class HtmlReport
     private static void Meta(StringBuilder html, string name, string valueHtml) =>
         html.Append("<div><dt>").Append(name).Append("</dt><dd>").Append(valueHtml).Append("</dd></div>\n");
 
-    private static void WriteReferrals(StringBuilder html, Interpretation interpretation)
+    /// <summary>How much the summary box says needs doing: it is green only when nothing of concern was found.</summary>
+    internal enum Concern
     {
+        /// <summary>No referral, no toxic metal above its limit and no finding that needs attention.</summary>
+        None,
+
+        /// <summary>A toxic metal is above its limit or a finding needs attention.</summary>
+        Attention,
+
+        /// <summary>A rule asked for a physician referral.</summary>
+        Refer,
+    }
+
+    /// <summary>The concern of a panel, which picks the summary box's style.</summary>
+    internal static Concern ConcernOf(Interpretation interpretation) =>
+        interpretation.Referrals.Any() ? Concern.Refer
+        : interpretation.Findings.Any(f => f.Severity == RuleSeverity.Attention) || ElevatedToxicMetals(interpretation).Any() ? Concern.Attention
+        : Concern.None;
+
+    private static IEnumerable<ElementResult> ElevatedToxicMetals(Interpretation interpretation) =>
+        interpretation.Elements.Where(e => e.Level == ElementLevel.Elevated);
+
+    /// <summary>
+    /// The first box of a panel: oxidation type and degree, referrals, toxic metals above their limits (value and limit)
+    /// and the number of findings by severity. Styled by <see cref="ConcernOf"/>; its wording stays neutral even when
+    /// nothing was found, because the report is not a diagnosis.
+    /// </summary>
+    private static void WriteSummary(StringBuilder html, Interpretation interpretation)
+    {
+        var concern = ConcernOf(interpretation);
+        var concernName = concern.ToString().ToLowerInvariant();
+        var lab = interpretation.LabProfile;
+        var unit = Units.Symbol(lab.ReportingUnit);
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"summary concern-{concernName}\" data-concern=\"{concernName}\">\n<h2>Summary</h2>\n<ul class=\"summary-points\">\n");
+
+        html.Append("<li class=\"summary-oxidation\"><span class=\"label\">Oxidation</span> <strong>").Append(Escape(OxidationHeadline(interpretation.Oxidation))).Append("</strong>");
+        foreach (var qualifier in OxidationQualifiers(interpretation.Oxidation))
+        {
+            html.Append(" · ").Append(Escape(qualifier));
+        }
+
+        html.Append("</li>\n");
+
         var referrals = interpretation.Referrals.ToList();
+        html.Append("<li class=\"summary-referrals\"><span class=\"label\">Referrals</span> ");
         if (referrals.Count == 0)
         {
-            html.Append("<section class=\"referrals none\">\n<h2>Referrals</h2>\n<p>No rule of the rule set asked for a physician referral for this panel. Symptoms and medication still belong with a physician.</p>\n</section>\n");
-            return;
+            html.Append("none asked for by the rule set; symptoms and medication still belong with a physician.");
         }
-
-        html.Append("<section class=\"referrals\">\n<h2>Refer to a physician</h2>\n<ul>\n");
-        foreach (var referral in referrals)
+        else
         {
-            html.Append("<li><strong>").Append(Escape(referral.Title)).Append("</strong>").Append(SubjectBadge(referral))
-                .Append(" — ").Append(Escape(referral.Explanation)).Append("</li>\n");
+            html.Append("<strong>refer to a physician</strong>:<ul class=\"referrals\">\n");
+            foreach (var referral in referrals)
+            {
+                html.Append("<li><strong>").Append(Escape(referral.Title)).Append("</strong>").Append(SubjectBadge(referral))
+                    .Append(" — ").Append(Escape(referral.Explanation)).Append("</li>\n");
+            }
+
+            html.Append("</ul>");
         }
 
-        html.Append("</ul>\n</section>\n");
+        html.Append("</li>\n");
+
+        var elevated = ElevatedToxicMetals(interpretation).ToList();
+        html.Append("<li class=\"summary-toxic\"><span class=\"label\">Toxic metals</span> ");
+        if (elevated.Count == 0)
+        {
+            html.Append("none above its limit in the ").Append(Escape(lab.Name)).Append(" profile.");
+        }
+        else
+        {
+            html.Append("above the limit: ");
+            for (var i = 0; i < elevated.Count; i++)
+            {
+                var element = elevated[i];
+                var name = element.Measurement.Element?.Name ?? element.Measurement.ReportedName;
+                html.Append(i == 0 ? "" : ", ").Append("<strong class=\"toxic-metal\" data-element=\"").Append(Escape(ReportText.Symbol(element))).Append("\">")
+                    .Append(Escape(name)).Append(' ').Append(Escape(ReportText.LabValue(element, lab))).Append(' ').Append(Escape(unit)).Append("</strong>");
+                if (element.ToxicLimit is { } limit)
+                {
+                    html.Append(" (limit ").Append(ReportText.Format(limit.To(lab.ReportingUnit).Value)).Append(')');
+                }
+            }
+        }
+
+        html.Append("</li>\n");
+
+        html.Append(CultureInfo.InvariantCulture, $"<li class=\"summary-findings\" data-findings=\"{interpretation.Findings.Count}\"><span class=\"label\">Findings</span> ");
+        if (interpretation.Findings.Count == 0)
+        {
+            html.Append("no rule of the rule set fired.");
+        }
+        else
+        {
+            var counts = interpretation.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key)
+                .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {SeverityCountText(g.Key)}");
+            html.Append(CultureInfo.InvariantCulture, $"<strong>{interpretation.Findings.Count}</strong>: ").Append(string.Join(", ", counts)).Append(" (details below).");
+        }
+
+        html.Append("</li>\n</ul>\n");
+        if (concern == Concern.None)
+        {
+            html.Append("<p class=\"all-clear\">Nothing here asks for a referral or for attention under this rule set. This is not a diagnosis and does not rule anything out.</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static string SeverityCountText(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Refer => "referral",
+        RuleSeverity.Attention => "needing attention",
+        _ => "for information",
+    };
+
+    private static List<string> OxidationQualifiers(OxidationResult oxidation)
+    {
+        var qualifiers = new List<string>();
+        if (oxidation.FourLows)
+        {
+            qualifiers.Add("four lows");
+        }
+
+        if (oxidation.SodiumPotassiumQualifier is { } qualifier)
+        {
+            qualifiers.Add("Na/K " + qualifier);
+        }
+
+        if (oxidation.StressStage is { } stage)
+        {
+            qualifiers.Add("stage of stress: " + stage);
+        }
+
+        return qualifiers;
     }
 
     private static string OxidationHeadline(OxidationResult oxidation)
@@ -197,23 +363,7 @@ public static class HtmlReport
         var oxidation = interpretation.Oxidation;
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"oxidation type-{ReportText.Name(oxidation.Type)}\">\n<h2>Oxidation type</h2>\n");
         html.Append("<div class=\"oxidation-body\">\n<div class=\"verdict\"><p class=\"type\">").Append(Escape(OxidationHeadline(oxidation))).Append("</p>\n");
-        var qualifiers = new List<string>();
-        if (oxidation.FourLows)
-        {
-            qualifiers.Add("four lows");
-        }
-
-        if (oxidation.SodiumPotassiumQualifier is { } qualifier)
-        {
-            qualifiers.Add("Na/K " + qualifier);
-        }
-
-        if (oxidation.StressStage is { } stage)
-        {
-            qualifiers.Add("stage of stress: " + stage);
-        }
-
-        foreach (var text in qualifiers)
+        foreach (var text in OxidationQualifiers(oxidation))
         {
             html.Append("<span class=\"pill\">").Append(Escape(text)).Append("</span>");
         }
@@ -284,24 +434,75 @@ public static class HtmlReport
 
         if (charted.Count > 0)
         {
+            var deciding = interpretation.Oxidation.DecidingRatios.Select(d => d.Ratio).ToHashSet(StringComparer.Ordinal);
             html.Append("<figure class=\"chart-block\">\n");
-            HtmlCharts.WriteRatioChart(html, charted);
-            html.Append(CultureInfo.InvariantCulture, $"\n<figcaption>Each bar runs from the ideal ({Escape(charted[0].Tradition ?? interpretation.LabProfile.IdealTradition)} tradition) to the panel's value on a logarithmic scale: each half of the chart spans a factor of 10. A shaded band is the published ideal range; bars are green inside it, amber outside it, and blue-grey where only an ideal value is published.</figcaption>\n</figure>\n");
+            HtmlCharts.WriteRatioChart(html, charted, deciding, RatioFlags(interpretation));
+            html.Append("\n<figcaption class=\"legend ratio-legend\">")
+                .Append("<span class=\"key ratio-within\"></span>within the ideal range")
+                .Append("<span class=\"key ratio-outside\"></span>outside it")
+                .Append("<span class=\"key ratio-flagged\"></span>named by a finding or the Na/K qualifier (its threshold in words)")
+                .Append("<span class=\"key ratio-no-range\"></span>only an ideal value is published")
+                .Append("<span class=\"mark\">◆</span>decided the oxidation type. ")
+                .Append(CultureInfo.InvariantCulture, $"Each bar runs on a logarithmic scale from the ideal ({Escape(charted[0].Tradition ?? interpretation.LabProfile.IdealTradition)} tradition, centre line) to the value; shaded: the published ideal range; ")
+                .Append("<strong>÷2</strong> <strong>÷5</strong> <strong>÷10</strong>: a half, a fifth, a tenth of the ideal; <strong>×2</strong> <strong>×5</strong> <strong>×10</strong>: two, five, ten times it; arrowhead: beyond; italic: the published grade band.")
+                .Append("</figcaption>\n</figure>\n");
         }
 
         if (others.Count > 0)
         {
-            html.Append("<table class=\"data compact narrow\">\n<caption>Ratios without a published ideal</caption>\n<thead><tr><th>Ratio</th><th class=\"num\">Value</th><th>Band</th></tr></thead>\n<tbody>\n");
+            html.Append("<div class=\"ratio-list\">\n<h3>Ratios without a published ideal</h3>\n<dl>\n");
             foreach (var ratio in others)
             {
-                html.Append("<tr><td>").Append(Escape(ratio.Name)).Append("</td><td class=\"num\">").Append(ReportText.Format(ratio.Value))
-                    .Append("</td><td>").Append(Escape(ratio.Band ?? "–")).Append("</td></tr>\n");
+                html.Append("<div><dt>").Append(Escape(ratio.Name)).Append("</dt><dd>").Append(ReportText.Format(ratio.Value))
+                    .Append(ratio.Band is { } band ? " <span class=\"band\">" + Escape(band) + "</span>" : "").Append("</dd></div>\n");
             }
 
-            html.Append("</tbody>\n</table>\n");
+            html.Append("</dl>\n</div>\n");
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// The ratios that a fired finding cites as evidence, or that the oxidation model's Na/K qualifier names (other
+    /// than good), each with the threshold in words (<c>below 2.5</c>), so the chart says what the findings say.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> RatioFlags(Interpretation interpretation)
+    {
+        var flags = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string ratio, string words)
+        {
+            if (!flags.TryGetValue(ratio, out var list))
+            {
+                flags[ratio] = list = [];
+            }
+
+            if (words.Length > 0 && !list.Contains(words))
+            {
+                list.Add(words);
+            }
+        }
+
+        foreach (var evidence in interpretation.Findings.SelectMany(f => f.Evidence).Where(e => e.Kind == EvidenceKind.Ratio))
+        {
+            Add(evidence.Name, "");
+            foreach (var test in evidence.Tests)
+            {
+                if (ReportText.ThresholdInWords(evidence.Name, test) is { } words)
+                {
+                    Add(evidence.Name, words);
+                }
+            }
+        }
+
+        // The qualifier's ratio is Na/K in every model (the oxidation section prints it as "Na/K <label>"). Its word is
+        // shown only when no finding already gives the threshold, so the chart carries one message per ratio.
+        if (interpretation.Oxidation.SodiumPotassiumQualifier is { } qualifier && qualifier != "good" && !flags.ContainsKey("Na/K"))
+        {
+            Add("Na/K", qualifier);
+        }
+
+        return flags.ToDictionary(f => f.Key, f => string.Join(", ", f.Value), StringComparer.Ordinal);
     }
 
     private static void WriteFindings(StringBuilder html, IReadOnlyList<Finding> findings)
@@ -315,28 +516,27 @@ public static class HtmlReport
         foreach (var group in findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key))
         {
             var severity = ReportText.Name(group.Key);
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"severity-group sev-{severity}\">\n<h3>{ReportText.Title(group.Key)}</h3>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"severity-group sev-{severity}\">\n");
+            var first = true;
             foreach (var finding in group)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<section class=\"finding sev-{severity}\" data-rule=\"{Escape(finding.RuleId)}\">\n<h4>{Escape(finding.Title)}{SubjectBadge(finding)}<span class=\"rule-id\">{Escape(finding.RuleId)}</span></h4>\n");
-                if (finding.Evidence.Count > 0)
+                html.Append(CultureInfo.InvariantCulture, $"<section class=\"finding sev-{severity}\" data-rule=\"{Escape(finding.RuleId)}\">\n");
+                if (first)
                 {
-                    html.Append("<ul class=\"evidence\">");
-                    foreach (var evidence in finding.Evidence)
-                    {
-                        html.Append("<li>").Append(Escape(ReportText.Describe(evidence)));
-                        if (evidence.Tests.Count > 0)
-                        {
-                            html.Append(" <span class=\"tests\">").Append(Escape(string.Join("; ", evidence.Tests))).Append("</span>");
-                        }
-
-                        html.Append("</li>");
-                    }
-
-                    html.Append("</ul>\n");
+                    // Inside the first card, so that the severity heading is never printed alone at the foot of a page.
+                    html.Append("<h3>").Append(ReportText.Title(group.Key)).Append("</h3>\n");
+                    first = false;
                 }
 
-                html.Append("<p>").Append(Escape(finding.Explanation)).Append("</p>\n");
+                html.Append("<h4>").Append(Escape(finding.Title)).Append(SubjectBadge(finding)).Append("</h4>\n")
+                    .Append("<p>").Append(Escape(finding.Explanation)).Append("</p>\n");
+                var evidence = finding.Evidence.Where(e => e.Kind != EvidenceKind.Rule).ToList();
+                if (evidence.Count > 0)
+                {
+                    html.Append("<p class=\"evidence\"><span class=\"label\">Based on</span> ")
+                        .Append(string.Join("; ", evidence.Select(e => Escape(ReportText.InWords(e))))).Append("</p>\n");
+                }
+
                 if (finding.Suggestions.Count > 0)
                 {
                     html.Append("<ul class=\"suggestions\">\n");
@@ -348,7 +548,7 @@ public static class HtmlReport
                     html.Append("</ul>\n");
                 }
 
-                html.Append("<p class=\"source\">Source: ").Append(Escape(finding.Source)).Append("</p>\n</section>\n");
+                html.Append("</section>\n");
             }
 
             html.Append("</div>\n");
@@ -360,22 +560,50 @@ public static class HtmlReport
     private static string SubjectBadge(Finding finding) =>
         finding.Subject is null ? "" : " <span class=\"badge\">" + Escape(finding.Subject) + "</span>";
 
-    private static void WriteNotEvaluated(StringBuilder html, IReadOnlyList<UnevaluatedRule> rules)
+    /// <summary>
+    /// The material for whoever maintains the rules, after everything the practitioner reads: each finding's rule id,
+    /// the rule tests it passed as written, and its sources; the rules that could not be evaluated. A <c>details</c>
+    /// element, closed in the browser (no script needed) and printed open at the end.
+    /// </summary>
+    private static void WriteTechnicalDetails(StringBuilder html, Interpretation interpretation)
     {
-        if (rules.Count == 0)
+        html.Append("<details class=\"technical\">\n<summary><h2>Technical details</h2></summary>\n");
+        html.Append("<p class=\"small\">For whoever maintains the rules: what each finding's rule tested, as written in the rule set, and where it comes from.</p>\n");
+        if (interpretation.Findings.Count > 0)
         {
-            return;
+            html.Append("<table class=\"data compact rules-fired\">\n<caption>Rules that fired</caption>\n<thead><tr><th>Rule</th><th>Tests passed, as written; source</th></tr></thead>\n<tbody>\n");
+            foreach (var finding in interpretation.Findings)
+            {
+                html.Append("<tr data-rule=\"").Append(Escape(finding.RuleId)).Append("\"><td class=\"rule-id\">").Append(Escape(finding.RuleId))
+                    .Append(finding.Subject is null ? "" : " (" + Escape(finding.Subject) + ")").Append("</td><td>");
+                html.Append(string.Join(" ", finding.Evidence.SelectMany(e => e.Tests).Select(t => "<code class=\"test\">" + Escape(t) + "</code>")));
+                html.Append(" <span class=\"source\">Source: ").Append(Escape(finding.Source));
+                if (finding.ThresholdSources.Count > 0)
+                {
+                    html.Append("; thresholds: ").Append(Escape(string.Join("; ", finding.ThresholdSources)));
+                }
+
+                html.Append("</span></td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
         }
 
-        html.Append("<section class=\"not-evaluated\">\n<h2>Not evaluated</h2>\n<p class=\"small\">These rules could not be decided because an input was missing.</p>\n")
-            .Append("<table class=\"data compact\">\n<thead><tr><th>Rule</th><th>Subject</th><th>Missing</th></tr></thead>\n<tbody>\n");
-        foreach (var rule in rules)
+        var rules = interpretation.NotEvaluated;
+        if (rules.Count > 0)
         {
-            html.Append("<tr><td>").Append(Escape(rule.RuleId)).Append("</td><td>").Append(Escape(rule.Subject ?? "")).Append("</td><td>")
-                .Append(Escape(string.Join(", ", rule.MissingInputs))).Append("</td></tr>\n");
+            html.Append("<div class=\"not-evaluated\">\n<h3>Not evaluated</h3>\n<p class=\"small\">These rules could not be decided because an input was missing.</p>\n<ul>\n");
+            foreach (var rule in rules)
+            {
+                html.Append("<li><span class=\"rule-id\">").Append(Escape(rule.RuleId)).Append("</span>")
+                    .Append(rule.Subject is null ? "" : " (" + Escape(rule.Subject) + ")")
+                    .Append(" — ").Append(Escape(string.Join(", ", rule.MissingInputs))).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n</div>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</details>\n");
     }
 
     private static void WriteDiagnostics(StringBuilder html, IReadOnlyList<Diagnostic> diagnostics)
@@ -387,11 +615,11 @@ public static class HtmlReport
             return;
         }
 
-        html.Append("<table class=\"data compact\">\n<thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead>\n<tbody>\n");
+        html.Append("<table class=\"data compact\">\n<thead><tr><th>Severity</th><th class=\"code\">Code</th><th>Where</th><th>Message</th></tr></thead>\n<tbody>\n");
         foreach (var diagnostic in diagnostics)
         {
             var severity = diagnostic.Severity.ToString().ToLowerInvariant();
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"diag-{severity}\"><td>{severity}</td><td>{Escape(diagnostic.Code)}</td><td class=\"where\">{Escape(diagnostic.Location.ToString())}</td><td>{Escape(diagnostic.Message)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"diag-{severity}\"><td>{severity}</td><td class=\"code\">{Escape(diagnostic.Code)}</td><td class=\"where\">{Escape(diagnostic.Location.ToString())}</td><td>{Escape(diagnostic.Message)}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
@@ -414,6 +642,7 @@ public static class HtmlReport
         html.Append("</ul>\n</section>\n");
     }
 
+    /// <summary>The report's style sheet: screen and A4 print; the compare report uses it too.</summary>
     internal const string Css =
         """
         :root { --ink: #1f2933; --muted: #5f6b7a; --rule: #d9dee5; --paper: #fff; --accent: #234e70;
@@ -441,11 +670,19 @@ public static class HtmlReport
         .meta dt { font-size: 10.5px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
         .meta dd { margin: 0; font-weight: 500; overflow-wrap: anywhere; }
         .meta .unit { color: var(--muted); font-weight: 400; }
-        .referrals { margin: 16px 0 0; padding: 10px 14px; border: 2px solid var(--red); border-left-width: 6px; background: var(--red-tint); border-radius: 4px; }
-        .referrals h2 { color: var(--red); border: 0; margin: 0 0 4px; padding: 0; }
-        .referrals ul { margin: 4px 0; padding-left: 18px; }
-        .referrals.none { border: 1px solid var(--rule); border-left: 6px solid var(--green); background: #f6faf7; }
-        .referrals.none h2 { color: var(--green); }
+        .summary { margin: 14px 0 0; padding: 8px 14px; border: 1px solid var(--rule); border-left: 6px solid var(--grey); border-radius: 4px; break-inside: avoid; }
+        .summary h2 { border: 0; margin: 0 0 4px; padding: 0; }
+        .summary.concern-refer { border: 2px solid var(--red); border-left-width: 6px; background: var(--red-tint); }
+        .summary.concern-refer h2 { color: var(--red); }
+        .summary.concern-attention { border-color: var(--amber); border-left-color: var(--amber); background: var(--amber-tint); }
+        .summary.concern-attention h2 { color: #8a5a12; }
+        .summary.concern-none { border-left-color: var(--green); background: #f6faf7; }
+        .summary-points { list-style: none; margin: 0; padding: 0; }
+        .summary-points > li { margin: 2px 0; padding-left: 96px; text-indent: -96px; }
+        .summary-points .label { display: inline-block; width: 92px; text-indent: 0; font-size: 10.5px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+        .summary ul.referrals { margin: 2px 0; padding-left: 18px; text-indent: 0; }
+        .summary .toxic-metal { color: var(--red); }
+        .summary .all-clear { margin: 6px 0 0; color: var(--muted); }
         .oxidation-body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr); gap: 16px; align-items: start; }
         .oxidation .type { font-size: 20px; font-weight: 650; margin: 0 0 6px; color: var(--accent); }
         .pill { display: inline-block; margin: 0 6px 4px 0; padding: 1px 8px; border-radius: 10px; background: var(--grey-tint); font-size: 11.5px; }
@@ -492,36 +729,87 @@ public static class HtmlReport
         svg .ratio-bar.within .bar { fill: var(--green); }
         svg .ratio-bar.outside .bar { fill: var(--amber); }
         svg .ratio-bar.no-range .bar { fill: var(--blue); }
+        svg .ratio-bar.flagged .bar { fill: var(--amber); stroke: #7a4f10; stroke-width: 1; }
+        svg .ratio-bar.deciding .sym { text-decoration: underline; }
+        svg .mark { font-size: 11px; fill: var(--accent); }
+        svg .flag { font-size: 10px; fill: #8a5a12; font-weight: 600; }
         .legend { font-size: 11px; color: var(--muted); }
         .legend .key { display: inline-block; width: 14px; height: 8px; margin: 0 4px 0 10px; border-radius: 1.5px; vertical-align: middle; background: var(--grey); }
         .legend .key:first-child { margin-left: 0; }
         .legend .key.level-within { background: var(--green); }
         .legend .key.level-low { background: var(--amber); }
         .legend .key.level-elevated { background: var(--red); }
+        .legend .key.ratio-within { background: var(--green); }
+        .legend .key.ratio-outside { background: var(--amber); }
+        .legend .key.ratio-flagged { background: var(--amber); outline: 1px solid #7a4f10; }
+        .legend .key.ratio-no-range { background: var(--blue); }
+        .legend .mark { margin: 0 4px 0 10px; color: var(--accent); }
+        .ratio-list h3 { margin-top: 8px; }
+        .ratio-list dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(120px, 1fr)); gap: 2px 12px; margin: 2px 0 0; font-size: 11.5px; font-variant-numeric: tabular-nums; }
+        .ratio-list dl div { display: flex; justify-content: space-between; gap: 6px; border-bottom: 1px solid #eef0f3; }
+        .ratio-list dt { color: var(--muted); }
+        .ratio-list dd { margin: 0; }
+        .ratio-list .band { font-style: italic; color: var(--muted); }
         h2 .count { display: inline-block; min-width: 20px; padding: 0 6px; border-radius: 10px; background: var(--accent); color: #fff; font-size: 11px; text-align: center; vertical-align: 2px; }
         .finding { break-inside: avoid; border: 1px solid var(--rule); border-left: 4px solid var(--grey); border-radius: 3px; padding: 8px 12px; margin: 6px 0 10px; }
         .finding.sev-refer { border-left-color: var(--red); }
         .finding.sev-attention { border-left-color: var(--amber); }
         .finding.sev-info { border-left-color: var(--blue); }
-        .finding h4 { font-size: 13.5px; margin-bottom: 4px; }
-        .finding .rule-id { float: right; font-weight: 400; font-size: 10.5px; color: var(--muted); font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+        .finding h3 { margin: 0 0 4px; }
+        .finding h4 { font-size: 13.5px; margin-bottom: 2px; }
         .badge { display: inline-block; padding: 0 6px; margin-left: 6px; border-radius: 3px; background: var(--grey-tint); font-size: 11px; font-weight: 600; vertical-align: 1px; }
-        .evidence { list-style: none; padding: 0; margin: 4px 0 6px; display: flex; flex-wrap: wrap; gap: 4px; }
-        .evidence li { background: #f3f5f8; border: 1px solid #e3e7ec; border-radius: 3px; padding: 0 6px; font-size: 11.5px; font-variant-numeric: tabular-nums; }
-        .evidence .tests { color: var(--muted); }
+        .finding .evidence { font-size: 11.5px; font-variant-numeric: tabular-nums; margin: 2px 0; }
+        .finding .evidence .label, .ratio-list .label { font-size: 10.5px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin-right: 4px; }
         .suggestions { margin: 4px 0; padding-left: 18px; }
         .caveats ul { padding-left: 18px; font-size: 12px; }
+        table.data .code { white-space: nowrap; overflow-wrap: normal; }
         tr.diag-error td:first-child { color: var(--red); font-weight: 600; }
         tr.diag-warning td:first-child { color: var(--amber); font-weight: 600; }
         .disclaimer { margin-top: 20px; padding-top: 8px; border-top: 1px solid var(--rule); font-size: 11.5px; }
         .index td a { color: var(--accent); }
-        @page { size: A4; margin: 12mm; }
+        details.technical { margin-top: 18px; border-top: 1px solid var(--rule); }
+        details.technical > summary { cursor: pointer; list-style-position: outside; margin-left: 16px; }
+        details.technical > summary h2 { display: inline-block; border: 0; color: var(--muted); margin: 10px 0 4px; }
+        details.technical table.data { margin-bottom: 8px; table-layout: fixed; }
+        details.technical td.rule-id { overflow-wrap: normal; word-break: normal; }
+        table.rules-fired th:nth-child(1) { width: 30%; }
+        details.technical .source { font-size: inherit; }
+        .not-evaluated ul { columns: 2; column-gap: 18px; margin: 2px 0; padding-left: 14px; font-size: 11px; }
+        .not-evaluated li { break-inside: avoid; }
+        details.technical .rule-id, details.technical code.test { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 10px; }
+        details.technical code.test { display: inline-block; background: #f3f5f8; border: 1px solid #e3e7ec; border-radius: 3px; padding: 0 4px; margin: 0 2px 2px 0; }
+        @page { size: A4; margin: 12mm;
+          @top-right { content: "page " counter(page) " of " counter(pages); font: 9px system-ui, "Noto Sans", "Liberation Sans", sans-serif; color: #5f6b7a; } }
         @media print {
-          body { background: none; font-size: 11.5px; }
+          body { background: none; font-size: 10.5px; line-height: 1.35; }
+          /* Charts at 84% of the width print their text at about the body size and take less height. */
+          svg.chart { width: 84%; }
+          details.technical { font-size: 9px; }
+          details.technical table.compact, .not-evaluated ul { font-size: 9px; }
+          .not-evaluated ul { columns: 3; }
+          table.data td { padding: 2px 6px; }
+          .summary-points > li { margin: 1px 0; }
           .report, .index { max-width: none; margin: 0; padding: 0; box-shadow: none; }
           .report + .report, .index + .report { break-before: page; }
-          .referrals, .oxidation, .finding, figure.chart-block, table.data tr { break-inside: avoid; }
-          h2, h3, h4 { break-after: avoid; }
+          .summary, .oxidation-body, .finding, figure.chart-block, table.data tr, .ratio-list dl div { break-inside: avoid; }
+          h2, h3, h4, table.data caption { break-after: avoid; }
+          h2 { margin: 10px 0 5px; font-size: 13.5px; }
+          .report-header h1 { font-size: 19px; }
+          .oxidation .type { font-size: 16px; }
+          .finding h4 { font-size: 12px; }
+          .caption, figcaption, .legend, .small, .generator { font-size: 9.5px; }
+          h3 { margin: 8px 0 3px; }
+          .disclaimer, details.technical { margin-top: 8px; padding-top: 4px; }
+          details.technical > summary h2 { margin: 4px 0 2px; }
+          .report-header { padding-bottom: 6px; }
+          .finding { padding: 3px 8px; margin: 3px 0 4px; }
+          .finding p { margin: 2px 0 4px; }
+          .suggestions { margin: 2px 0; }
+          figure.chart-block { margin-bottom: 4px; }
+          /* The technical details are printed, after everything else, even though the browser shows them closed. */
+          details.technical::details-content { content-visibility: visible; display: contents; }
+          details.technical > summary { list-style: none; margin-left: 0; }
+        }
         }
         @media (max-width: 640px) {
           .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }

@@ -292,5 +292,53 @@ internal static class ReportText
         return description.ToString();
     }
 
+    /// <summary>
+    /// Evidence in plain words for a practitioner: <see cref="Describe"/> plus each numeric threshold the input passed,
+    /// e.g. <c>Na/K 2.4, below 2.5</c> or <c>Ca 170 mg%, high, at or above 165 mg%</c>. Tests that are not a comparison
+    /// with a number (<c>Ca is low</c>, <c>oxidation.lean is slow</c>) are left to the technical details.
+    /// </summary>
+    public static string InWords(Evidence evidence)
+    {
+        var words = evidence.Level == ElementLevel.Unknown
+            ? new StringBuilder(Describe(evidence with { Level = null })).Append(", not graded by the profile")
+            : new StringBuilder(Describe(evidence));
+        foreach (var test in evidence.Tests)
+        {
+            if (ThresholdInWords(evidence.Name, test) is { } threshold)
+            {
+                words.Append(", ").Append(threshold);
+            }
+        }
+
+        return words.ToString();
+    }
+
+    /// <summary>A rule test such as <c>Na/K &lt; 2.5</c> about <paramref name="name"/> in words (<c>below 2.5</c>); <c>null</c> when it is not such a comparison.</summary>
+    public static string? ThresholdInWords(string name, string test)
+    {
+        if (!test.StartsWith(name + " ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = test[(name.Length + 1)..];
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        var words = rest[..space] switch
+        {
+            "<" => "below",
+            "<=" => "at or below",
+            ">" => "above",
+            ">=" => "at or above",
+            _ => null,
+        };
+        var operand = rest[(space + 1)..];
+        return words is not null && operand.Length > 0 && char.IsAsciiDigit(operand[0]) ? words + " " + operand : null;
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 }

@@ -23,7 +23,11 @@ namespace HtmaInterpreter.Tests.Reports;
 /// (<see cref="TestContext.AddTestAttachment"/>) and kept under the test's work directory in
 /// <c>browser-reports/</c>, outside git.</item>
 /// </list>
-/// Without Chromium the tests are inconclusive, never passed.
+/// Two more checks run Chromium once per case: the toxic panel's summary box and closed technical details as rendered
+/// (a probe script in a copy of the report), and each single-panel sample printed to an A4 PDF with
+/// <c>--print-to-pdf --no-pdf-header-footer</c>, read back with poppler's <c>pdfinfo</c> and <c>pdftotext</c> (page
+/// count, the sample id and "page N of M" on every page, technical details printed last).
+/// Without Chromium (or, for the PDF, without poppler-utils) the tests are inconclusive, never passed.
 /// </summary>
 [Category("Browser")]
 [NonParallelizable]
@@ -120,6 +124,137 @@ public class BrowserReportTests
         File.ReadAllBytes(png).Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         TestContext.AddTestAttachment(png, $"HTML report of {sample} as rendered by headless Chromium (1240×1754)");
         TestContext.AddTestAttachment(htmlPath, $"HTML report of {sample}");
+    }
+
+    private const string SummaryProbe =
+        """
+        <script>
+        (function () {
+          var root = document.documentElement, summary = document.querySelector('section.summary');
+          var details = document.querySelector('details.technical'), label = details && details.querySelector('summary');
+          root.setAttribute('data-probe-summary-background', summary ? getComputedStyle(summary).backgroundColor : '');
+          root.setAttribute('data-probe-summary-text', summary ? summary.innerText.replace(/\s+/g, ' ') : '');
+          root.setAttribute('data-probe-technical-open', details ? String(details.open) : 'missing');
+          root.setAttribute('data-probe-technical-hidden-height', label ? String(Math.round(details.getBoundingClientRect().height - label.getBoundingClientRect().height)) : '-1');
+        })();
+        </script>
+        """;
+
+    /// <summary>
+    /// The toxic panel as Chromium renders it, with a probe script in a copy of the report (one Chromium run): the first
+    /// box is the summary, not green, naming lead and cadmium, the oxidation type and the number of findings; the
+    /// technical details are there but closed (their content takes no height).
+    /// </summary>
+    [Test]
+    public void Toxic_panel_leads_with_a_summary_that_is_not_green_and_the_technical_details_are_closed()
+    {
+        var chromium = RequireChromium();
+        var interpretation = ReportSamples.One("fast-oxidizer-lead-cadmium.json");
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
+        Directory.CreateDirectory(folder);
+        var probePath = Path.Combine(folder, "summary.probe.html");
+        File.WriteAllText(probePath, HtmlReport.Render(interpretation).Replace("</body>", SummaryProbe + "\n</body>", StringComparison.Ordinal));
+
+        var dom = RunChromium(chromium, "--window-size=1240,1754", "--virtual-time-budget=3000", "--dump-dom", new Uri(probePath).AbsoluteUri);
+
+        var article = dom[dom.IndexOf("<article ", StringComparison.Ordinal)..];
+        var firstSection = Regex.Match(article, "<section class=\"([^\"]*)\" data-concern=\"([^\"]*)\"");
+        firstSection.Index.Should().BeLessThan(article.IndexOf("<section class=\"oxidation", StringComparison.Ordinal), "the summary is the first box");
+        firstSection.Groups[1].Value.Should().Be("summary concern-attention");
+        dom.Should().NotContain("data-concern=\"none\"", "no green box on a panel with toxic metals above their limits");
+        Probe(dom, "data-probe-summary-background").Should().Be("rgb(251, 241, 220)", "the amber tint, not the green one");
+        var text = Probe(dom, "data-probe-summary-text");
+        text.Should().Contain("Fast oxidation (moderate)");
+        text.Should().Contain("Lead 0.42 mg% (limit 0.3)");
+        text.Should().Contain("Cadmium 0.038 mg% (limit 0.014)");
+        text.Should().Contain("6: 5 needing attention, 1 for information");
+        Probe(dom, "data-probe-technical-open").Should().Be("false");
+        ProbeNumber(dom, "data-probe-technical-hidden-height").Should().BeInRange(0, 4, "a closed details element is as high as its summary line");
+    }
+
+    private static IEnumerable<string> SinglePanelSamples() =>
+        ReportSamples.SampleFiles().Where(sample => ReportSamples.Interpret(sample).Interpretations.Count == 1);
+
+    /// <summary>
+    /// Each single-panel sample printed by Chromium to an A4 PDF (one Chromium run per sample): at most 3 pages, every
+    /// page headed with the sample id and "page N of M", and the technical details printed at the end.
+    /// </summary>
+    [TestCaseSource(nameof(SinglePanelSamples))]
+    public void Printed_panel_fits_three_A4_pages_with_the_sample_id_and_page_number_on_each(string sample)
+    {
+        var chromium = RequireChromium();
+        var pdfinfo = RequireTool("pdfinfo");
+        var pdftotext = RequireTool("pdftotext");
+        var interpretation = ReportSamples.One(sample);
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
+        Directory.CreateDirectory(folder);
+        var name = Path.GetFileNameWithoutExtension(sample);
+        var htmlPath = Path.Combine(folder, name + ".print.html");
+        var pdf = Path.Combine(folder, name + ".pdf");
+        File.WriteAllText(htmlPath, HtmlReport.Render(interpretation));
+        File.Delete(pdf);
+
+        RunChromium(chromium, "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(htmlPath).AbsoluteUri);
+
+        File.Exists(pdf).Should().BeTrue("Chromium should write the PDF");
+        var info = Run(pdfinfo, pdf);
+        Regex.IsMatch(info, @"Page size:.*\(A4\)").Should().BeTrue($"the page is A4; pdfinfo said: {info}");
+        var pages = int.Parse(Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        pages.Should().BeInRange(1, 3, "one panel fits on at most 3 A4 pages");
+        var text = Run(pdftotext, "-layout", pdf, "-");
+        var pageTexts = text.Split('\f').Where(page => page.Trim().Length > 0).ToList();
+        pageTexts.Should().HaveCount(pages);
+        for (var page = 1; page <= pages; page++)
+        {
+            pageTexts[page - 1].Should().Contain($"Sample {interpretation.Panel.SampleId} · page {page} of {pages}", $"page {page} is headed with the sample id and its number");
+        }
+
+        text.IndexOf("Technical details", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("Not a diagnosis.", StringComparison.Ordinal), "the technical details are printed, last");
+        text.Should().Contain(interpretation.Findings.Count > 0 ? "Rules that fired" : "Technical details", "the closed details are printed open");
+        if (interpretation.NotEvaluated.Count > 0)
+        {
+            text.Should().ContainEquivalentOf("Not evaluated", "the closed details are printed open");
+            text.Should().Contain(interpretation.NotEvaluated[0].RuleId);
+        }
+
+        TestContext.AddTestAttachment(pdf, $"{sample} printed to A4 by headless Chromium");
+    }
+
+    /// <summary>A poppler tool from the PATH; the test is inconclusive without it.</summary>
+    private static string RequireTool(string tool)
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, tool))
+            .FirstOrDefault(File.Exists);
+        if (found is null)
+        {
+            Assert.Inconclusive($"{tool} is not installed (poppler-utils: apt-get install -y poppler-utils); the printed PDF was not checked.");
+        }
+
+        return found!;
+    }
+
+    /// <summary>Runs a command-line tool and returns its standard output; fails on a non-zero exit.</summary>
+    private static string Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{Path.GetFileName(tool)} did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, $"{Path.GetFileName(tool)} should exit cleanly; its stderr ended with: {Tail(error.Result)}");
+        return output.Result;
     }
 
     private static (IReadOnlyList<HtmaInterpreter.Interpretation> Interpretations, IReadOnlyList<Diagnostic> ReadDiagnostics) Interpret(string sample) =>

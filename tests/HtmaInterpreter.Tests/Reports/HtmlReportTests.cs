@@ -75,21 +75,27 @@ public class HtmlReportTests
         var charted = Regex.Matches(html, "<g class=\"ratio-bar [^\"]*\" data-ratio=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         charted.Should().Equal(interpretation.Ratios.Where(r => r.Ideal is not null || r.IdealLow is not null || r.IdealHigh is not null).Select(r => r.Name));
         charted.Should().Contain("Ca/K");
-        html.Should().Contain("<caption>Ratios without a published ideal</caption>");
-        html.Should().Contain("<tr><td>Ca/Pb</td><td class=\"num\">42.8571</td>");
+        html.Should().Contain("<h3>Ratios without a published ideal</h3>");
+        html.Should().Contain("<div><dt>Ca/Pb</dt><dd>42.8571</dd></div>");
     }
 
     [Test]
-    public void Referrals_are_in_a_box_before_the_oxidation_section()
+    public void Referrals_are_in_a_red_summary_box_before_the_oxidation_section()
     {
         var interpretation = ReportSamples.WithReferral();
 
         var html = HtmlReport.Render(interpretation);
 
-        var box = html.IndexOf("<section class=\"referrals\">", StringComparison.Ordinal);
+        var box = html.IndexOf("<section class=\"summary concern-refer\" data-concern=\"refer\">", StringComparison.Ordinal);
         box.Should().BePositive();
         box.Should().BeLessThan(html.IndexOf("<section class=\"oxidation", StringComparison.Ordinal));
-        html.Should().Contain("<h2>Refer to a physician</h2>");
+        var summary = html[box..html.IndexOf("</section>", box, StringComparison.Ordinal)];
+        summary.Should().Contain("<strong>refer to a physician</strong>:<ul class=\"referrals\">");
+        foreach (var referral in interpretation.Referrals)
+        {
+            summary.Should().Contain("<li><strong>" + HtmlReport.Escape(referral.Title) + "</strong>");
+        }
+
         html.Should().Contain("<div class=\"severity-group sev-refer\">");
     }
 
@@ -170,7 +176,7 @@ public class HtmlReportTests
     {
         var html = HtmlReport.Render(ReportSamples.One("slow-oxidizer.csv"));
 
-        html.Should().Contain("@page { size: A4; margin: 12mm; }");
+        html.Should().Contain("@page { size: A4; margin: 12mm;");
         html.Should().Contain("@media print");
         html.Should().MatchRegex("\\.finding[^{]*\\{[^}]*break-inside: avoid");
     }
