@@ -48,6 +48,7 @@ public static partial class ComparisonReport
             + "; font-size: 8pt; color: #5f6b7a; } @bottom-right { content: \"page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #5f6b7a; } }\n";
         HtmlDocument.Begin(html, "HTMA retest comparison – subject " + subject, HtmlReport.Css, ComparisonCss + pageBoxes, options);
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"report comparison\" data-subject-id=\"{H(subject)}\" data-tests=\"{comparison.Tests.Count}\">\n");
+        HtmlDocument.WriteLetterhead(html, options);
         html.Append("<header class=\"report-header\">\n<div>\n<p class=\"kicker\">HTMA retest comparison</p>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1>Subject {H(subject)}</h1>\n")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"model\">{comparison.Tests.Count} tests · judged against lab profile {H(comparison.ReferenceProfile.Name)} ({H(comparison.ReferenceProfile.Id)}) · oxidation model {H(first.Oxidation.ModelId)} · values in mg%</p>\n")

@@ -22,7 +22,7 @@ internal static class HtmlDocument
 
         """;
 
-    /// <summary>Writes everything up to and including the opening of the body and the letterhead.</summary>
+    /// <summary>Writes everything up to and including the opening of the body (the letterhead is <see cref="WriteLetterhead(StringBuilder, ReportOptions?)"/>).</summary>
     /// <param name="html">Where to write.</param>
     /// <param name="title">The document title (escaped here).</param>
     /// <param name="css">The report's own CSS.</param>
@@ -41,9 +41,19 @@ internal static class HtmlDocument
         }
 
         html.Append("</style>\n</head>\n<body>\n");
-        if (branding is not null)
+    }
+
+    /// <summary>
+    /// Writes the practice letterhead (logo, name, address), when the options carry one, at the top of a printed
+    /// section: each panel's article carries its own, so it prints on the panel's first page, not on a page of its own.
+    /// </summary>
+    /// <param name="html">Where to write.</param>
+    /// <param name="options">The options, with the branding if any.</param>
+    public static void WriteLetterhead(StringBuilder html, ReportOptions? options)
+    {
+        if (options?.Branding is { IsEmpty: false } given)
         {
-            WriteLetterhead(html, branding);
+            WriteLetterhead(html, BrandingCheck.Usable(given));
         }
     }
 
@@ -51,15 +61,29 @@ internal static class HtmlDocument
     public static void End(StringBuilder html) => html.Append("</body>\n</html>\n");
 
     /// <summary>
-    /// Writes a text as a double-quoted CSS string: every character outside printable ASCII, and <c>"</c>, <c>'</c>,
-    /// <c>\</c>, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, as a hex escape, so it can neither end the string nor the style element.
+    /// Text as a double-quoted CSS string. Everything but letters, digits, space and a few safe punctuation marks is
+    /// written as a hexadecimal escape, so no input can end the string, the rule or the <c>style</c> element.
     /// </summary>
     public static string CssString(string text)
     {
-        var css = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var rune in text.EnumerateRunes())
+        // Control characters and bidirectional overrides are first shown as \u001B, as everywhere else.
+        var shown = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
         {
-            if (rune.Value is >= 0x20 and < 0x7F and not ('"' or '\'' or '\\' or '<' or '>' or '&'))
+            if (TerminalText.IsUnsafe(c))
+            {
+                TerminalText.AppendEscaped(shown, c);
+            }
+            else
+            {
+                shown.Append(c);
+            }
+        }
+
+        var css = new StringBuilder(shown.Length + 16).Append('"');
+        foreach (var rune in shown.ToString().EnumerateRunes())
+        {
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is ' ' or '-' or '_' or '.' or ',' or ':' or '/' or '(' or ')'))
             {
                 css.Append((char)rune.Value);
             }

@@ -49,19 +49,21 @@ public static class HtmlReport
 
         if (interpretations.Count == 0)
         {
-            html.Append("<article class=\"report\">\n<header class=\"report-header\"><h1>HTMA interpretation</h1></header>\n")
+            html.Append("<article class=\"report\">\n");
+            HtmlDocument.WriteLetterhead(html, options);
+            html.Append("<header class=\"report-header\"><h1>HTMA interpretation</h1></header>\n")
                 .Append("<p class=\"empty\">No panel could be interpreted.</p>\n");
             WriteDiagnostics(html, readDiagnostics ?? []);
             html.Append("<footer class=\"disclaimer\"><p>").Append(Escape(Interpretation.NotADiagnosis)).Append("</p></footer>\n</article>\n");
         }
         else if (interpretations.Count > 1)
         {
-            WriteIndex(html, interpretations);
+            WriteIndex(html, interpretations, options);
         }
 
         for (var i = 0; i < interpretations.Count; i++)
         {
-            WritePanel(html, interpretations[i], i + 1, i == 0 ? readDiagnostics ?? [] : []);
+            WritePanel(html, interpretations[i], i + 1, i == 0 ? readDiagnostics ?? [] : [], options);
         }
 
         HtmlDocument.End(html);
@@ -100,9 +102,11 @@ public static class HtmlReport
         return escaped.ToString();
     }
 
-    private static void WriteIndex(StringBuilder html, IReadOnlyList<Interpretation> interpretations)
+    private static void WriteIndex(StringBuilder html, IReadOnlyList<Interpretation> interpretations, ReportOptions? options)
     {
-        html.Append("<nav class=\"index\">\n<h1>HTMA interpretation</h1>\n<p>")
+        html.Append("<nav class=\"index\">\n");
+        HtmlDocument.WriteLetterhead(html, options);
+        html.Append("<h1>HTMA interpretation</h1>\n<p>")
             .Append(interpretations.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" panels, one per section below.</p>\n<table class=\"data\">\n<thead><tr><th>Sample</th><th>Subject</th><th>Collected</th><th>Oxidation</th><th class=\"num\">Findings</th><th class=\"num\">Referrals</th></tr></thead>\n<tbody>\n");
         for (var i = 0; i < interpretations.Count; i++)
@@ -115,11 +119,12 @@ public static class HtmlReport
         html.Append("</tbody>\n</table>\n</nav>\n");
     }
 
-    private static void WritePanel(StringBuilder html, Interpretation interpretation, int number, IReadOnlyList<Diagnostic> readDiagnostics)
+    private static void WritePanel(StringBuilder html, Interpretation interpretation, int number, IReadOnlyList<Diagnostic> readDiagnostics, ReportOptions? options)
     {
         var panel = interpretation.Panel;
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"report\" id=\"panel-{number}\" data-sample-id=\"{Escape(panel.SampleId)}\" data-measurements=\"{panel.Measurements.Count}\">\n");
         WritePageStyle(html, panel.SampleId, number);
+        HtmlDocument.WriteLetterhead(html, options);
         WriteHeader(html, interpretation);
         WriteSummary(html, interpretation);
         WriteOxidation(html, interpretation);
@@ -139,46 +144,11 @@ public static class HtmlReport
 
     /// <summary>
     /// A named page per panel, so that every printed page of the panel carries its own sample id and the page number in
-    /// its top margin. The id goes into a CSS string, escaped by <see cref="CssString"/>.
+    /// its top margin. The id goes into a CSS string, escaped by <see cref="HtmlDocument.CssString"/>.
     /// </summary>
     private static void WritePageStyle(StringBuilder html, string sampleId, int number) =>
-        html.Append(CultureInfo.InvariantCulture, $"<style>#panel-{number} {{ page: panel-{number}; }} @page panel-{number} {{ @top-right {{ content: {CssString("Sample " + sampleId)} \" · page \" counter(page) \" of \" counter(pages); }} }}</style>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<style>#panel-{number} {{ page: panel-{number}; }} @page panel-{number} {{ @top-right {{ content: {HtmlDocument.CssString("Sample " + sampleId)} \" · page \" counter(page) \" of \" counter(pages); }} }}</style>\n");
 
-    /// <summary>
-    /// Text as a double-quoted CSS string. Everything but letters, digits, space and a few safe punctuation marks is
-    /// written as a hexadecimal escape, so no input can end the string, the rule or the <c>style</c> element.
-    /// </summary>
-    internal static string CssString(string text)
-    {
-        // Control characters and bidirectional overrides are first shown as \u001B, as everywhere else.
-        var shown = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (TerminalText.IsUnsafe(c))
-            {
-                TerminalText.AppendEscaped(shown, c);
-            }
-            else
-            {
-                shown.Append(c);
-            }
-        }
-
-        var css = new StringBuilder(shown.Length + 16).Append('"');
-        foreach (var rune in shown.ToString().EnumerateRunes())
-        {
-            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is ' ' or '-' or '_' or '.' or ',' or ':' or '/' or '(' or ')'))
-            {
-                css.Append((char)rune.Value);
-            }
-            else
-            {
-                css.Append('\\').Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(' ');
-            }
-        }
-
-        return css.Append('"').ToString();
-    }
 
     private static string StripLeadingNotADiagnosis(string disclaimer) =>
         disclaimer.StartsWith("Not a diagnosis. ", StringComparison.Ordinal) ? disclaimer["Not a diagnosis. ".Length..] : disclaimer;

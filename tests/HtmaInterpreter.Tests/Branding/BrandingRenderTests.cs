@@ -35,10 +35,12 @@ public partial class BrandingRenderTests
         html.Should().Contain("src=\"data:image/png;base64," + Convert.ToBase64String(Png) + "\"");
         html.Should().Contain("@page { @bottom-left { content: \"Riverside \\22 practice\\22  \\5C  \\3C /style\\3E  line\";");
         html.Should().Contain(":root { --accent: #1d5c63; }");
-        Regex.Matches(html, "</style>").Should().HaveCount(1, "the footer cannot end the style element");
+        Regex.Count(html, "</style>").Should().Be(Regex.Count(html, "<style>"), "the footer cannot end the style element");
+        Regex.Count(html, "<style>").Should().Be(2, "the head style and the panel's page style");
         html.Should().NotContain("<script");
         Loads().Matches(html).Select(m => m.Value).Should().BeEmpty("the report requests nothing from elsewhere");
-        html.IndexOf("class=\"brand-letterhead\"", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("<article", StringComparison.Ordinal));
+        html.IndexOf("class=\"brand-letterhead\"", StringComparison.Ordinal).Should().BeGreaterThan(html.IndexOf("<article", StringComparison.Ordinal), "inside the panel, so it prints on the panel's first page")
+            .And.BeLessThan(html.IndexOf("<header class=\"report-header\"", StringComparison.Ordinal), "above the report header");
     }
 
     [Test]
@@ -174,7 +176,8 @@ public partial class BrandingRenderTests
         var html = Render(branding);
 
         html.Should().Contain("<p class=\"brand-name\">A\\u001B[31mB</p>");
-        html.Should().Contain("content: \"x\\A y\\2028 z\";");
+        html.Should().Contain("content: " + HtmlDocument.CssString("x\ny\u2028z") + ";");
+        HtmlDocument.CssString("x\ny\u2028z").Should().NotContain("\n").And.NotContain("\u2028");
         Render(new ReportBranding { Address = ["one", null!] }).Should().Contain("<p class=\"brand-address\">one<br></p>");
     }
 

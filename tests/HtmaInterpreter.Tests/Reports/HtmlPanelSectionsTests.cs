@@ -38,7 +38,7 @@ public class HtmlPanelSectionsTests
     public void Summary_is_green_only_when_nothing_concerns_and_still_says_it_is_not_a_diagnosis()
     {
         var interpretation = ReportSamples.One("mixed-pattern.json");
-        interpretation.Findings.Should().BeEmpty();
+        interpretation.Findings.Should().ContainSingle().Which.Severity.Should().Be(RuleSeverity.Info, "only the profile-gap note for copper");
 
         var html = HtmlReport.Render(interpretation);
 
@@ -46,7 +46,7 @@ public class HtmlPanelSectionsTests
         var summary = Section(html, "<section class=\"summary");
         summary.Should().StartWith("<section class=\"summary concern-none\" data-concern=\"none\">");
         summary.Should().Contain("<span class=\"label\">Toxic metals</span> none above its limit in the");
-        summary.Should().Contain("<span class=\"label\">Findings</span> no rule of the rule set fired.");
+        summary.Should().Contain("<span class=\"label\">Findings</span> <strong>1</strong>: 1 for information");
         summary.Should().Contain("<p class=\"all-clear\">Nothing here asks for a referral or for attention under this rule set. This is not a diagnosis and does not rule anything out.</p>");
     }
 
@@ -154,7 +154,7 @@ public class HtmlPanelSectionsTests
     [TestCase("Müller 名", "\"M\\FC ller \\540D \"")]
     public void Sample_id_is_escaped_for_a_CSS_string(string id, string expected)
     {
-        HtmlReport.CssString(id).Should().Be(expected);
+        HtmlDocument.CssString(id).Should().Be(expected);
     }
 
     [Test]
