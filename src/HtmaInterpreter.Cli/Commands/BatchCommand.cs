@@ -18,16 +18,22 @@ internal static class BatchCommand
         Interprets every row of FILE, a wide CSV (sample_id first, one column per element), on all cores in constant
         memory, and writes one row per panel in input order: line, sample_id, oxidation_type, lean, degree, the key ratios
         ca_k, na_mg, na_k, ca_mg, zn_cu, ca_p (empty when absent), fired_rules (rule ids separated by ';'), diagnostics
-        (how many) and has_errors. A row whose reading gives an error is reported on stderr as file:line:col and skipped;
-        the run always goes on to the end. Warnings are reported on stderr and the row is kept.
+        (how many), has_errors, then what produced the row: lab_profile (the profile id, e.g. arl: the panel's own lab,
+        or --lab), model (the oxidation model id), rule_set and rule_set_version (name and hash of the rules), and note:
+        the "not a diagnosis" statement on the first row, empty on the others (JSON Lines: labProfile, model, ruleSet
+        {name, version} on every record, note on the first). A row whose reading gives an error is reported on stderr
+        as file:line:col and skipped; the run always goes on to the end. Warnings are reported on stderr and the row is
+        kept.
 
           --out FILE    write the rows to FILE: .csv for CSV, .jsonl (or .ndjson) for JSON Lines;
                         without it, CSV goes to standard output. FILE appears only when complete: an
                         interrupted or failed run leaves it as it was
 
-          --summary     print cohort statistics after the rows: panels per oxidation type, min/quartiles/median/max of
-                        each key ratio, how often each rule fired, rows with errors. They go to standard output when
-                        the rows go to --out, and to standard error when the rows go to standard output
+          --summary     print cohort statistics after the rows: the model, rule set and version, the lab profiles
+                        (with their panels when several), panels per oxidation type, min/quartiles/median/max of each
+                        key ratio, how often each rule fired, rows with errors, and last the "not a diagnosis"
+                        statement. They go to standard output when the rows go to --out,
+                        and to standard error when the rows go to standard output
           --lab ID      lab profile to use instead of each panel's lab (arl, tei, doctors-data)
           --model ID    oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
 

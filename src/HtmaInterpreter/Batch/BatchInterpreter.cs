@@ -135,14 +135,30 @@ public sealed class BatchInterpreter
         }
 
         output.Flush();
+        // The fast path's rows do not carry the model and rule set to the statistics: named here, as a summary built
+        // from the results names them (when a panel was interpreted).
+        var summary = rowOutput.Summary();
+        if (summary is { Interpreted: > 0 })
+        {
+            var model = ChosenModel(Interpreter) ?? Interpreter.Definitions.DefaultModel;
+            summary = summary with { ModelId = model.Id, RuleSetName = Interpreter.Rules.Name, RuleSetVersion = Interpreter.Rules.Version };
+        }
+
         return new BatchWriteResult
         {
             Rows = rows,
             Interpreted = interpreted,
             RowsWithErrors = rowsWithErrors,
             HasErrors = hasErrors,
-            Summary = rowOutput.Summary(),
+            Summary = summary,
         };
+    }
+
+    /// <summary>The oxidation model the interpreter's options choose (the default one when they name none), or <c>null</c> for an unknown id.</summary>
+    internal static Definitions.OxidationModel? ChosenModel(Interpreter interpreter)
+    {
+        var modelId = interpreter.Options.ModelId;
+        return string.IsNullOrWhiteSpace(modelId) ? interpreter.Definitions.DefaultModel : interpreter.Definitions.FindModel(modelId.Trim());
     }
 
     /// <summary>Summarises one item: interprets its panel unless reading it gave an error.</summary>
@@ -190,6 +206,10 @@ public sealed class BatchInterpreter
             DiagnosticsCount = readDiagnostics.Count + analysis.Diagnostics.Count,
             HasErrors = false,
             ReadDiagnostics = readDiagnostics,
+            LabProfileId = analysis.Lab.Id,
+            ModelId = analysis.Oxidation.ModelId,
+            RuleSetName = interpreter.Rules.Name,
+            RuleSetVersion = interpreter.Rules.Version,
         };
     }
 

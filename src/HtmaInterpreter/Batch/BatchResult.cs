@@ -47,6 +47,18 @@ public sealed record BatchResult
     /// <summary>True when reading the row (or the file, for a step that is not a row) gave an error.</summary>
     public bool HasErrors { get; init; }
 
+    /// <summary>The id of the lab profile the row was interpreted against (the panel's own lab, or the one chosen for the run), e.g. <c>arl</c>; <c>null</c> when the row was not interpreted.</summary>
+    public string? LabProfileId { get; init; }
+
+    /// <summary>The id of the oxidation model, e.g. <c>eck-wilson</c> (the same for every row of a run); <c>null</c> when the row was not interpreted.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>The name of the rule set (<c>default</c> for the embedded rules); <c>null</c> when the row was not interpreted.</summary>
+    public string? RuleSetName { get; init; }
+
+    /// <summary>The version of the rule set (a hash of its files, see <see cref="Interpretation.RuleSetVersion"/>); <c>null</c> when the row was not interpreted.</summary>
+    public string? RuleSetVersion { get; init; }
+
     /// <summary>The diagnostics of reading the row, or of the file for a step that is not a row; the interpretation's own are only counted.</summary>
     public IReadOnlyList<Diagnostic> ReadDiagnostics { get; init; } = [];
 

@@ -7,16 +7,22 @@ namespace HtmaInterpreter.Batch;
 /// <summary>
 /// Writes <see cref="BatchResult"/> rows as CSV or JSON Lines, one row per result, as they come. Columns (CSV) and
 /// fields (JSON Lines, in camelCase): line, sample id, oxidation type, lean, degree, the key ratios (empty / <c>null</c>
-/// when absent), the fired rule ids (separated by <c>;</c> in CSV, an array in JSON), the diagnostics count and the error
-/// flag. Numbers use the invariant culture and the shortest text that reads back to the same value. In CSV, a sample id
-/// a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return,
-/// and not a number) gets a leading <c>'</c>; JSON Lines keeps it as it is. Not thread-safe.
+/// when absent), the fired rule ids (separated by <c>;</c> in CSV, an array in JSON), the diagnostics count, the error
+/// flag, then what produced the row: the lab profile id (<c>lab_profile</c>, per row: each panel's own lab unless the run
+/// chose one), the oxidation model id (<c>model</c>) and the rule set's name and version (<c>rule_set</c>,
+/// <c>rule_set_version</c>; in JSON a <c>ruleSet</c> object with <c>name</c> and <c>version</c>), and last a
+/// <c>note</c>: <see cref="Interpretation.NotADiagnosis"/> on the first row written, empty (CSV) or absent (JSON Lines)
+/// on the others, so that the file reads in a spreadsheet or a data frame as one header line and one row per panel
+/// and still carries the statement once. Numbers use the invariant culture and the shortest text that reads back to
+/// the same value. In CSV, a text a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// <c>@</c>, a tab or a carriage return, and not a number) gets a leading <c>'</c>; JSON Lines keeps it as it is. Not
+/// thread-safe.
 /// </summary>
 public sealed class BatchResultWriter : IDisposable
 {
     /// <summary>The CSV header row.</summary>
     public const string CsvHeader =
-        "line,sample_id,oxidation_type,lean,degree,ca_k,na_mg,na_k,ca_mg,zn_cu,ca_p,fired_rules,diagnostics,has_errors";
+        "line,sample_id,oxidation_type,lean,degree,ca_k,na_mg,na_k,ca_mg,zn_cu,ca_p,fired_rules,diagnostics,has_errors,lab_profile,model,rule_set,rule_set_version,note";
 
     // Rows are formatted as UTF-8 into this buffer and handed on at row boundaries once it holds HandOnSize bytes: to
     // the stream as they are, or decoded to the text writer.
@@ -30,6 +36,7 @@ public sealed class BatchResultWriter : IDisposable
     private char[]? _chars;
     private Utf8JsonWriter? _json;
     private bool _headerWritten;
+    private bool _noteWritten;
 
     /// <summary>Creates a writer to a text writer.</summary>
     /// <param name="writer">Where the rows go.</param>
@@ -100,26 +107,39 @@ public sealed class BatchResultWriter : IDisposable
     public void Write(BatchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (Format == BatchOutputFormat.Csv)
+        if (!_noteWritten)
         {
-            WriteHeader();
-            BatchRowFormat.WriteCsv(_pending, result);
-        }
-        else
-        {
-            BatchRowFormat.WriteJson(_json ??= new Utf8JsonWriter(_pending, BatchRowFormat.JsonOptions), _pending, result);
+            // The first row gets the note: formatted on its own, then written like a worker's rows.
+            var first = new ArrayBufferWriter<byte>(512);
+            FormatRow(first, result);
+            WriteFormatted(first.WrittenSpan);
+            return;
         }
 
+        FormatRow(_pending, result);
         if (_pending.WrittenCount >= HandOnSize)
         {
             HandOn();
         }
     }
 
-    /// <summary>Writes rows already formatted in this writer's format (whole rows, UTF-8), after the header.</summary>
+    /// <summary>
+    /// Writes rows already formatted in this writer's format (whole rows, UTF-8, each ending with its only line break:
+    /// text cells and JSON strings hold none), after the header; the first row written gets the note.
+    /// </summary>
     internal void WriteFormatted(ReadOnlySpan<byte> rows)
     {
         WriteHeader();
+        if (!_noteWritten && rows.IndexOf((byte)'\n') is var end and >= 0)
+        {
+            // A CSV row ends with its empty note cell, a JSON record with its closing brace: the note goes in before.
+            var (at, note) = Format == BatchOutputFormat.Csv ? (end, BatchRowFormat.CsvNoteCell) : (end - 1, BatchRowFormat.JsonNoteMember);
+            Append(rows[..at]);
+            Append(note);
+            rows = rows[at..];
+            _noteWritten = true;
+        }
+
         if (rows.Length >= HandOnSize || _pending.WrittenCount + rows.Length > 2 * HandOnSize)
         {
             HandOn();
@@ -130,8 +150,7 @@ public sealed class BatchResultWriter : IDisposable
             }
         }
 
-        rows.CopyTo(_pending.GetSpan(rows.Length));
-        _pending.Advance(rows.Length);
+        Append(rows);
         if (_pending.WrittenCount >= HandOnSize)
         {
             HandOn();
@@ -168,6 +187,25 @@ public sealed class BatchResultWriter : IDisposable
                 _writer!.Dispose();
             }
         }
+    }
+
+    private void FormatRow(IBufferWriter<byte> output, BatchResult result)
+    {
+        if (Format == BatchOutputFormat.Csv)
+        {
+            WriteHeader();
+            BatchRowFormat.WriteCsv(output, result);
+        }
+        else
+        {
+            BatchRowFormat.WriteJson(_json ??= new Utf8JsonWriter(output, BatchRowFormat.JsonOptions), output, result);
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_pending.GetSpan(bytes.Length));
+        _pending.Advance(bytes.Length);
     }
 
     private void HandOn()

@@ -23,18 +23,29 @@ internal static class BatchRowFormat
 
     private static readonly string[] JsonRatioNames = ["caK", "naMg", "naK", "caMg", "znCu", "caP"];
 
-    // Room for everything of a CSV row but the sample id and the fired rules: the line, three words, six shortest
+    /// <summary>The <c>note</c> cell of the first CSV row: <see cref="Interpretation.NotADiagnosis"/>, quoted.</summary>
+    public static readonly byte[] CsvNoteCell = TextCell(Interpretation.NotADiagnosis);
+
+    /// <summary>The <c>note</c> member of the first JSON Lines record, to go before its closing brace: <c>,"note":"Not a diagnosis. ..."</c>.</summary>
+    public static readonly byte[] JsonNoteMember = Encoding.UTF8.GetBytes(
+        ",\"note\":\"" + JsonEncodedText.Encode(Interpretation.NotADiagnosis, JsonOptions.Encoder).Value + "\"");
+
+    // Room for everything of a CSV row but the text cells and the fired rules: the line, three words, six shortest
     // doubles (at most 24 characters each), the diagnostics count, the flag and the separators.
     private const int CsvFixedBound = 256;
 
-    /// <summary>Writes <paramref name="result"/> as a CSV row (with its line break).</summary>
+    /// <summary>
+    /// Writes <paramref name="result"/> as a CSV row (with its line break), its <c>note</c> cell empty
+    /// (<see cref="BatchResultWriter"/> fills it on the first row).
+    /// </summary>
     public static void WriteCsv(IBufferWriter<byte> output, BatchResult result)
     {
         // A control character in an id would act on the terminal of whoever prints the results: shown as \u001B.
         var sampleId = result.SampleId is { } id ? TerminalText.Escape(id) : null;
         var fired = result.FiredRules;
         var span = output.GetSpan(CsvFixedBound
-            + (sampleId is null ? 0 : TextCellBound(Encoding.UTF8.GetMaxByteCount(sampleId.Length)))
+            + StringCellBound(sampleId) + StringCellBound(result.LabProfileId) + StringCellBound(result.ModelId)
+            + StringCellBound(result.RuleSetName) + StringCellBound(result.RuleSetVersion)
             + FiredRulesBound(fired));
         var at = 0;
         if (result.Line is { } line)
@@ -43,30 +54,42 @@ internal static class BatchRowFormat
         }
 
         span[at++] = (byte)',';
-        if (sampleId is not null)
-        {
-            var length = Encoding.UTF8.GetByteCount(sampleId);
-            var rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
-            Span<byte> utf8 = rented ?? stackalloc byte[256];
-            utf8 = utf8[..Encoding.UTF8.GetBytes(sampleId, utf8)];
-            WriteTextCell(span, ref at, utf8);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        WriteStringCell(span, ref at, sampleId);
 
         Span<double> ratios = stackalloc double[BatchResult.KeyRatioNames.Count];
         result.KeyRatiosInto(ratios);
 
         WriteCsvTail(span, ref at, result.Oxidation, result.Lean, result.Degree, ratios, fired, result.DiagnosticsCount, result.HasErrors);
+        span[at++] = (byte)',';
+        WriteStringCell(span, ref at, result.LabProfileId is { } lab ? TerminalText.Escape(lab) : null);
+        span[at++] = (byte)',';
+        WriteStringCell(span, ref at, result.ModelId is { } model ? TerminalText.Escape(model) : null);
+        span[at++] = (byte)',';
+        WriteStringCell(span, ref at, result.RuleSetName is { } name ? TerminalText.Escape(name) : null);
+        span[at++] = (byte)',';
+        WriteStringCell(span, ref at, result.RuleSetVersion is { } version ? TerminalText.Escape(version) : null);
+        Write(span, ref at, ",\n"u8);
         output.Advance(at);
+    }
+
+    /// <summary>
+    /// A text as a whole CSV cell (see <see cref="WriteTextCell"/>), without a separator; control characters shown as
+    /// <c>\u001B</c>: the constant cells a batch run writes on every row, made once.
+    /// </summary>
+    public static byte[] TextCell(string text)
+    {
+        var escaped = TerminalText.Escape(text);
+        var span = new byte[StringCellBound(escaped)];
+        var at = 0;
+        WriteStringCell(span, ref at, escaped);
+        return span[..at];
     }
 
     /// <summary>
     /// Writes an interpreted plain row as a CSV row, exactly as <see cref="WriteCsv(IBufferWriter{byte}, BatchResult)"/>
     /// would write its result: <paramref name="sampleId"/> is printable ASCII without quotes, <paramref name="keyRatios"/>
-    /// holds NaN for a ratio that is absent.
+    /// holds NaN for a ratio that is absent, <paramref name="labCell"/> is the lab profile's id as a cell and
+    /// <paramref name="runCells"/> the model, rule set and version cells, each after its comma (see <see cref="TextCell"/>).
     /// </summary>
     public static void WriteCsv(
         IBufferWriter<byte> output,
@@ -77,16 +100,44 @@ internal static class BatchRowFormat
         OxidationDegree? degree,
         ReadOnlySpan<double> keyRatios,
         IReadOnlyList<string> fired,
-        int diagnosticsCount)
+        int diagnosticsCount,
+        ReadOnlySpan<byte> labCell,
+        ReadOnlySpan<byte> runCells)
     {
-        var span = output.GetSpan(CsvFixedBound + TextCellBound(sampleId.Length) + FiredRulesBound(fired));
+        var span = output.GetSpan(CsvFixedBound + TextCellBound(sampleId.Length) + FiredRulesBound(fired) + labCell.Length + runCells.Length);
         var at = 0;
         WriteInt(span, ref at, line);
         span[at++] = (byte)',';
         WriteTextCell(span, ref at, sampleId);
 
         WriteCsvTail(span, ref at, type, lean, degree, keyRatios, fired, diagnosticsCount, hasErrors: false);
+        span[at++] = (byte)',';
+        Write(span, ref at, labCell);
+        Write(span, ref at, runCells);
+        Write(span, ref at, ",\n"u8);
         output.Advance(at);
+    }
+
+    /// <summary>The most bytes <see cref="WriteStringCell"/> writes for <paramref name="text"/>.</summary>
+    private static int StringCellBound(string? text) => text is null ? 0 : TextCellBound(Encoding.UTF8.GetMaxByteCount(text.Length));
+
+    /// <summary>Writes a text cell (see <see cref="WriteTextCell"/>) from a string; nothing for <c>null</c>.</summary>
+    private static void WriteStringCell(Span<byte> span, ref int at, string? text)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        var length = Encoding.UTF8.GetByteCount(text);
+        var rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[256];
+        utf8 = utf8[..Encoding.UTF8.GetBytes(text, utf8)];
+        WriteTextCell(span, ref at, utf8);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The most bytes <see cref="WriteTextCell"/> writes for a text of <paramref name="length"/> UTF-8 bytes.</summary>
@@ -205,6 +256,20 @@ internal static class BatchRowFormat
         json.WriteEndArray();
         json.WriteNumber("diagnostics", result.DiagnosticsCount);
         json.WriteBoolean("hasErrors", result.HasErrors);
+        WriteJsonString(json, "labProfile", result.LabProfileId);
+        WriteJsonString(json, "model", result.ModelId);
+        if (result.RuleSetName is null)
+        {
+            json.WriteNull("ruleSet");
+        }
+        else
+        {
+            json.WriteStartObject("ruleSet");
+            json.WriteString("name", result.RuleSetName);
+            WriteJsonString(json, "version", result.RuleSetVersion);
+            json.WriteEndObject();
+        }
+
         if (!result.IsInterpreted && result.ReadDiagnostics.Count > 0)
         {
             json.WriteStartArray("readDiagnostics");
@@ -279,7 +344,7 @@ internal static class BatchRowFormat
         return bound;
     }
 
-    /// <summary>Everything after the sample id: oxidation type, lean, degree, key ratios, fired rules, diagnostics count, error flag, line break.</summary>
+    /// <summary>Everything after the sample id up to the error flag: oxidation type, lean, degree, key ratios, fired rules, diagnostics count, error flag.</summary>
     private static void WriteCsvTail(
         Span<byte> span,
         ref int at,
@@ -337,7 +402,7 @@ internal static class BatchRowFormat
 
         span[at++] = (byte)',';
         WriteInt(span, ref at, diagnosticsCount);
-        Write(span, ref at, hasErrors ? ",true\n"u8 : ",false\n"u8);
+        Write(span, ref at, hasErrors ? ",true"u8 : ",false"u8);
     }
 
     private static void Write(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Reports;
 
 namespace HtmaInterpreter.Batch;
 
@@ -52,6 +53,21 @@ public sealed record BatchSummary
     /// <summary>How many panels each rule fired on, most frequent first (ties by rule id); rules that never fired are not listed.</summary>
     public required IReadOnlyList<KeyValuePair<string, int>> RuleCounts { get; init; }
 
+    /// <summary>How many interpreted panels were read against each lab profile (by id), most frequent first (ties by id).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> LabProfiles { get; init; } = [];
+
+    /// <summary>The id of the oxidation model of the run, e.g. <c>eck-wilson</c>; <c>null</c> when not known (no panel was interpreted).</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>The name of the rule set of the run; <c>null</c> when not known.</summary>
+    public string? RuleSetName { get; init; }
+
+    /// <summary>The version of the rule set of the run (a hash of its files); <c>null</c> when not known.</summary>
+    public string? RuleSetVersion { get; init; }
+
+    /// <summary>The "not a diagnosis" statement the text ends with; see <see cref="Interpretation.NotADiagnosis"/>.</summary>
+    public string Disclaimer { get; init; } = Interpretation.NotADiagnosis;
+
     /// <summary>Writes the statistics as aligned plain-text tables (invariant culture).</summary>
     /// <param name="writer">Where to write.</param>
     public void WriteText(TextWriter writer)
@@ -60,6 +76,7 @@ public sealed record BatchSummary
         var c = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(c, $"cohort summary: {Rows} rows, {Interpreted} interpreted, {RowsWithErrors} not interpreted (errors)")
             + (FileErrors > 0 ? string.Create(c, $", {FileErrors} file errors") : ""));
+        writer.WriteLine(TerminalText.Escape(ProducedBy()));
         writer.WriteLine();
 
         writer.WriteLine(string.Create(c, $"{"oxidation type",-16}{"panels",10}{"share",9}"));
@@ -86,15 +103,36 @@ public sealed record BatchSummary
         if (RuleCounts.Count == 0)
         {
             writer.WriteLine("rules fired: none");
-            return;
+        }
+        else
+        {
+            var width = Math.Max("rule".Length, RuleCounts.Max(r => r.Key.Length)) + 2;
+            writer.WriteLine(string.Create(c, $"{"rule".PadRight(width)}{"panels",10}{"share",9}"));
+            foreach (var (rule, count) in RuleCounts)
+            {
+                writer.WriteLine(string.Create(c, $"{rule.PadRight(width)}{count,10}{Share(count),9}"));
+            }
         }
 
-        var width = Math.Max("rule".Length, RuleCounts.Max(r => r.Key.Length)) + 2;
-        writer.WriteLine(string.Create(c, $"{"rule".PadRight(width)}{"panels",10}{"share",9}"));
-        foreach (var (rule, count) in RuleCounts)
+        writer.WriteLine();
+        writer.WriteLine(Disclaimer);
+    }
+
+    /// <summary>
+    /// The line that says what produced the figures: the model, the rule set and its version, and the lab profile (with
+    /// the panels of each when the run used several), e.g. <c>model eck-wilson · rules default 6059ea035386 · lab profile arl</c>.
+    /// </summary>
+    private string ProducedBy()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var labs = LabProfiles.Count switch
         {
-            writer.WriteLine(string.Create(c, $"{rule.PadRight(width)}{count,10}{Share(count),9}"));
-        }
+            0 => "lab profile -",
+            1 => $"lab profile {LabProfiles[0].Key}",
+            _ => "lab profiles " + string.Join(", ", LabProfiles.Select(l => string.Create(c, $"{l.Key} ({l.Value} panel{(l.Value == 1 ? "" : "s")})"))),
+        };
+        var rules = RuleSetName is null ? "-" : $"{RuleSetName} {RuleSetVersion}".TrimEnd();
+        return $"model {ModelId ?? "-"} · rules {rules} · {labs}";
     }
 
     private string Share(int count) =>

@@ -5,7 +5,8 @@ namespace HtmaInterpreter.Batch;
 
 /// <summary>
 /// Accumulates cohort statistics from <see cref="BatchResult"/> rows as they stream by: counts per oxidation type, how
-/// often each rule fired, rows with errors, and each key ratio's quartiles, in memory bounded whatever the row count.
+/// often each rule fired, how many panels each lab profile read, rows with errors, the model and rule set of the rows,
+/// and each key ratio's quartiles, in memory bounded whatever the row count.
 /// The quartiles are exact up to 65,536 values of a ratio (<see cref="ExactQuartileValues"/>; the values are kept, 8
 /// bytes each); past that the values go into a histogram of 512 bins per power of two, which gives the minimum and
 /// maximum exactly and each quartile within 2^-10 (about 0.1%) of the larger of the two values it lies between
@@ -17,6 +18,10 @@ public sealed class BatchSummaryBuilder
     private readonly Dictionary<string, int> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<FiredRuleList, int> _sharedLists = new(ReferenceEqualityComparer.Instance);
     private readonly RatioValues[] _ratios = BatchResult.KeyRatioNames.Select(_ => new RatioValues()).ToArray();
+    private readonly List<KeyValuePair<string, int>> _labs = [];
+    private string? _modelId;
+    private string? _ruleSetName;
+    private string? _ruleSetVersion;
     private int _rows;
     private int _interpreted;
     private int _rowsWithErrors;
@@ -51,14 +56,20 @@ public sealed class BatchSummaryBuilder
         Span<double> ratios = stackalloc double[_ratios.Length];
         result.KeyRatiosInto(ratios);
 
-        CountInterpreted(type, ratios, result.FiredRules);
+        _modelId ??= result.ModelId;
+        if (_ruleSetName is null && result.RuleSetName is not null)
+        {
+            (_ruleSetName, _ruleSetVersion) = (result.RuleSetName, result.RuleSetVersion);
+        }
+
+        CountInterpreted(type, ratios, result.FiredRules, result.LabProfileId);
     }
 
     /// <summary>Adds an interpreted row without a result object (a batch worker's plain row); <paramref name="keyRatios"/> holds NaN for an absent ratio.</summary>
-    internal void AddInterpreted(OxidationType type, ReadOnlySpan<double> keyRatios, IReadOnlyList<string> firedRules)
+    internal void AddInterpreted(OxidationType type, ReadOnlySpan<double> keyRatios, IReadOnlyList<string> firedRules, string labProfileId)
     {
         _rows++;
-        CountInterpreted(type, keyRatios, firedRules);
+        CountInterpreted(type, keyRatios, firedRules, labProfileId);
     }
 
     /// <summary>Adds everything <paramref name="other"/> has gathered (a worker's share of a run); its ratio values are taken over, not copied.</summary>
@@ -69,6 +80,17 @@ public sealed class BatchSummaryBuilder
         _interpreted += other._interpreted;
         _rowsWithErrors += other._rowsWithErrors;
         _fileErrors += other._fileErrors;
+        _modelId ??= other._modelId;
+        if (_ruleSetName is null)
+        {
+            (_ruleSetName, _ruleSetVersion) = (other._ruleSetName, other._ruleSetVersion);
+        }
+
+        foreach (var (lab, count) in other._labs)
+        {
+            CountLab(lab, count);
+        }
+
         for (var i = 0; i < _types.Length; i++)
         {
             _types[i] += other._types[i];
@@ -98,10 +120,15 @@ public sealed class BatchSummaryBuilder
         }
     }
 
-    private void CountInterpreted(OxidationType type, ReadOnlySpan<double> keyRatios, IReadOnlyList<string> firedRules)
+    private void CountInterpreted(OxidationType type, ReadOnlySpan<double> keyRatios, IReadOnlyList<string> firedRules, string? labProfileId)
     {
         _interpreted++;
         _types[(int)type]++;
+        if (labProfileId is not null)
+        {
+            CountLab(labProfileId, 1);
+        }
+
         for (var i = 0; i < _ratios.Length && i < keyRatios.Length; i++)
         {
             if (double.IsFinite(keyRatios[i]))
@@ -121,6 +148,22 @@ public sealed class BatchSummaryBuilder
         }
 
         CountRules(_rules, firedRules, 1);
+    }
+
+    /// <summary>Counts panels per lab profile: a run has a handful of profiles, whose ids are the same string instances row after row.</summary>
+    private void CountLab(string labProfileId, int count)
+    {
+        var labs = CollectionsMarshal.AsSpan(_labs);
+        for (var i = 0; i < labs.Length; i++)
+        {
+            if (ReferenceEquals(labs[i].Key, labProfileId) || string.Equals(labs[i].Key, labProfileId, StringComparison.Ordinal))
+            {
+                labs[i] = new KeyValuePair<string, int>(labs[i].Key, labs[i].Value + count);
+                return;
+            }
+        }
+
+        _labs.Add(new KeyValuePair<string, int>(labProfileId, count));
     }
 
     private static void CountRules(Dictionary<string, int> counts, IReadOnlyList<string> fired, int times)
@@ -159,6 +202,13 @@ public sealed class BatchSummaryBuilder
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToArray(),
+        LabProfiles = _labs
+            .OrderByDescending(l => l.Value)
+            .ThenBy(l => l.Key, StringComparer.Ordinal)
+            .ToArray(),
+        ModelId = _modelId,
+        RuleSetName = _ruleSetName,
+        RuleSetVersion = _ruleSetVersion,
     };
 
     /// <summary>The statistics of sorted values; quartiles by linear interpolation between closest ranks (R-7, as spreadsheets' QUARTILE.INC).</summary>

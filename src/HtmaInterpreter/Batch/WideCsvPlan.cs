@@ -89,8 +89,7 @@ internal sealed class WideCsvPlan
         RatioRuleSlot = ratios.Select(r => compiled.RatioIndex.TryGetValue(r.Name, out var slot) ? slot : -1).ToArray();
         KeyRatio = BatchResult.KeyRatioNames.Select(name => IndexOfRatio(ratios, name)).ToArray();
 
-        var modelId = interpreter.Options.ModelId;
-        var chosen = string.IsNullOrWhiteSpace(modelId) ? definitions.DefaultModel : definitions.FindModel(modelId.Trim());
+        var chosen = BatchInterpreter.ChosenModel(interpreter);
         usable &= chosen is not null; // an unknown model is an error the general path reports
         Model = chosen ?? definitions.DefaultModel;
         DecidingRatio = Model.DecidingRatios.Select(d => IndexOfRatio(ratios, d.Ratio)).ToArray();
@@ -118,7 +117,15 @@ internal sealed class WideCsvPlan
         }
 
         IsUsable = usable && Columns.Contains(FastColumn.SampleId);
+
+        // The cells every row of the run repeats, made once: the model, the rule set and its version, and the lab
+        // profile cell of every profile (a run reads a handful).
+        var rules = interpreter.Rules;
+        RunCells = [.. Cell(Model.Id), .. Cell(rules.Name), .. Cell(rules.Version)];
+        _labCells = definitions.Labs.Select(lab => (lab, BatchRowFormat.TextCell(lab.Id))).ToArray();
     }
+
+    private readonly (Labs.LabProfile Lab, byte[] Cell)[] _labCells;
 
     public WideCsvLayout Layout { get; }
 
@@ -171,6 +178,25 @@ internal sealed class WideCsvPlan
 
     /// <summary>The model's four-lows conditions with the value slot of each element (-1 when the file has no column), or <c>null</c>.</summary>
     public (int Slot, ValueCondition Condition)[]? FourLows { get; }
+
+    /// <summary>The model, rule set and rule set version cells of every row, each after its comma.</summary>
+    public byte[] RunCells { get; }
+
+    /// <summary>The <c>lab_profile</c> cell of a profile (without its comma).</summary>
+    public byte[] LabCell(Labs.LabProfile lab)
+    {
+        foreach (var (known, cell) in _labCells)
+        {
+            if (ReferenceEquals(known, lab))
+            {
+                return cell;
+            }
+        }
+
+        return BatchRowFormat.TextCell(lab.Id); // not one of the definitions' profiles: cannot happen, but stays right
+    }
+
+    private static byte[] Cell(string text) => [(byte)',', .. BatchRowFormat.TextCell(text)];
 
     private static int IndexOfRatio(IReadOnlyList<RatioDefinition> ratios, string name)
     {

@@ -40,6 +40,7 @@ internal sealed class WideCsvRowInterpreter
     private PanelAssembler? _assembler;
     private byte[] _labText = [];
     private LabProfile? _lab;
+    private byte[] _labCell = [];
     private int _labDiagnosticsCount;
 
     // What the fast path decided for the last row it took (see TryDecideFast).
@@ -105,8 +106,8 @@ internal sealed class WideCsvRowInterpreter
         }
 
         FastRows++;
-        BatchRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount);
-        summary?.AddInterpreted(_type, _keyRatios, _firedRules);
+        BatchRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount, _labCell, _plan.RunCells);
+        summary?.AddInterpreted(_type, _keyRatios, _firedRules, _lab!.Id);
         return null;
     }
 
@@ -138,6 +139,10 @@ internal sealed class WideCsvRowInterpreter
             DiagnosticsCount = _diagnosticsCount,
             HasErrors = false,
             ReadDiagnostics = [],
+            LabProfileId = _lab!.Id,
+            ModelId = _plan.Model.Id,
+            RuleSetName = _plan.Interpreter.Rules.Name,
+            RuleSetVersion = _plan.Interpreter.Rules.Version,
         };
     }
 
@@ -421,6 +426,7 @@ internal sealed class WideCsvRowInterpreter
             var text = labText.IsEmpty ? null : Encoding.ASCII.GetString(labText);
             _lab = LabResolver.Resolve(_plan.Interpreter.Definitions, text, null, _plan.Interpreter.Options.LabId, _labDiagnostics);
             _labText = labText.ToArray();
+            _labCell = _plan.LabCell(_lab);
             _labDiagnosticsCount = _labDiagnostics.Count;
         }
 

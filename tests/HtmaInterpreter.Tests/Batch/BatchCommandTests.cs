@@ -174,12 +174,88 @@ public class BatchCommandTests : CommandTestBase
         Stderr.ToString().Should().Contain("There is no lab 'nowhere'");
     }
 
+    private const string MixedLabs =
+        """
+        sample_id,lab,sex,age,Ca (mg%),Mg (mg%),Na (mg%),K (mg%),Cu (mg%),Zn (mg%),P (mg%)
+        A-1,ARL,female,40,60,8,25,10,1.5,16,14
+        T-1,TEI,female,40,60,8,25,10,1.5,16,14
+        A-2,ARL,male,50,145,13,10,3,1.4,18,14
+        N-1,,female,40,60,8,25,10,1.5,16,14
+
+        """;
+
+    [Test]
+    public void Each_row_names_its_own_lab_profile_and_the_run_its_model_and_rule_set()
+    {
+        var input = WriteInput(MixedLabs);
+
+        Run("batch", input).Should().Be(0);
+
+        var rows = Stdout.ToString().TrimEnd('\n').Split('\n');
+        rows.Should().HaveCount(5);
+        var version = Interpreter.Default.Rules.Version;
+        rows.Skip(1).Select(r => string.Join(',', r.Split(',')[14..18])).Should().Equal(
+            $"arl,eck-wilson,default,{version}",
+            $"tei,eck-wilson,default,{version}",
+            $"arl,eck-wilson,default,{version}",
+            $"arl,eck-wilson,default,{version}"); // no lab named: the default profile, as a single report says
+        rows[1].Should().EndWith(",\"" + Interpretation.NotADiagnosis + "\"");
+        rows.Skip(2).Should().OnlyContain(r => r.EndsWith(version + ",", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void The_lab_option_names_its_profile_on_every_row_and_the_model_option_its_model()
+    {
+        var input = WriteInput(MixedLabs);
+
+        Run("batch", input, "--lab", "arl", "--model", "CA-K-NA-K").Should().Be(0);
+
+        var rows = Stdout.ToString().TrimEnd('\n').Split('\n').Skip(1).ToList();
+        rows.Select(r => r.Split(',')[14]).Should().Equal("arl", "arl", "arl", "arl");
+        rows.Select(r => r.Split(',')[15]).Should().OnlyContain(m => m == "ca-k-na-k", "the model's id, as the definitions spell it");
+    }
+
+    [Test]
+    public void Json_lines_name_lab_model_and_rule_set_on_every_record_and_the_note_on_the_first()
+    {
+        var input = WriteInput(MixedLabs);
+        var output = Path.Combine(Folder, "results.jsonl");
+
+        Run("batch", input, "--out", output).Should().Be(0);
+
+        var records = File.ReadAllLines(output).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        records.Select(r => r.GetProperty("labProfile").GetString()).Should().Equal("arl", "tei", "arl", "arl");
+        records.Should().OnlyContain(r => r.GetProperty("model").GetString() == "eck-wilson"
+            && r.GetProperty("ruleSet").GetProperty("name").GetString() == "default"
+            && r.GetProperty("ruleSet").GetProperty("version").GetString() == Interpreter.Default.Rules.Version);
+        records[0].GetProperty("note").GetString().Should().Be(Interpretation.NotADiagnosis);
+        records.Skip(1).Select(r => r.TryGetProperty("note", out var note)).Should().OnlyContain(has => !has);
+    }
+
+    [Test]
+    public void The_summary_names_model_rule_set_and_lab_profiles_and_ends_with_the_note()
+    {
+        var input = WriteInput(MixedLabs);
+        var output = Path.Combine(Folder, "results.csv");
+
+        Run("batch", input, "--out", output, "--summary").Should().Be(0);
+
+        var lines = Stdout.ToString().TrimEnd('\n').Split('\n');
+        lines[0].Should().Be("cohort summary: 4 rows, 4 interpreted, 0 not interpreted (errors)");
+        lines[1].Should().Be($"model eck-wilson · rules default {Interpreter.Default.Rules.Version} · lab profiles arl (3 panels), tei (1 panel)");
+        lines[^1].Should().Be(Interpretation.NotADiagnosis);
+
+        Run("batch", input, "--out", output, "--summary", "--lab", "tei").Should().Be(0);
+        Stdout.ToString().Should().Contain($"\nmodel eck-wilson · rules default {Interpreter.Default.Rules.Version} · lab profile tei\n");
+    }
+
     [Test]
     public void Help_describes_the_output_and_where_the_summary_goes()
     {
         Run("batch", "--help").Should().Be(0);
 
         Stdout.ToString().Should().Contain("usage: htma batch FILE [--out results.csv|results.jsonl] [--summary]")
-            .And.Contain("to standard error when the rows go to standard output");
+            .And.Contain("to standard error when the rows go to standard output")
+            .And.Contain("lab_profile").And.Contain("rule_set_version").And.Contain("not a diagnosis");
     }
 }

@@ -8,6 +8,12 @@ namespace HtmaInterpreter.Tests.Batch;
 
 public class BatchResultWriterTests
 {
+    /// <summary>The cells after has_errors of a row of the default interpreter on an ARL panel, note empty.</summary>
+    private static readonly string ArlRunCells = $",arl,eck-wilson,default,{Interpreter.Default.Rules.Version},";
+
+    /// <summary>The note cell of the first CSV row: the one statement, quoted (it holds commas).</summary>
+    private static readonly string CsvNote = "\"" + Interpretation.NotADiagnosis + "\"";
+
     private static List<BatchResult> SampleResults()
     {
         var path = TestPaths.Sample("wide-clinic-batch.csv");
@@ -42,7 +48,8 @@ public class BatchResultWriterTests
         lines[1].Should().Be(
             "2,S-2026-0201,slow,,mild,6.888888888888889,2.5,2.2222222222222223,7.75,10.714285714285715,4.428571428571429," +
             "bio-unavailable-calcium-magnesium;sodium-potassium-inversion;potassium-loss-slow-oxidation;low-sodium-slow-oxidation;" +
-            "hidden-copper;copper-excess-not-assessable,3,false");
+            "hidden-copper;copper-excess-not-assessable,3,false" + ArlRunCells + CsvNote);
+        lines[2].Should().EndWith(",false" + ArlRunCells, "the note is on the first row only");
         lines[8].Should().StartWith("9,S-2026-0208,mixed,slow,,");
         for (var i = 0; i < panels.Count; i++)
         {
@@ -51,6 +58,7 @@ public class BatchResultWriterTests
             cells[1].Should().Be(panels[i].SampleId);
             cells[2].Should().Be(expected.Oxidation.Type.ToString().ToLowerInvariant());
             cells[11].Should().Be(string.Join(';', expected.Findings.Select(f => f.RuleId).Distinct()));
+            cells[14..18].Should().Equal(expected.LabProfile.Id, expected.Oxidation.ModelId, expected.RuleSetName, expected.RuleSetVersion);
         }
     }
 
@@ -73,6 +81,18 @@ public class BatchResultWriterTests
             root.GetProperty("firedRules").EnumerateArray().Select(e => e.GetString()).Should()
                 .Equal(expected.Findings.Select(f => f.RuleId).Distinct());
             root.GetProperty("hasErrors").GetBoolean().Should().BeFalse();
+            root.GetProperty("labProfile").GetString().Should().Be("arl");
+            root.GetProperty("model").GetString().Should().Be(expected.Oxidation.ModelId).And.Be("eck-wilson");
+            root.GetProperty("ruleSet").GetProperty("name").GetString().Should().Be(expected.RuleSetName);
+            root.GetProperty("ruleSet").GetProperty("version").GetString().Should().Be(expected.RuleSetVersion);
+            if (i == 0)
+            {
+                root.GetProperty("note").GetString().Should().Be(expected.Disclaimer).And.Be(Interpretation.NotADiagnosis);
+            }
+            else
+            {
+                root.TryGetProperty("note", out _).Should().BeFalse("the note is on the first record only");
+            }
         }
 
         lines[7].Should().Contain("\"oxidationType\":\"mixed\",\"lean\":\"slow\",\"degree\":null");
@@ -92,7 +112,7 @@ public class BatchResultWriterTests
         };
 
         Write([result], BatchOutputFormat.Csv).Should().Be(
-            BatchResultWriter.CsvHeader + "\n" + "7,\"A,\"\"1\"\"\",fast,,extreme,0.5,,1E-07,,12,,,2,false\n");
+            BatchResultWriter.CsvHeader + "\n" + "7,\"A,\"\"1\"\"\",fast,,extreme,0.5,,1E-07,,12,,,2,false,,,,," + CsvNote + "\n");
     }
 
     [TestCase("=cmd|'/c calc'!A1", "'=cmd|'/c calc'!A1")]
@@ -113,7 +133,7 @@ public class BatchResultWriterTests
     public void Csv_neutralises_a_sample_id_a_spreadsheet_would_run_as_a_formula(string sampleId, string cell)
     {
         var result = new BatchResult { Line = 2, SampleId = sampleId, Oxidation = OxidationType.Slow, KeyRatios = [], FiredRules = [] };
-        var expected = BatchResultWriter.CsvHeader + "\n" + "2," + cell + ",slow,,,,,,,,,,0,false\n";
+        var expected = BatchResultWriter.CsvHeader + "\n" + "2," + cell + ",slow,,,,,,,,,,0,false,,,,," + CsvNote + "\n";
 
         Write([result], BatchOutputFormat.Csv).Should().Be(expected);
         using var bytes = new MemoryStream();
@@ -125,6 +145,50 @@ public class BatchResultWriterTests
         System.Text.Encoding.UTF8.GetString(bytes.ToArray()).Should().Be(expected, "the stream writer formats the same way");
         using var json = JsonDocument.Parse(Write([result], BatchOutputFormat.JsonLines));
         json.RootElement.GetProperty("sampleId").GetString().Should().Be(sampleId, "JSON Lines keeps the id as it is");
+    }
+
+    [Test]
+    public void Csv_reads_back_with_a_plain_csv_reader_as_one_header_and_one_row_per_panel_with_the_note_once()
+    {
+        var csv = Write(SampleResults(), BatchOutputFormat.Csv);
+
+        // What a spreadsheet or a data frame does with no options: a header, then records of as many cells.
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), new CsvHelper.CsvReaderOptions { HasHeader = false });
+        reader.Read().Should().BeTrue();
+        var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToArray();
+        header[^5..].Should().Equal("lab_profile", "model", "rule_set", "rule_set_version", "note");
+        var notes = new List<string>();
+        while (reader.Read())
+        {
+            reader.FieldCount.Should().Be(header.Length);
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToArray();
+            cells[^5..^1].Should().Equal("arl", "eck-wilson", "default", Interpreter.Default.Rules.Version);
+            notes.Add(cells[^1]!);
+        }
+
+        notes.Should().HaveCount(22);
+        notes[0].Should().Be(Interpretation.NotADiagnosis);
+        notes.Skip(1).Should().OnlyContain(n => n.Length == 0);
+    }
+
+    [Test]
+    public void A_lab_profile_or_rule_set_a_spreadsheet_would_misread_is_quoted_or_neutralised()
+    {
+        var result = new BatchResult
+        {
+            Line = 2,
+            SampleId = "S-1",
+            Oxidation = OxidationType.Slow,
+            LabProfileId = "my,lab",
+            ModelId = "eck-wilson",
+            RuleSetName = "=clinic",
+            RuleSetVersion = "abc",
+        };
+
+        var rows = Write([result, result with { Line = 3 }], BatchOutputFormat.Csv).Split('\n');
+
+        rows[1].Should().Be("2,S-1,slow,,,,,,,,,,0,false,\"my,lab\",eck-wilson,'=clinic,abc," + CsvNote);
+        rows[2].Should().Be("3,S-1,slow,,,,,,,,,,0,false,\"my,lab\",eck-wilson,'=clinic,abc,");
     }
 
     [Test]
@@ -144,8 +208,10 @@ public class BatchResultWriterTests
         line.Should().Be(
             "{\"line\":12,\"sampleId\":\"line 12\",\"oxidationType\":null,\"lean\":null,\"degree\":null," +
             "\"ratios\":{\"caK\":null,\"naMg\":null,\"naK\":null,\"caMg\":null,\"znCu\":null,\"caP\":null},\"firedRules\":[]," +
-            "\"diagnostics\":1,\"hasErrors\":true,\"readDiagnostics\":[{\"code\":\"HTMA0104\",\"severity\":\"error\"," +
-            "\"message\":\"No sample id.\",\"line\":12,\"column\":1,\"field\":\"sample_id\"}]}\n");
+            "\"diagnostics\":1,\"hasErrors\":true,\"labProfile\":null,\"model\":null,\"ruleSet\":null," +
+            "\"readDiagnostics\":[{\"code\":\"HTMA0104\",\"severity\":\"error\"," +
+            "\"message\":\"No sample id.\",\"line\":12,\"column\":1,\"field\":\"sample_id\"}]," +
+            "\"note\":\"" + Interpretation.NotADiagnosis + "\"}\n");
     }
 
     [TestCase("results.csv", BatchOutputFormat.Csv)]

@@ -13,6 +13,10 @@ public class BatchSummaryTests
         Degree = OxidationDegree.Mild,
         KeyRatios = [caK, 2.5, null, null, null, null],
         FiredRules = rules,
+        LabProfileId = "arl",
+        ModelId = "eck-wilson",
+        RuleSetName = "default",
+        RuleSetVersion = "6059ea035386",
     };
 
     [Test]
@@ -173,17 +177,20 @@ public class BatchSummaryTests
         var shared = new FiredRuleList(["four-lows"]);
         for (var i = 0; i < rows; i++)
         {
-            builder.AddInterpreted(OxidationType.Slow, [1.0], new FiredRuleList(["calcium-shell", "four-lows"]));
-            builder.AddInterpreted(OxidationType.Slow, [1.0], shared);
+            builder.AddInterpreted(OxidationType.Slow, [1.0], new FiredRuleList(["calcium-shell", "four-lows"]), "arl");
+            builder.AddInterpreted(OxidationType.Slow, [1.0], shared, "arl");
         }
 
         var other = new BatchSummaryBuilder();
-        other.AddInterpreted(OxidationType.Slow, [1.0], new FiredRuleList(["calcium-shell"]));
+        other.AddInterpreted(OxidationType.Slow, [1.0], new FiredRuleList(["calcium-shell"]), "tei");
         builder.Add(other);
 
         builder.Build().RuleCounts.Should().Equal(
             new KeyValuePair<string, int>("four-lows", 2 * rows),
             new KeyValuePair<string, int>("calcium-shell", rows + 1));
+        builder.Build().LabProfiles.Should().Equal(
+            new KeyValuePair<string, int>("arl", 2 * rows),
+            new KeyValuePair<string, int>("tei", 1));
     }
 
     [Test]
@@ -197,8 +204,9 @@ public class BatchSummaryTests
         builder.Build().WriteText(text);
 
         text.ToString().Should().Be(
-            """
+            $"""
             cohort summary: 2 rows, 2 interpreted, 0 not interpreted (errors)
+            model eck-wilson · rules default 6059ea035386 · lab profile arl
 
             oxidation type      panels    share
             indeterminate            0     0.0%
@@ -217,7 +225,29 @@ public class BatchSummaryTests
             rule               panels    share
             calcium-shell           1    50.0%
 
+            {Interpretation.NotADiagnosis}
+
             """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public void The_text_names_every_lab_profile_with_its_panels_when_the_run_used_several()
+    {
+        var builder = new BatchSummaryBuilder();
+        builder.Add(Row(OxidationType.Slow, 8) with { LabProfileId = "tei" });
+        builder.Add(Row(OxidationType.Slow, 2));
+        builder.Add(Row(OxidationType.Fast, 1) with { LabProfileId = "tei" });
+        builder.Add(new BatchResult { Line = 5, SampleId = "bad", HasErrors = true });
+        using var text = new StringWriter { NewLine = "\n" };
+
+        var summary = builder.Build();
+        summary.WriteText(text);
+
+        summary.LabProfiles.Should().Equal(new KeyValuePair<string, int>("tei", 2), new KeyValuePair<string, int>("arl", 1));
+        (summary.ModelId, summary.RuleSetName, summary.RuleSetVersion).Should().Be(("eck-wilson", "default", "6059ea035386"));
+        var lines = text.ToString().Split('\n');
+        lines[1].Should().Be("model eck-wilson · rules default 6059ea035386 · lab profiles tei (2 panels), arl (1 panel)");
+        lines[^2].Should().Be(Interpretation.NotADiagnosis);
     }
 
     [TestCase(1)]

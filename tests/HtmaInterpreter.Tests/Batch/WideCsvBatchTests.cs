@@ -306,6 +306,7 @@ public sealed class WideCsvBatchTests
             a.FiredRules.Should().Equal(e.FiredRules, because);
             a.DiagnosticsCount.Should().Be(e.DiagnosticsCount, because);
             a.HasErrors.Should().Be(e.HasErrors, because);
+            (a.LabProfileId, a.ModelId, a.RuleSetName, a.RuleSetVersion).Should().Be((e.LabProfileId, e.ModelId, e.RuleSetName, e.RuleSetVersion), because);
             a.ReadDiagnostics.Select(d => d.ToString()).Should().Equal(e.ReadDiagnostics.Select(d => d.ToString()), because);
         }
 
