@@ -71,6 +71,22 @@ public partial class ReadmeExampleTests
     }
 
     [Test]
+    public void Readme_branding_example_reads_without_a_diagnostic()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
+        var block = YamlBlock().Match(readme[readme.IndexOf("**Branding.**", StringComparison.Ordinal)..]);
+        block.Success.Should().BeTrue("README.md should have a yaml block under **Branding.**");
+
+        var read = HtmaInterpreter.Reports.ReportBrandingReader.Parse(block.Groups["code"].Value, "README.md", Path.Combine(TestPaths.Samples, "branding"));
+
+        read.Diagnostics.Should().BeEmpty();
+        read.Value!.PracticeName.Should().Be("Riverside Nutrition Practice");
+        read.Value.Address.Should().Equal("12 Mill Lane", "Riverside RS1 4AB");
+        read.Value.Logo!.MediaType.Should().Be("image/png");
+        read.Value.ExtraCss.Should().Contain("--accent");
+    }
+
+    [Test]
     public void Readme_example_runs_and_prints_the_interpretation()
     {
         RunIn(TestPaths.RepositoryRoot(), Example).Should().StartWith("S-2026-0101: Slow, 4 findings").And.Contain("\"schemaVersion\": 1");
@@ -105,4 +121,7 @@ public partial class ReadmeExampleTests
 
     [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
+
+    [GeneratedRegex("```yaml\\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex YamlBlock();
 }
