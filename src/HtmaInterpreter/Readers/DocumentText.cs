@@ -79,6 +79,38 @@ internal static class DocumentText
         return null;
     }
 
+    /// <summary>
+    /// Reads a whole document file (within the size limit) and parses its text: a file that cannot be opened or read is
+    /// one located error with <paramref name="unreadableCode"/>, a file over the limit is that limit's error, and the
+    /// reading diagnostics come before the parser's.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="unreadableCode">The caller's code for a file that cannot be read.</param>
+    /// <param name="what">What the file is, for the message (e.g. <c>client-context file</c>).</param>
+    /// <param name="parse">Parses the text.</param>
+    /// <returns>The parsed value and every diagnostic.</returns>
+    public static ParseResult<T> ReadAndParse<T>(string path, string unreadableCode, string what, Func<string, ParseResult<T>> parse)
+    {
+        var diagnostics = new List<Diagnostic>();
+        string? text;
+        try
+        {
+            text = ReadFile(path, diagnostics);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return ParseResult.Failed<T>([Diagnostic.Error(unreadableCode, $"The {what} could not be read: {exception.Message}", new SourceLocation(path))]);
+        }
+
+        if (text is null)
+        {
+            return ParseResult.Failed<T>(diagnostics);
+        }
+
+        var parsed = parse(text);
+        return diagnostics.Count == 0 ? parsed : new ParseResult<T>(parsed.Value, [.. diagnostics, .. parsed.Diagnostics]);
+    }
+
     /// <summary>The error for a file larger than <see cref="InputLimits.MaxDocumentBytes"/>.</summary>
     /// <param name="fileName">The file.</param>
     /// <returns>The diagnostic.</returns>

@@ -20,25 +20,7 @@ public static class ClientContextReader
     public static ParseResult<ClientContext> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var diagnostics = new List<Diagnostic>();
-        string? text;
-        try
-        {
-            text = DocumentText.ReadFile(path, diagnostics);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ParseResult.Failed<ClientContext>(
-                [Diagnostic.Error(DiagnosticCodes.ContextUnreadable, $"The client-context file could not be read: {exception.Message}", new SourceLocation(path))]);
-        }
-
-        if (text is null)
-        {
-            return ParseResult.Failed<ClientContext>(diagnostics);
-        }
-
-        var parsed = Parse(text, path);
-        return diagnostics.Count == 0 ? parsed : new ParseResult<ClientContext>(parsed.Value, [.. diagnostics, .. parsed.Diagnostics]);
+        return DocumentText.ReadAndParse(path, DiagnosticCodes.ContextUnreadable, "client-context file", text => Parse(text, path));
     }
 
     /// <summary>Parses context text (YAML or JSON; JSON is read as YAML flow style).</summary>

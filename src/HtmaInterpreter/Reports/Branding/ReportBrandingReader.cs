@@ -23,25 +23,7 @@ public static class ReportBrandingReader
     public static ParseResult<ReportBranding> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var diagnostics = new List<Diagnostic>();
-        string? text;
-        try
-        {
-            text = DocumentText.ReadFile(path, diagnostics);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ParseResult.Failed<ReportBranding>(
-                [Diagnostic.Error(DiagnosticCodes.BrandingUnreadable, $"The branding file could not be read: {exception.Message}", new SourceLocation(path))]);
-        }
-
-        if (text is null)
-        {
-            return ParseResult.Failed<ReportBranding>(diagnostics);
-        }
-
-        var parsed = Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
-        return diagnostics.Count == 0 ? parsed : new ParseResult<ReportBranding>(parsed.Value, [.. diagnostics, .. parsed.Diagnostics]);
+        return DocumentText.ReadAndParse(path, DiagnosticCodes.BrandingUnreadable, "branding file", text => Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))));
     }
 
     /// <summary>Parses branding YAML.</summary>
