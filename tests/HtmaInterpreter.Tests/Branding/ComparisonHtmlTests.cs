@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 using HtmaInterpreter.Retests;
+using HtmaInterpreter.Tests.Reports;
 
 namespace HtmaInterpreter.Tests.Branding;
 
@@ -112,55 +112,23 @@ public partial class ComparisonPrintTests
     [Test]
     public void Compare_report_prints_on_A4_with_the_letterhead()
     {
-        var chromium = new[] { Environment.GetEnvironmentVariable("HTMA_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => p is { Length: > 0 } && File.Exists(p));
-        var pdfinfo = new[] { "/usr/bin/pdfinfo", "/usr/local/bin/pdfinfo" }.FirstOrDefault(File.Exists);
-        if (chromium is null || pdfinfo is null)
-        {
-            Assert.Inconclusive("Chromium or pdfinfo (poppler-utils) is not installed; nothing was checked.");
-        }
+        var chromium = HeadlessBrowser.RequireChromium();
+        var pdfinfo = HeadlessBrowser.RequireTool("pdfinfo");
+        var pdftotext = HeadlessBrowser.RequireTool("pdftotext");
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
+        Directory.CreateDirectory(folder);
+        var branding = ReportBrandingReader.ReadFile(Path.Combine(TestPaths.Samples, "branding", "branding.yaml")).Value;
+        var html = Path.Combine(folder, "compare.html");
+        var pdf = Path.Combine(folder, "compare.pdf");
+        File.WriteAllText(html, ComparisonReport.Render(ComparisonHtmlTests.SampleComparison(), ReportFormat.Html, options: new ReportOptions { Branding = branding }));
 
-        var folder = Directory.CreateTempSubdirectory("htma-compare-print-");
-        try
-        {
-            var branding = ReportBrandingReader.ReadFile(Path.Combine(TestPaths.Samples, "branding", "branding.yaml")).Value;
-            var html = Path.Combine(folder.FullName, "compare.html");
-            var pdf = Path.Combine(folder.FullName, "compare.pdf");
-            File.WriteAllText(html, ComparisonReport.Render(ComparisonHtmlTests.SampleComparison(), ReportFormat.Html, options: new ReportOptions { Branding = branding }));
+        HeadlessBrowser.PrintToPdf(chromium, html, pdf);
+        var info = HeadlessBrowser.Run(pdfinfo, pdf);
+        var firstPage = HeadlessBrowser.Run(pdftotext, "-f", "1", "-l", "1", "-layout", pdf, "-");
 
-            Run(chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                $"--user-data-dir={Path.Combine(folder.FullName, "profile")}", "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(html).AbsoluteUri);
-            var info = Run(pdfinfo!, pdf);
-
-            PageSize().Match(info).Groups["size"].Value.Should().Be("594.96 x 841.92 pts (A4)", info);
-            TestContext.AddTestAttachment(pdf, "The comparison report printed by headless Chromium");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
-    private static string Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(program)} did not finish within 90 s.");
-        }
-
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"{Path.GetFileName(program)} should exit cleanly: {error.Result[^Math.Min(1500, error.Result.Length)..]}");
-        return output.Result;
+        PageSize().Match(info).Groups["size"].Value.Should().Be("594.96 x 841.92 pts (A4)", info);
+        firstPage.Should().Contain("Riverside Nutrition Practice").And.Contain("subject P-0009").And.Contain("page 1 of");
+        TestContext.AddTestAttachment(pdf, "The comparison report printed by headless Chromium");
     }
 
     [GeneratedRegex(@"^Page size:\s+(?<size>.+?)\s*$", RegexOptions.Multiline)]
