@@ -130,7 +130,7 @@ public static class HtmlReport
         WriteOxidation(html, interpretation);
         WriteElements(html, interpretation);
         WriteRatios(html, interpretation);
-        WriteFindings(html, interpretation.Findings);
+        WriteFindings(html, interpretation.Findings, interpretation.Elements);
         WriteDiagnostics(html, readDiagnostics.Concat(interpretation.Diagnostics).ToList());
         WriteCaveats(html, interpretation);
         html.Append("<footer class=\"disclaimer\">\n<p><strong>Not a diagnosis.</strong> ").Append(Escape(StripLeadingNotADiagnosis(interpretation.Disclaimer))).Append("</p>\n")
@@ -475,7 +475,7 @@ public static class HtmlReport
         return flags.ToDictionary(f => f.Key, f => string.Join(", ", f.Value), StringComparer.Ordinal);
     }
 
-    private static void WriteFindings(StringBuilder html, IReadOnlyList<Finding> findings)
+    private static void WriteFindings(StringBuilder html, IReadOnlyList<Finding> findings, IReadOnlyList<ElementResult> elements)
     {
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"findings\">\n<h2>Findings <span class=\"count\">{findings.Count}</span></h2>\n");
         if (findings.Count == 0)
@@ -504,7 +504,7 @@ public static class HtmlReport
                 if (evidence.Count > 0)
                 {
                     html.Append("<p class=\"evidence\"><span class=\"label\">Based on</span> ")
-                        .Append(string.Join("; ", evidence.Select(e => Escape(ReportText.InWords(e))))).Append("</p>\n");
+                        .Append(string.Join("; ", evidence.Select(e => Escape(ReportText.InWords(e, elements))))).Append("</p>\n");
                 }
 
                 if (finding.Suggestions.Count > 0)
