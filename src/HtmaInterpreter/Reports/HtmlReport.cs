@@ -748,7 +748,7 @@ public static class HtmlReport
         .not-evaluated li { break-inside: avoid; }
         details.technical .rule-id, details.technical code.test { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 10px; }
         details.technical code.test { display: inline-block; background: #f3f5f8; border: 1px solid #e3e7ec; border-radius: 3px; padding: 0 4px; margin: 0 2px 2px 0; }
-        @page { size: A4; margin: 12mm;
+        @page { size: A4; margin: 10mm 12mm;
           @top-right { content: "page " counter(page) " of " counter(pages); font: 9px system-ui, "Noto Sans", "Liberation Sans", sans-serif; color: #5f6b7a; } }
         @media print {
           /* Three A4 pages at most for one panel, letterhead included: body text 8.5pt, the secondary text (captions,
