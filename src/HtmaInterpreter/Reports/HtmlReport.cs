@@ -130,7 +130,7 @@ public static class HtmlReport
         WriteOxidation(html, interpretation);
         WriteElements(html, interpretation);
         WriteRatios(html, interpretation);
-        WriteFindings(html, interpretation.Findings);
+        WriteFindings(html, interpretation.Findings, interpretation.Elements);
         WriteDiagnostics(html, readDiagnostics.Concat(interpretation.Diagnostics).ToList());
         WriteCaveats(html, interpretation);
         html.Append("<footer class=\"disclaimer\">\n<p><strong>Not a diagnosis.</strong> ").Append(Escape(StripLeadingNotADiagnosis(interpretation.Disclaimer))).Append("</p>\n")
@@ -475,7 +475,7 @@ public static class HtmlReport
         return flags.ToDictionary(f => f.Key, f => string.Join(", ", f.Value), StringComparer.Ordinal);
     }
 
-    private static void WriteFindings(StringBuilder html, IReadOnlyList<Finding> findings)
+    private static void WriteFindings(StringBuilder html, IReadOnlyList<Finding> findings, IReadOnlyList<ElementResult> elements)
     {
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"findings\">\n<h2>Findings <span class=\"count\">{findings.Count}</span></h2>\n");
         if (findings.Count == 0)
@@ -504,7 +504,7 @@ public static class HtmlReport
                 if (evidence.Count > 0)
                 {
                     html.Append("<p class=\"evidence\"><span class=\"label\">Based on</span> ")
-                        .Append(string.Join("; ", evidence.Select(e => Escape(ReportText.InWords(e))))).Append("</p>\n");
+                        .Append(string.Join("; ", evidence.Select(e => Escape(ReportText.InWords(e, elements))))).Append("</p>\n");
                 }
 
                 if (finding.Suggestions.Count > 0)
@@ -748,38 +748,57 @@ public static class HtmlReport
         .not-evaluated li { break-inside: avoid; }
         details.technical .rule-id, details.technical code.test { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 10px; }
         details.technical code.test { display: inline-block; background: #f3f5f8; border: 1px solid #e3e7ec; border-radius: 3px; padding: 0 4px; margin: 0 2px 2px 0; }
-        @page { size: A4; margin: 12mm;
+        @page { size: A4; margin: 10mm 12mm;
           @top-right { content: "page " counter(page) " of " counter(pages); font: 9px system-ui, "Noto Sans", "Liberation Sans", sans-serif; color: #5f6b7a; } }
         @media print {
-          body { background: none; font-size: 10.5px; line-height: 1.35; }
+          /* Three A4 pages at most for one panel, letterhead included: body text 8.5pt, the secondary text (captions,
+             lab caveats, diagnostics, technical details) 7.5-8pt, and tight vertical spacing. */
+          body { background: none; font-size: 8.5pt; line-height: 1.3; }
+          p { margin: 2px 0 4px; }
           /* Charts at 84% of the width print their text at about the body size and take less height. */
           svg.chart { width: 84%; }
-          details.technical { font-size: 9px; }
-          details.technical table.compact, .not-evaluated ul { font-size: 9px; }
-          .not-evaluated ul { columns: 3; }
-          table.data td { padding: 2px 6px; }
+          table.data th { font-size: 7.5pt; padding: 1px 5px; }
+          table.data td { padding: 1px 5px; }
+          table.compact { font-size: 8pt; }
+          .summary { margin-top: 8px; padding: 4px 10px; }
           .summary-points > li { margin: 1px 0; }
           .report, .index { max-width: none; margin: 0; padding: 0; box-shadow: none; }
           .report + .report, .index + .report { break-before: page; }
           .summary, .oxidation-body, .finding, figure.chart-block, table.data tr, .ratio-list dl div { break-inside: avoid; }
           h2, h3, h4, table.data caption { break-after: avoid; }
-          h2 { margin: 10px 0 5px; font-size: 13.5px; }
-          .report-header h1 { font-size: 19px; }
-          .oxidation .type { font-size: 16px; }
-          .finding h4 { font-size: 12px; }
-          .caption, figcaption, .legend, .small, .generator { font-size: 9.5px; }
-          h3 { margin: 8px 0 3px; }
-          .disclaimer, details.technical { margin-top: 8px; padding-top: 4px; }
-          details.technical > summary h2 { margin: 4px 0 2px; }
+          h2 { margin: 7px 0 3px; font-size: 13px; padding-bottom: 1px; }
+          h3 { margin: 5px 0 2px; font-size: 10.5px; }
           .report-header { padding-bottom: 6px; }
-          .finding { padding: 3px 8px; margin: 3px 0 4px; }
-          .finding p { margin: 2px 0 4px; }
-          .suggestions { margin: 2px 0; }
+          .report-header h1 { font-size: 19px; }
+          .report-header .kicker, .report-header .sample .label, .meta dt { font-size: 7.5pt; }
+          .meta { gap: 2px 12px; margin-top: 3px; }
+          .oxidation .type { font-size: 16px; margin-bottom: 3px; }
+          .pill { font-size: 8pt; padding: 0 6px; margin-bottom: 2px; }
+          .notes { font-size: 8pt; margin-top: 4px; }
+          .caption, figcaption, .legend, .small, .generator { font-size: 7.5pt; line-height: 1.25; }
+          figcaption { margin-top: 1px; }
           figure.chart-block { margin-bottom: 4px; }
+          .ratio-list dl { font-size: 8.5pt; gap: 0 12px; }
+          .finding { padding: 2px 8px; margin: 2px 0 3px; }
+          .finding h4 { font-size: 9.5pt; margin-bottom: 0; }
+          .finding p { margin: 1px 0 2px; }
+          .finding .evidence { font-size: 8.5pt; margin: 1px 0; }
+          .finding .evidence .label, .ratio-list .label { font-size: 7.5pt; }
+          .suggestions { margin: 1px 0; padding-left: 16px; }
+          .caveats ul { font-size: 8pt; margin: 2px 0; padding-left: 16px; line-height: 1.25; }
+          .diagnostics table.data { font-size: 7.5pt; }
+          td.where { font-size: 7pt; }
+          .disclaimer { font-size: 8.5pt; margin-top: 6px; padding-top: 3px; }
+          details.technical { margin-top: 6px; padding-top: 3px; }
+          details.technical, details.technical table.compact, .not-evaluated ul { font-size: 7.5pt; line-height: 1.25; }
+          details.technical .rule-id, details.technical code.test { font-size: 7pt; }
+          details.technical code.test { margin: 0 2px 1px 0; }
+          details.technical table.data { margin-bottom: 4px; }
+          .not-evaluated ul { columns: 3; }
+          details.technical > summary h2 { margin: 4px 0 2px; }
           /* The technical details are printed, after everything else, even though the browser shows them closed. */
           details.technical::details-content { content-visibility: visible; display: contents; }
           details.technical > summary { list-style: none; margin-left: 0; }
-        }
         }
         @media (max-width: 640px) {
           .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }

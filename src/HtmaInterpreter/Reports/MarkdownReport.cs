@@ -111,7 +111,7 @@ public static class MarkdownReport
         }
 
         WriteOxidation(md, interpretation);
-        WriteFindings(md, interpretation.Findings);
+        WriteFindings(md, interpretation.Findings, interpretation.Elements);
         WriteElements(md, interpretation);
         WriteRatios(md, interpretation);
 
@@ -209,7 +209,7 @@ public static class MarkdownReport
         }
     }
 
-    private static void WriteFindings(StringBuilder md, IReadOnlyList<Finding> findings)
+    private static void WriteFindings(StringBuilder md, IReadOnlyList<Finding> findings, IReadOnlyList<ElementResult> elements)
     {
         md.Append("## Findings (").Append(findings.Count.ToString(CultureInfo.InvariantCulture)).Append(")\n\n");
         if (findings.Count == 0)
@@ -226,7 +226,7 @@ public static class MarkdownReport
                 md.Append("#### ").Append(Escape(finding.Title)).Append(SubjectSuffix(finding)).Append(" (").Append(Escape(finding.RuleId)).Append(")\n\n");
                 if (finding.Evidence.Count > 0)
                 {
-                    md.Append("**Evidence:** ").Append(Escape(string.Join("; ", finding.Evidence.Select(ReportText.Describe)))).Append("\n\n");
+                    md.Append("**Evidence:** ").Append(Escape(string.Join("; ", finding.Evidence.Select(e => ReportText.Describe(e, elements))))).Append("\n\n");
                 }
 
                 md.Append(Escape(finding.Explanation)).Append("\n\n");

@@ -263,6 +263,26 @@ internal static class ReportText
     public static string Comparison(double value, double threshold) =>
         value > threshold ? ">" : value < threshold ? "<" : "=";
 
+    /// <summary>
+    /// The element result an element's evidence is about, so that the evidence can use the element table's judgement:
+    /// the panel's element of that symbol with the same amount; <c>null</c> for other evidence, for <c>previous.X</c> (the
+    /// earlier test of a retest pair) and when no such element is among <paramref name="elements"/>.
+    /// </summary>
+    public static ElementResult? ElementOf(Evidence evidence, IReadOnlyList<ElementResult> elements) =>
+        evidence.Kind == EvidenceKind.Element
+            ? elements.FirstOrDefault(e => e.Measurement.Element?.Symbol == evidence.Name && e.Measurement.MilligramPercent == evidence.MilligramPercent)
+            : null;
+
+    /// <summary>
+    /// Evidence in one line with the element table's words for an element of <paramref name="elements"/>
+    /// (<c>Ca 212 mg%, above ideal ×5.30</c>, <c>P 12 mg%, low</c>, <c>Pb 0.42 mg%, above limit</c>); other evidence as
+    /// <see cref="Describe(Evidence)"/>. Text, Markdown and HTML all use it.
+    /// </summary>
+    public static string Describe(Evidence evidence, IReadOnlyList<ElementResult> elements) =>
+        evidence.Level is not null && ElementOf(evidence, elements) is { } element
+            ? Describe(evidence with { Level = null }) + ", " + Judgement(element)
+            : Describe(evidence);
+
     /// <summary>Evidence in one line, e.g. <c>Ca 18 mg%, low</c>.</summary>
     public static string Describe(Evidence evidence)
     {
@@ -293,15 +313,15 @@ internal static class ReportText
     }
 
     /// <summary>
-    /// Evidence in plain words for a practitioner: <see cref="Describe"/> plus each numeric threshold the input passed,
+    /// Evidence in plain words for a practitioner: <see cref="Describe(Evidence, IReadOnlyList{ElementResult})"/> plus each numeric threshold the input passed,
     /// e.g. <c>Na/K 2.4, below 2.5</c> or <c>Ca 170 mg%, high, at or above 165 mg%</c>. Tests that are not a comparison
     /// with a number (<c>Ca is low</c>, <c>oxidation.lean is slow</c>) are left to the technical details.
     /// </summary>
-    public static string InWords(Evidence evidence)
+    public static string InWords(Evidence evidence, IReadOnlyList<ElementResult> elements)
     {
-        var words = evidence.Level == ElementLevel.Unknown
+        var words = evidence.Level == ElementLevel.Unknown && ElementOf(evidence, elements) is null
             ? new StringBuilder(Describe(evidence with { Level = null })).Append(", not graded by the profile")
-            : new StringBuilder(Describe(evidence));
+            : new StringBuilder(Describe(evidence, elements));
         foreach (var test in evidence.Tests)
         {
             if (ThresholdInWords(evidence.Name, test) is { } threshold)

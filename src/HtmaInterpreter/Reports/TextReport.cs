@@ -30,7 +30,7 @@ public static class TextReport
         text.AppendLine();
 
         WriteOxidation(text, interpretation.Oxidation, paint);
-        WriteFindings(text, interpretation.Findings, paint);
+        WriteFindings(text, interpretation.Findings, interpretation.Elements, paint);
         WriteElements(text, interpretation, paint);
         WriteRatios(text, interpretation, paint);
 
@@ -105,7 +105,7 @@ public static class TextReport
         text.AppendLine();
     }
 
-    private static void WriteFindings(StringBuilder text, IReadOnlyList<Finding> findings, Painter paint)
+    private static void WriteFindings(StringBuilder text, IReadOnlyList<Finding> findings, IReadOnlyList<ElementResult> elements, Painter paint)
     {
         text.AppendLine(paint.Bold(findings.Count == 0 ? "FINDINGS: none" : $"FINDINGS ({findings.Count})"));
         foreach (var finding in findings)
@@ -113,7 +113,7 @@ public static class TextReport
             var subject = finding.Subject is null ? "" : TerminalText.Escape($" [{finding.Subject}]");
             var marker = finding.IsReferral ? "REFER TO A PHYSICIAN" : ReportText.Name(finding.Severity);
             text.AppendLine(CultureInfo.InvariantCulture, $"  {paint.Severity(finding.Severity, $"[{marker}]")} {paint.Bold(finding.Title)}{subject}  ({TerminalText.Escape(finding.RuleId)})");
-            var evidence = string.Join("; ", finding.Evidence.Select(ReportText.Describe));
+            var evidence = string.Join("; ", finding.Evidence.Select(e => ReportText.Describe(e, elements)));
             if (evidence.Length > 0)
             {
                 Wrap(text, "evidence: " + evidence, "      ");

@@ -175,12 +175,17 @@ public class BrowserReportTests
     private static IEnumerable<string> SinglePanelSamples() =>
         ReportSamples.SampleFiles().Where(sample => ReportSamples.Interpret(sample).Interpretations.Count == 1);
 
+    /// <summary>Each single-panel sample, printed plain and with the sample branding (whose letterhead takes about 25 mm of page 1).</summary>
+    private static IEnumerable<TestCaseData> SinglePanelSamplesPlainAndBranded() =>
+        SinglePanelSamples().SelectMany(sample => new[] { new TestCaseData(sample, false), new TestCaseData(sample, true) });
+
     /// <summary>
     /// Each single-panel sample printed by Chromium to an A4 PDF (one Chromium run per sample): at most 3 pages, every
-    /// page headed with the sample id and "page N of M", and the technical details printed at the end.
+    /// page headed with the sample id and "page N of M", and the technical details printed at the end; with the sample
+    /// branding, the same within 3 pages and the practice's letterhead on page 1.
     /// </summary>
-    [TestCaseSource(nameof(SinglePanelSamples))]
-    public void Printed_panel_fits_three_A4_pages_with_the_sample_id_and_page_number_on_each(string sample)
+    [TestCaseSource(nameof(SinglePanelSamplesPlainAndBranded))]
+    public void Printed_panel_fits_three_A4_pages_with_the_sample_id_and_page_number_on_each(string sample, bool branded)
     {
         var chromium = RequireChromium();
         var pdfinfo = RequireTool("pdfinfo");
@@ -188,10 +193,16 @@ public class BrowserReportTests
         var interpretation = ReportSamples.One(sample);
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
         Directory.CreateDirectory(folder);
-        var name = Path.GetFileNameWithoutExtension(sample);
+        var name = Path.GetFileNameWithoutExtension(sample) + (branded ? ".branded" : "");
         var htmlPath = Path.Combine(folder, name + ".print.html");
         var pdf = Path.Combine(folder, name + ".pdf");
-        File.WriteAllText(htmlPath, HtmlReport.Render(interpretation));
+        var branding = branded ? ReportBrandingReader.ReadFile(Path.Combine(TestPaths.Samples, "branding", "branding.yaml")).Value : null;
+        if (branded)
+        {
+            branding.Should().NotBeNull("the sample branding reads");
+        }
+
+        File.WriteAllText(htmlPath, HtmlReport.Render(interpretation, options: new ReportOptions { Branding = branding }));
         File.Delete(pdf);
 
         RunChromium(chromium, "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(htmlPath).AbsoluteUri);
@@ -207,6 +218,12 @@ public class BrowserReportTests
         for (var page = 1; page <= pages; page++)
         {
             pageTexts[page - 1].Should().Contain($"Sample {interpretation.Panel.SampleId} · page {page} of {pages}", $"page {page} is headed with the sample id and its number");
+        }
+
+        if (branded)
+        {
+            pageTexts[0].Should().Contain(branding!.PracticeName!, "the letterhead is printed on page 1");
+            pageTexts[0].Should().Contain(branding.Address![0], "the letterhead is printed on page 1");
         }
 
         text.IndexOf("Technical details", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("Not a diagnosis.", StringComparison.Ordinal), "the technical details are printed, last");

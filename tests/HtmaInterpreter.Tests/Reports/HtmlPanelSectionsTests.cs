@@ -99,7 +99,7 @@ public class HtmlPanelSectionsTests
         var html = HtmlReport.Render(interpretation);
 
         var findings = Section(html, "<section class=\"findings\">", "<section class=\"diagnostics\">");
-        findings.Should().Contain("<span class=\"label\">Based on</span> Na/K 2.4, below 2.5; Na 48 mg%, high; K 20 mg%, within</p>");
+        findings.Should().Contain("<span class=\"label\">Based on</span> Na/K 2.4, below 2.5; Na 48 mg%, high; K 20 mg%, within range</p>");
         findings.Should().NotContain("oxidation.lean", "rule-language tests are developer material");
         findings.Should().NotContain("rule-id");
         findings.Should().NotContain("Source:");
@@ -183,8 +183,8 @@ public class HtmlPanelSectionsTests
     {
         var evidence = new Evidence { Kind = EvidenceKind.Ratio, Name = "Na/K", RatioValue = 2.4, Tests = ["Na/K < 2.5"] };
 
-        ReportText.InWords(evidence).Should().Be("Na/K 2.4, below 2.5");
+        ReportText.InWords(evidence, []).Should().Be("Na/K 2.4, below 2.5");
         var ungraded = new Evidence { Kind = EvidenceKind.Element, Name = "Cu", MilligramPercent = 1.2m, Level = HtmaInterpreter.Labs.ElementLevel.Unknown };
-        ReportText.InWords(ungraded).Should().Be("Cu 1.2 mg%, not graded by the profile");
+        ReportText.InWords(ungraded, []).Should().Be("Cu 1.2 mg%, not graded by the profile");
     }
 }

@@ -176,7 +176,7 @@ public class HtmlReportTests
     {
         var html = HtmlReport.Render(ReportSamples.One("slow-oxidizer.csv"));
 
-        html.Should().Contain("@page { size: A4; margin: 12mm;");
+        html.Should().Contain("@page { size: A4; margin: 10mm 12mm;");
         html.Should().Contain("@media print");
         html.Should().MatchRegex("\\.finding[^{]*\\{[^}]*break-inside: avoid");
     }

@@ -23,7 +23,7 @@ public class MarkdownReportTests
         markdown.Should().Contain("| Na/Mg | 13.7143 | 4 | – |");
         markdown.Should().Contain("### Needs attention");
         markdown.Should().Contain("#### Elevated Lead (Pb) (Pb) (toxic-metal-elevated)");
-        markdown.Should().Contain("**Evidence:** Pb 0.42 mg%, elevated");
+        markdown.Should().Contain("**Evidence:** Pb 0.42 mg%, above limit");
         markdown.Should().Contain("## Not evaluated (inputs missing)");
         markdown.Should().Contain("## Lab caveats");
         markdown.Should().EndWith("*Not a diagnosis. This describes mineral patterns in a hair sample as the nutritional\\-balancing model reads them; it does not diagnose or treat any condition and recommends no drug or dose. Symptoms, medication and the conditions flagged as referrals belong with a physician.*\n".Replace("\\-", "-", StringComparison.Ordinal));
