@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HtmaInterpreter.Diagnostics;
@@ -38,8 +37,6 @@ public class BrowserReportTests
     /// <summary>The printable width of an A4 page with 12 mm margins, in CSS pixels (96 per inch).</summary>
     private const int A4PrintableWidth = 703;
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-
     private const string LayoutProbe =
         """
         <script>
@@ -74,7 +71,7 @@ public class BrowserReportTests
     [TestCaseSource(nameof(Cases))]
     public void Report_rendered_by_chromium_has_a_bar_per_element_escaped_text_and_fits_an_A4_page(string sample)
     {
-        var chromium = RequireChromium();
+        var chromium = HeadlessBrowser.RequireChromium();
         var (interpretations, readDiagnostics) = Interpret(sample);
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
         Directory.CreateDirectory(folder);
@@ -84,7 +81,7 @@ public class BrowserReportTests
         File.WriteAllText(htmlPath, html);
 
         // 1. The DOM Chromium built from the report.
-        var dom = RunChromium(chromium, "--window-size=1240,1754", "--virtual-time-budget=3000", "--dump-dom", new Uri(htmlPath).AbsoluteUri);
+        var dom = HeadlessBrowser.RunChromium(chromium, "--window-size=1240,1754", "--virtual-time-budget=3000", "--dump-dom", new Uri(htmlPath).AbsoluteUri);
         dom.Should().Contain("</html>", "Chromium should dump the whole document");
         dom.Should().NotContainEquivalentOf("<script", "the report has no script, and no input may create one");
         var articles = Regex.Split(dom, "(?=<article )").Where(part => part.StartsWith("<article ", StringComparison.Ordinal)).ToList();
@@ -108,7 +105,7 @@ public class BrowserReportTests
         // 2. Layout at the printable width of A4, measured by a probe script in a copy of the report.
         var probePath = Path.Combine(folder, name + ".probe.html");
         File.WriteAllText(probePath, html.Replace("</body>", LayoutProbe + "\n</body>", StringComparison.Ordinal));
-        var probed = RunChromium(chromium, $"--window-size={A4PrintableWidth},1100", "--hide-scrollbars", "--virtual-time-budget=3000", "--dump-dom", new Uri(probePath).AbsoluteUri);
+        var probed = HeadlessBrowser.RunChromium(chromium, $"--window-size={A4PrintableWidth},1100", "--hide-scrollbars", "--virtual-time-budget=3000", "--dump-dom", new Uri(probePath).AbsoluteUri);
         var width = ProbeNumber(probed, "data-probe-width");
         width.Should().Be(A4PrintableWidth, "the viewport should be the A4 printable width");
         ProbeNumber(probed, "data-probe-scroll-width").Should().BeLessThanOrEqualTo(width, "the page must not scroll sideways");
@@ -119,7 +116,7 @@ public class BrowserReportTests
         // 3. A screenshot of the first page at A4 proportions, kept as an artifact of the test run.
         var png = Path.Combine(folder, name + ".png");
         File.Delete(png);
-        RunChromium(chromium, "--window-size=1240,1754", "--hide-scrollbars", "--virtual-time-budget=3000", $"--screenshot={png}", new Uri(htmlPath).AbsoluteUri);
+        HeadlessBrowser.RunChromium(chromium, "--window-size=1240,1754", "--hide-scrollbars", "--virtual-time-budget=3000", $"--screenshot={png}", new Uri(htmlPath).AbsoluteUri);
         File.Exists(png).Should().BeTrue("Chromium should write the screenshot");
         File.ReadAllBytes(png).Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         TestContext.AddTestAttachment(png, $"HTML report of {sample} as rendered by headless Chromium (1240×1754)");
@@ -148,14 +145,14 @@ public class BrowserReportTests
     [Test]
     public void Toxic_panel_leads_with_a_summary_that_is_not_green_and_the_technical_details_are_closed()
     {
-        var chromium = RequireChromium();
+        var chromium = HeadlessBrowser.RequireChromium();
         var interpretation = ReportSamples.One("fast-oxidizer-lead-cadmium.json");
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
         Directory.CreateDirectory(folder);
         var probePath = Path.Combine(folder, "summary.probe.html");
         File.WriteAllText(probePath, HtmlReport.Render(interpretation).Replace("</body>", SummaryProbe + "\n</body>", StringComparison.Ordinal));
 
-        var dom = RunChromium(chromium, "--window-size=1240,1754", "--virtual-time-budget=3000", "--dump-dom", new Uri(probePath).AbsoluteUri);
+        var dom = HeadlessBrowser.RunChromium(chromium, "--window-size=1240,1754", "--virtual-time-budget=3000", "--dump-dom", new Uri(probePath).AbsoluteUri);
 
         var article = dom[dom.IndexOf("<article ", StringComparison.Ordinal)..];
         var firstSection = Regex.Match(article, "<section class=\"([^\"]*)\" data-concern=\"([^\"]*)\"");
@@ -187,9 +184,9 @@ public class BrowserReportTests
     [TestCaseSource(nameof(SinglePanelSamplesPlainAndBranded))]
     public void Printed_panel_fits_three_A4_pages_with_the_sample_id_and_page_number_on_each(string sample, bool branded)
     {
-        var chromium = RequireChromium();
-        var pdfinfo = RequireTool("pdfinfo");
-        var pdftotext = RequireTool("pdftotext");
+        var chromium = HeadlessBrowser.RequireChromium();
+        var pdfinfo = HeadlessBrowser.RequireTool("pdfinfo");
+        var pdftotext = HeadlessBrowser.RequireTool("pdftotext");
         var interpretation = ReportSamples.One(sample);
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports");
         Directory.CreateDirectory(folder);
@@ -205,14 +202,14 @@ public class BrowserReportTests
         File.WriteAllText(htmlPath, HtmlReport.Render(interpretation, options: new ReportOptions { Branding = branding }));
         File.Delete(pdf);
 
-        RunChromium(chromium, "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(htmlPath).AbsoluteUri);
+        HeadlessBrowser.RunChromium(chromium, "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(htmlPath).AbsoluteUri);
 
         File.Exists(pdf).Should().BeTrue("Chromium should write the PDF");
-        var info = Run(pdfinfo, pdf);
+        var info = HeadlessBrowser.Run(pdfinfo, pdf);
         Regex.IsMatch(info, @"Page size:.*\(A4\)").Should().BeTrue($"the page is A4; pdfinfo said: {info}");
         var pages = int.Parse(Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         pages.Should().BeInRange(1, 3, "one panel fits on at most 3 A4 pages");
-        var text = Run(pdftotext, "-layout", pdf, "-");
+        var text = HeadlessBrowser.Run(pdftotext, "-layout", pdf, "-");
         var pageTexts = text.Split('\f').Where(page => page.Trim().Length > 0).ToList();
         pageTexts.Should().HaveCount(pages);
         for (var page = 1; page <= pages; page++)
@@ -237,43 +234,6 @@ public class BrowserReportTests
         TestContext.AddTestAttachment(pdf, $"{sample} printed to A4 by headless Chromium");
     }
 
-    /// <summary>A poppler tool from the PATH; the test is inconclusive without it.</summary>
-    private static string RequireTool(string tool)
-    {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, tool))
-            .FirstOrDefault(File.Exists);
-        if (found is null)
-        {
-            Assert.Inconclusive($"{tool} is not installed (poppler-utils: apt-get install -y poppler-utils); the printed PDF was not checked.");
-        }
-
-        return found!;
-    }
-
-    /// <summary>Runs a command-line tool and returns its standard output; fails on a non-zero exit.</summary>
-    private static string Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(tool)} did not finish within {Timeout.TotalSeconds} s.");
-        }
-
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"{Path.GetFileName(tool)} should exit cleanly; its stderr ended with: {Tail(error.Result)}");
-        return output.Result;
-    }
-
     private static (IReadOnlyList<HtmaInterpreter.Interpretation> Interpretations, IReadOnlyList<Diagnostic> ReadDiagnostics) Interpret(string sample) =>
         sample == HostileCase
             ? ([ReportSamples.Hostile()], ReportSamples.HostileDiagnostics())
@@ -287,77 +247,4 @@ public class BrowserReportTests
     }
 
     private static int ProbeNumber(string dom, string attribute) => int.Parse(Probe(dom, attribute), CultureInfo.InvariantCulture);
-
-    /// <summary>Chromium from HTMA_CHROMIUM, /usr/bin/chromium or the PATH; the test is inconclusive without it.</summary>
-    private static string RequireChromium()
-    {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("HTMA_CHROMIUM") is { Length: > 0 } configured)
-        {
-            candidates.Add(configured);
-        }
-
-        candidates.Add("/usr/bin/chromium");
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            candidates.Add(Path.Combine(directory, "chromium"));
-            candidates.Add(Path.Combine(directory, "chromium-browser"));
-        }
-
-        var found = candidates.FirstOrDefault(File.Exists);
-        if (found is null)
-        {
-            Assert.Inconclusive("Chromium is not installed (looked for HTMA_CHROMIUM, /usr/bin/chromium and chromium on the PATH); " +
-                "install Debian's package (apt-get install -y chromium) to run the Browser tests. Nothing was checked.");
-        }
-
-        return found!;
-    }
-
-    /// <summary>Runs headless Chromium with a fresh profile and returns its standard output; fails on a non-zero exit or a hang.</summary>
-    private static string RunChromium(string chromium, params string[] arguments)
-    {
-        var profile = Directory.CreateTempSubdirectory("htma-chromium-");
-        try
-        {
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-                         "--mute-audio", $"--user-data-dir={profile.FullName}", .. arguments])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"Chromium did not finish within {Timeout.TotalSeconds} s.");
-            }
-
-            process.WaitForExit();
-            process.ExitCode.Should().Be(0, $"Chromium should exit cleanly; its stderr ended with: {Tail(error.Result)}");
-            return output.Result;
-        }
-        finally
-        {
-            try
-            {
-                profile.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A crashed renderer can leave a lock file behind for a moment; the temp folder is cleaned by the OS.
-            }
-        }
-    }
-
-    private static string Tail(string text) => text.Length <= 1500 ? text : text[^1500..];
 }
