@@ -175,7 +175,7 @@ internal sealed class HandWrittenRules
         bool High(int slot) => LevelIs(lab, _symbols[slot], readings[slot], 2);
         bool Above(int slot, double threshold) => readings[slot].Present && readings[slot].Low > threshold;
         bool NotAbove(int slot, double threshold) => readings[slot].Present && readings[slot].High <= threshold;
-        bool HighUnknown(int slot) => HighIsUnknown(lab, _symbols[slot], readings[slot]);
+        bool HighUnknown(int slot) => HandWrittenLevels.HighIsUnknown(lab, _symbols[slot], readings[slot].Measurement);
         bool Ungraded(int slot) => lab is not null && readings[slot].Present && lab.LevelOf(_symbols[slot], 0m) == ElementLevel.Unknown;
 
         var ca = readings[Ca];
@@ -694,43 +694,16 @@ internal sealed class HandWrittenRules
         var amount = measurement.MilligramPercent;
         var qualifier = measurement.Qualifier;
         var low = lab.LevelOf(symbol, qualifier is MeasurementQualifier.BelowDetectionLimit or MeasurementQualifier.NotDetected ? 0m : amount);
-        if (low == ElementLevel.Unknown || Rank(low) != rank)
+        if (low == ElementLevel.Unknown || HandWrittenLevels.Rank(low) != rank)
         {
             return false;
         }
 
         return qualifier switch
         {
-            MeasurementQualifier.BelowDetectionLimit => lab.LevelOf(symbol, amount) is var high && high != ElementLevel.Unknown && Rank(high) == rank,
+            MeasurementQualifier.BelowDetectionLimit => lab.LevelOf(symbol, amount) is var high && high != ElementLevel.Unknown && HandWrittenLevels.Rank(high) == rank,
             MeasurementQualifier.AboveQuantitationLimit => rank == 2,
             _ => true,
         };
     }
-
-    /// <summary>True when <c>X is high</c> is unknown: no profile, no reading, no range, or a reading that straddles the bound.</summary>
-    private static bool HighIsUnknown(LabProfile? lab, string symbol, Reading reading)
-    {
-        if (lab is null || reading.Measurement is not { } measurement)
-        {
-            return true;
-        }
-
-        var amount = measurement.MilligramPercent;
-        var qualifier = measurement.Qualifier;
-        var low = lab.LevelOf(symbol, qualifier is MeasurementQualifier.BelowDetectionLimit or MeasurementQualifier.NotDetected ? 0m : amount);
-        var high = qualifier switch
-        {
-            MeasurementQualifier.BelowDetectionLimit => lab.LevelOf(symbol, amount),
-            MeasurementQualifier.AboveQuantitationLimit => ElementLevel.High,
-            _ => low,
-        };
-        return low == ElementLevel.Unknown || high == ElementLevel.Unknown || (Rank(low) < 2 && Rank(high) == 2);
-    }
-
-    private static int Rank(ElementLevel level) => level switch
-    {
-        ElementLevel.Low => 0,
-        ElementLevel.WithinRange => 1,
-        _ => 2,
-    };
 }
