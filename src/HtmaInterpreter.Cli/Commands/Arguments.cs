@@ -139,14 +139,10 @@ internal sealed class Arguments
     }
 
     /// <summary>The report format named by <c>--format</c> (text by default), or <c>null</c> for an unknown name.</summary>
-    public ReportFormat? ReportFormat() => (Value("--format") ?? "text") switch
-    {
-        "text" => Reports.ReportFormat.Text,
-        "json" => Reports.ReportFormat.Json,
-        "markdown" or "md" => Reports.ReportFormat.Markdown,
-        "html" => Reports.ReportFormat.Html,
-        _ => null,
-    };
+    public IReportFormat? ReportFormat() => Value("--format") is { } name ? ReportFormats.Find(name) : ReportFormats.Default;
+
+    /// <summary>The usage error for an unknown <c>--format</c>, naming the formats there are.</summary>
+    public string UnknownFormatMessage() => $"unknown format '{Value("--format")}'; use {ReportFormats.InWords()}.";
 
     /// <summary>
     /// Creates the interpreter from <c>--definitions</c>, <c>--lab</c> and <c>--model</c>. When that fails, prints the
@@ -183,7 +179,7 @@ internal sealed class Arguments
     /// diagnostic a line, and a note when <paramref name="format"/> is not HTML (only HTML has a letterhead). On an error
     /// the command stops before anything is written: returns <c>false</c> with the input-error exit code.
     /// </summary>
-    public bool TryReadBranding(TextWriter stderr, ReportFormat format, out ReportBranding? branding, out int exitCode)
+    public bool TryReadBranding(TextWriter stderr, IReportFormat format, out ReportBranding? branding, out int exitCode)
     {
         branding = null;
         exitCode = ExitCodes.Success;
@@ -205,9 +201,9 @@ internal sealed class Arguments
             return false;
         }
 
-        if (format != Reports.ReportFormat.Html)
+        if (!format.UsesBranding)
         {
-            stderr.WriteLine($"htma: note: --branding applies to the HTML format only; the {format.ToString().ToLowerInvariant()} report has no letterhead.");
+            stderr.WriteLine($"htma: note: --branding applies to the HTML format only; the {format.Name} report has no letterhead.");
         }
 
         branding = read.Value;

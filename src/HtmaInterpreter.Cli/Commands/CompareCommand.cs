@@ -10,9 +10,9 @@ namespace HtmaInterpreter.Cli.Commands;
 /// <summary><c>htma compare OLD NEW [MORE...]</c>: compares the tests of one person (changes, transitions, trends, retest findings).</summary>
 internal static class CompareCommand
 {
-    internal const string Usage =
-        """
-        usage: htma compare OLD NEW [MORE...] [--format text|json|markdown|html] [--out FILE]
+    internal static readonly string Usage =
+        $"""
+        usage: htma compare OLD NEW [MORE...] [--format {ReportFormats.Choices}] [--out FILE]
                             [--lab ID] [--model ID] [--definitions DIR] [--branding FILE]
 
         Compares two or more tests of one person, in collection-date order (the order given when a date is missing):
@@ -21,7 +21,7 @@ internal static class CompareCommand
         the oxidation type at each test and its transitions, trends per month for three or more tests, the balance
         distance from the ideal profile, and the findings of the retest rules. Values are compared in mg%.
 
-          --format FORMAT     text (default), json, markdown or html (self-contained page, no scripts)
+          --format FORMAT     {ReportFormats.InWords(markDefault: true)} (self-contained page, no scripts)
           --out FILE          write the report to FILE instead of standard output; it appears only when complete
           --lab ID            lab profile for every test instead of each panel's lab (arl, tei, doctors-data)
           --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
@@ -56,7 +56,7 @@ internal static class CompareCommand
         var format = parsed.ReportFormat();
         if (format is null)
         {
-            return UsageError(stderr, $"unknown format '{parsed.Value("--format")}'; use text, json, markdown or html.");
+            return UsageError(stderr, parsed.UnknownFormatMessage());
         }
 
         var outPath = parsed.Value("--out");
@@ -70,7 +70,7 @@ internal static class CompareCommand
             return failure;
         }
 
-        if (!parsed.TryReadBranding(stderr, format.Value, out var branding, out var brandingFailure))
+        if (!parsed.TryReadBranding(stderr, format, out var branding, out var brandingFailure))
         {
             return brandingFailure;
         }
@@ -105,12 +105,12 @@ internal static class CompareCommand
             }
 
             // A JSON reader gets a document whatever happened; the other formats have no report without a comparison.
-            return format == ReportFormat.Json && ReportOutput.Write(ComparisonReport.RenderJsonNotCompared(diagnostics), stdout, output, stderr) is not ExitCodes.Success and var notWritten
+            return format.RenderNotCompared(diagnostics) is { } document && ReportOutput.Write(document, stdout, output, stderr) is not ExitCodes.Success and var notWritten
                 ? notWritten
                 : ExitCodes.InputError;
         }
 
-        var report = ComparisonReport.Render(comparison, format.Value, readDiagnostics, new ReportOptions { Branding = branding });
+        var report = ComparisonReport.Render(comparison, format.Format, readDiagnostics, new ReportOptions { Branding = branding });
         if (!ReportOutput.GoesToTerminal(stdout, output))
         {
             ReportOutput.EchoDiagnostics(stderr, readDiagnostics.Concat(comparison.Diagnostics));

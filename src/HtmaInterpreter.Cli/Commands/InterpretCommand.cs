@@ -11,9 +11,9 @@ namespace HtmaInterpreter.Cli.Commands;
 /// <summary><c>htma interpret FILE</c>: reads panels and prints each one's ratios, oxidation type and findings.</summary>
 internal static class InterpretCommand
 {
-    internal const string Usage =
-        """
-        usage: htma interpret FILE [--lab ID] [--model ID] [--format text|json|markdown|html] [--context FILE]
+    internal static readonly string Usage =
+        $"""
+        usage: htma interpret FILE [--lab ID] [--model ID] [--format {ReportFormats.Choices}] [--context FILE]
                               [--client KEY=VALUE]... [--definitions DIR] [--out FILE] [--branding FILE]
 
         Interprets every panel in FILE: each element against the lab profile, the ratios with their ideals and bands,
@@ -21,7 +21,7 @@ internal static class InterpretCommand
 
           --lab ID            lab profile to use instead of the panel's lab (arl, tei, doctors-data)
           --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
-          --format FORMAT     text (default), json, markdown or html. JSON: one panel gives one object, several an
+          --format FORMAT     {ReportFormats.InWords(markDefault: true)}. JSON: one panel gives one object, several an
                               array. Markdown and HTML: several panels one after another in one document. HTML is
                               one self-contained file (inline CSS and SVG charts, no scripts), printable on A4.
                               Text is coloured only on a terminal (not when redirected or NO_COLOR is set).
@@ -71,7 +71,7 @@ internal static class InterpretCommand
         var format = parsed.ReportFormat();
         if (format is null)
         {
-            return UsageError(stderr, $"unknown format '{parsed.Value("--format")}'; use text, json, markdown or html.");
+            return UsageError(stderr, parsed.UnknownFormatMessage());
         }
 
         var outPath = parsed.Value("--out");
@@ -85,7 +85,7 @@ internal static class InterpretCommand
             return failure;
         }
 
-        if (!parsed.TryReadBranding(stderr, format.Value, out var branding, out var brandingFailure))
+        if (!parsed.TryReadBranding(stderr, format, out var branding, out var brandingFailure))
         {
             return brandingFailure;
         }
@@ -104,10 +104,10 @@ internal static class InterpretCommand
         var interpretations = panels.Select(panel => interpreter.Interpret(panel, context)).ToList();
         var readDiagnostics = contextDiagnostics.Concat(read.Diagnostics).ToList();
 
-        var options = new ReportOptions { UseColor = format == ReportFormat.Text && outPath is null && colorOutput, Branding = branding };
-        var report = format == ReportFormat.Json && interpretations.Count == 1
-            ? JsonReport.Render(interpretations[0], readDiagnostics)
-            : ReportRenderer.Render(interpretations, format.Value, options, readDiagnostics);
+        var options = new ReportOptions { UseColor = format.UsesColor && outPath is null && colorOutput, Branding = branding };
+        var report = interpretations.Count == 1
+            ? format.Render(interpretations[0], readDiagnostics, options)
+            : format.Render(interpretations, readDiagnostics, options);
         interruption.ThrowIfRequested();
         if (!ReportOutput.GoesToTerminal(stdout, output))
         {

@@ -25,13 +25,7 @@ public static partial class ComparisonReport
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var diagnostics = (readDiagnostics ?? []).Concat(comparison.Diagnostics).ToList();
-        return format switch
-        {
-            ReportFormat.Json => RenderJson(comparison, diagnostics),
-            ReportFormat.Markdown => RenderMarkdown(comparison, diagnostics),
-            ReportFormat.Html => RenderHtml(comparison, diagnostics, options),
-            _ => RenderText(comparison, diagnostics),
-        };
+        return ReportFormats.For(format).RenderComparison(comparison, diagnostics, options);
     }
 
     internal static string Word(ChangeDirection direction) => direction switch

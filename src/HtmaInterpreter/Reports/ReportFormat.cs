@@ -1,6 +1,9 @@
 namespace HtmaInterpreter.Reports;
 
-/// <summary>The formats an <see cref="Interpretation"/> can be rendered in (see <see cref="ReportRenderer"/>).</summary>
+/// <summary>
+/// The formats an <see cref="Interpretation"/> can be rendered in (see <see cref="ReportRenderer"/>). Each value has one
+/// format class in its folder under <c>Reports/</c>, registered in <c>ReportFormats</c>.
+/// </summary>
 public enum ReportFormat
 {
     /// <summary>Plain text for a terminal: aligned tables; ANSI colour only when <see cref="ReportOptions.UseColor"/> is set.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using HtmaInterpreter.Diagnostics;
 
 namespace HtmaInterpreter.Reports;
@@ -9,8 +8,6 @@ namespace HtmaInterpreter.Reports;
 /// </summary>
 public static class ReportRenderer
 {
-    private static readonly string TextSeparator = "\n" + new string('=', 96) + "\n\n";
-
     /// <summary>Renders one interpretation.</summary>
     /// <param name="interpretation">The interpretation.</param>
     /// <param name="format">The format wanted.</param>
@@ -24,13 +21,7 @@ public static class ReportRenderer
         IReadOnlyList<Diagnostic>? readDiagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(interpretation);
-        return format switch
-        {
-            ReportFormat.Json => JsonReport.Render(interpretation, readDiagnostics),
-            ReportFormat.Markdown => MarkdownReport.Render(interpretation, readDiagnostics),
-            ReportFormat.Html => HtmlReport.Render(interpretation, readDiagnostics, options),
-            _ => TextReport.Render(interpretation, readDiagnostics, options),
-        };
+        return ReportFormats.For(format).Render(interpretation, readDiagnostics, options);
     }
 
     /// <summary>
@@ -50,29 +41,6 @@ public static class ReportRenderer
         IReadOnlyList<Diagnostic>? readDiagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(interpretations);
-        switch (format)
-        {
-            case ReportFormat.Json:
-                return JsonReport.Render(interpretations, readDiagnostics);
-            case ReportFormat.Markdown:
-                return MarkdownReport.Render(interpretations, readDiagnostics);
-            case ReportFormat.Html:
-                return HtmlReport.Render(interpretations, readDiagnostics, options);
-        }
-
-        if (interpretations.Count == 0)
-        {
-            var text = new StringBuilder("No panel could be interpreted.\n");
-            foreach (var diagnostic in readDiagnostics ?? [])
-            {
-                text.Append("  ").Append(diagnostic).Append('\n');
-            }
-
-            return text.ToString();
-        }
-
-        var reports = interpretations.Select((interpretation, index) =>
-            TextReport.Render(interpretation, index == 0 ? readDiagnostics : null, options));
-        return string.Join(TextSeparator, reports);
+        return ReportFormats.For(format).Render(interpretations, readDiagnostics, options);
     }
 }
