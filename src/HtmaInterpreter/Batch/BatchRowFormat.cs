@@ -21,7 +21,7 @@ internal static class BatchRowFormat
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // JSON Lines is data, never embedded in HTML
     };
 
-    private static readonly string[] JsonRatioNames = ["caK", "naMg", "naK", "caMg", "znCu", "caP"];
+    private static readonly string[] JsonRatioNames = BatchResult.KeyRatioNames.Select(JsonMemberName).ToArray();
 
     /// <summary>The <c>note</c> cell of the first CSV row: <see cref="Interpretation.NotADiagnosis"/>, quoted.</summary>
     public static readonly byte[] CsvNoteCell = TextCell(Interpretation.NotADiagnosis);
@@ -293,6 +293,12 @@ internal static class BatchRowFormat
         output.GetSpan(1)[0] = (byte)'\n';
         output.Advance(1);
     }
+
+    /// <summary>The CSV column of a key ratio: <c>Ca/K</c> → <c>ca_k</c>.</summary>
+    internal static string CsvColumnName(string ratio) => ratio.ToLowerInvariant().Replace('/', '_');
+
+    /// <summary>The JSON Lines member of a key ratio, in camelCase: <c>Ca/K</c> → <c>caK</c>.</summary>
+    internal static string JsonMemberName(string ratio) => char.ToLowerInvariant(ratio[0]) + ratio[1..].Replace("/", "", StringComparison.Ordinal);
 
     internal static string TypeText(OxidationType type) => type switch
     {
