@@ -301,7 +301,7 @@ internal sealed class DefinitionsLoader
             }
         }
 
-        var treatment = Choice(map, "treatment", ("washed", SampleTreatment.Washed), ("unwashed", SampleTreatment.Unwashed));
+        var treatment = Choice(map, "treatment", (PanelWords.Washed, SampleTreatment.Washed), (PanelWords.Unwashed, SampleTreatment.Unwashed));
         var traditionNode = map.Get("ideal_tradition", true);
         var tradition = traditionNode is null ? null : reader.Text(traditionNode, "ideal_tradition");
         if (tradition is not null && _traditions.All(t => t.Id != tradition))
@@ -593,7 +593,7 @@ internal sealed class DefinitionsLoader
                 }
 
                 var stage = stageMap.Text("stage");
-                var type = Choice(stageMap, "type", ("slow", OxidationType.Slow), ("fast", OxidationType.Fast), ("mixed", OxidationType.Mixed));
+                var type = Choice(stageMap, "type", (OxidationWords.Slow, OxidationType.Slow), (OxidationWords.Fast, OxidationType.Fast), (OxidationWords.Mixed, OxidationType.Mixed));
                 var stageQualifier = stageMap.Text("qualifier", false);
                 if (stageQualifier is not null && qualifier is not null && qualifier.Bands.All(b => b.Label != stageQualifier))
                 {

@@ -43,8 +43,9 @@ internal static class FieldRules
     /// <summary>What a reader expects in the 'collected' field, for its diagnostic.</summary>
     internal const string DateExpected = "a date written " + DateFormat + ", e.g. 2026-03-14";
 
-    private const string Female = "female", FemaleLetter = "f", Male = "male", MaleLetter = "m";
-    private const string Washed = "washed", Unwashed = "unwashed";
+    // A reader also accepts the first letter for a sex.
+    private const string Female = PanelWords.Female, FemaleLetter = "f", Male = PanelWords.Male, MaleLetter = "m";
+    private const string Washed = PanelWords.Washed, Unwashed = PanelWords.Unwashed;
 
     /// <summary>True when a whole number of years is a possible age.</summary>
     internal static bool IsAge(int years) => years is >= 0 and <= MaxAgeYears;
