@@ -42,6 +42,22 @@ internal sealed class DefinitionsLoader
     /// <returns>The definitions, partial when there are errors, or no value when the defaults cannot be resolved.</returns>
     public static ParseResult<HtmaDefinitions> Load(IReadOnlyList<DefinitionsFile> files) => new DefinitionsLoader().Run(files);
 
+    /// <summary>The names of the ratios a <c>ratios.yaml</c> defines, in file order (its problems are left to <see cref="Load"/>).</summary>
+    public static IReadOnlyList<string> RatioNames(DefinitionsFile ratiosFile)
+    {
+        // Only the names: reading every band and ideal would delay the rules that wait for this list.
+        var loader = new DefinitionsLoader();
+        if (loader.ReadRoot(ratiosFile, RatiosFile) is not { } root)
+        {
+            return [];
+        }
+
+        return [.. root.Sequence("ratios")
+            .Select(item => item is YamlMappingNode ratio ? new YamlMap(root.Reader, ratio, "ratio").Text("name", required: false) : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)];
+    }
+
     private ParseResult<HtmaDefinitions> Run(IReadOnlyList<DefinitionsFile> files)
     {
         string? defaultLab = null;
