@@ -9,10 +9,14 @@ namespace HtmaInterpreter.Batch;
 /// </summary>
 public sealed record BatchResult
 {
-    private static readonly IReadOnlyList<double?> NoRatios = Array.AsReadOnly(new double?[6]);
-
-    /// <summary>The names of the key ratios, in the order of <see cref="KeyRatios"/> and of the output columns.</summary>
+    /// <summary>
+    /// The names of the key ratios, in the order of <see cref="KeyRatios"/> and of the output columns; the only list of
+    /// them: the CSV column and JSON member names are made from these.
+    /// </summary>
     public static IReadOnlyList<string> KeyRatioNames { get; } = ["Ca/K", "Na/Mg", "Na/K", "Ca/Mg", "Zn/Cu", "Ca/P"];
+
+    // After KeyRatioNames: static fields are set in the order written.
+    private static readonly IReadOnlyList<double?> NoRatios = Array.AsReadOnly(new double?[KeyRatioNames.Count]);
 
     /// <summary>The 1-based line of the row in the input (of the first diagnostic for a step that is not a row), when known.</summary>
     public int? Line { get; init; }

@@ -20,9 +20,13 @@ namespace HtmaInterpreter.Batch;
 /// </summary>
 public sealed class BatchResultWriter : IDisposable
 {
-    /// <summary>The CSV header row.</summary>
-    public const string CsvHeader =
-        "line,sample_id,oxidation_type,lean,degree,ca_k,na_mg,na_k,ca_mg,zn_cu,ca_p,fired_rules,diagnostics,has_errors,lab_profile,model,rule_set,rule_set_version,note";
+    /// <summary>
+    /// The CSV header row: <c>line,sample_id,oxidation_type,lean,degree,ca_k,na_mg,na_k,ca_mg,zn_cu,ca_p,fired_rules,diagnostics,has_errors,lab_profile,model,rule_set,rule_set_version,note</c>
+    /// (the ratio columns made from <see cref="BatchResult.KeyRatioNames"/>).
+    /// </summary>
+    public static string CsvHeader { get; } =
+        "line,sample_id,oxidation_type,lean,degree," + string.Join(',', BatchResult.KeyRatioNames.Select(BatchRowFormat.CsvColumnName)) +
+        ",fired_rules,diagnostics,has_errors,lab_profile,model,rule_set,rule_set_version,note";
 
     // Rows are formatted as UTF-8 into this buffer and handed on at row boundaries once it holds HandOnSize bytes: to
     // the stream as they are, or decoded to the text writer.

@@ -21,7 +21,7 @@ internal static class BatchRowFormat
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // JSON Lines is data, never embedded in HTML
     };
 
-    private static readonly string[] JsonRatioNames = ["caK", "naMg", "naK", "caMg", "znCu", "caP"];
+    private static readonly string[] JsonRatioNames = BatchResult.KeyRatioNames.Select(JsonMemberName).ToArray();
 
     /// <summary>The <c>note</c> cell of the first CSV row: <see cref="Interpretation.NotADiagnosis"/>, quoted.</summary>
     public static readonly byte[] CsvNoteCell = TextCell(Interpretation.NotADiagnosis);
@@ -229,9 +229,9 @@ internal static class BatchRowFormat
         json.WriteStartObject();
         WriteJsonNumber(json, "line", result.Line);
         WriteJsonString(json, "sampleId", result.SampleId);
-        WriteJsonString(json, "oxidationType", result.Oxidation is { } type ? TypeText(type) : null);
-        WriteJsonString(json, "lean", result.Lean is { } lean ? TypeText(lean) : null);
-        WriteJsonString(json, "degree", DegreeText(result.Degree));
+        WriteJsonString(json, "oxidationType", result.Oxidation is { } type ? OxidationWords.Name(type) : null);
+        WriteJsonString(json, "lean", result.Lean is { } lean ? OxidationWords.Name(lean) : null);
+        WriteJsonString(json, "degree", result.Degree is { } degree ? OxidationWords.Name(degree) : null);
         json.WriteStartObject("ratios");
         for (var i = 0; i < JsonRatioNames.Length; i++)
         {
@@ -294,39 +294,12 @@ internal static class BatchRowFormat
         output.Advance(1);
     }
 
-    internal static string TypeText(OxidationType type) => type switch
-    {
-        OxidationType.Slow => "slow",
-        OxidationType.Fast => "fast",
-        OxidationType.Mixed => "mixed",
-        _ => "indeterminate",
-    };
+    /// <summary>The CSV column of a key ratio: <c>Ca/K</c> → <c>ca_k</c>.</summary>
+    internal static string CsvColumnName(string ratio) => ratio.ToLowerInvariant().Replace('/', '_');
 
-    internal static string? DegreeText(OxidationDegree? degree) => degree switch
-    {
-        OxidationDegree.Mild => "mild",
-        OxidationDegree.Moderate => "moderate",
-        OxidationDegree.Extreme => "extreme",
-        _ => null,
-    };
+    /// <summary>The JSON Lines member of a key ratio, in camelCase: <c>Ca/K</c> → <c>caK</c>.</summary>
+    internal static string JsonMemberName(string ratio) => char.ToLowerInvariant(ratio[0]) + ratio[1..].Replace("/", "", StringComparison.Ordinal);
 
-    /// <summary><see cref="TypeText"/> as UTF-8.</summary>
-    private static ReadOnlySpan<byte> TypeBytes(OxidationType type) => type switch
-    {
-        OxidationType.Slow => "slow"u8,
-        OxidationType.Fast => "fast"u8,
-        OxidationType.Mixed => "mixed"u8,
-        _ => "indeterminate"u8,
-    };
-
-    /// <summary><see cref="DegreeText"/> as UTF-8 (empty for none).</summary>
-    private static ReadOnlySpan<byte> DegreeBytes(OxidationDegree? degree) => degree switch
-    {
-        OxidationDegree.Mild => "mild"u8,
-        OxidationDegree.Moderate => "moderate"u8,
-        OxidationDegree.Extreme => "extreme"u8,
-        _ => default,
-    };
 
     private static int FiredRulesBound(IReadOnlyList<string> fired)
     {
@@ -359,17 +332,17 @@ internal static class BatchRowFormat
         span[at++] = (byte)',';
         if (type is { } oxidation)
         {
-            Write(span, ref at, TypeBytes(oxidation));
+            Write(span, ref at, OxidationWords.Utf8(oxidation));
         }
 
         span[at++] = (byte)',';
         if (lean is { } leaning)
         {
-            Write(span, ref at, TypeBytes(leaning));
+            Write(span, ref at, OxidationWords.Utf8(leaning));
         }
 
         span[at++] = (byte)',';
-        Write(span, ref at, DegreeBytes(degree));
+        Write(span, ref at, OxidationWords.Utf8(degree));
         foreach (var value in keyRatios)
         {
             span[at++] = (byte)',';

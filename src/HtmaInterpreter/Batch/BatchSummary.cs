@@ -82,7 +82,7 @@ public sealed record BatchSummary
         writer.WriteLine(string.Create(c, $"{"oxidation type",-16}{"panels",10}{"share",9}"));
         foreach (var (type, count) in OxidationTypes)
         {
-            writer.WriteLine(string.Create(c, $"{BatchRowFormat.TypeText(type),-16}{count,10}{Share(count),9}"));
+            writer.WriteLine(string.Create(c, $"{OxidationWords.Name(type),-16}{count,10}{Share(count),9}"));
         }
 
         writer.WriteLine();

@@ -191,9 +191,7 @@ internal sealed class WideCsvRowInterpreter
                     lab = field is [(byte)'~'] ? default : field;
                     break;
                 case FastColumn.Sex:
-                    sex = Ascii.EqualsIgnoreCase(field, "female"u8) || Ascii.EqualsIgnoreCase(field, "f"u8) ? Sex.Female
-                        : Ascii.EqualsIgnoreCase(field, "male"u8) || Ascii.EqualsIgnoreCase(field, "m"u8) ? Sex.Male
-                        : Sex.Unknown;
+                    sex = FieldRules.ParseSex(field);
                     if (sex == Sex.Unknown)
                     {
                         return false;
@@ -201,7 +199,7 @@ internal sealed class WideCsvRowInterpreter
 
                     break;
                 case FastColumn.Age:
-                    if (field.Length > 3 || !TryDigits(field, out var years) || years > 150)
+                    if (field.Length > FieldRules.MaxAgeDigits || !FieldRules.TryDigits(field, out var years) || !FieldRules.IsAge(years))
                     {
                         return false;
                     }
@@ -209,16 +207,14 @@ internal sealed class WideCsvRowInterpreter
                     age = years;
                     break;
                 case FastColumn.Collected:
-                    if (!IsDate(field))
+                    if (!FieldRules.IsDate(field))
                     {
                         return false;
                     }
 
                     break;
                 case FastColumn.Treatment:
-                    treatment = Ascii.EqualsIgnoreCase(field, "washed"u8) ? SampleTreatment.Washed
-                        : Ascii.EqualsIgnoreCase(field, "unwashed"u8) ? SampleTreatment.Unwashed
-                        : SampleTreatment.Unknown;
+                    treatment = FieldRules.ParseTreatment(field);
                     if (treatment == SampleTreatment.Unknown)
                     {
                         return false;
@@ -271,7 +267,7 @@ internal sealed class WideCsvRowInterpreter
                 return false;
             }
 
-            if (wholeDigits <= 4 && !_plan.ValueUsed[_plan.ValueSlot[column]] && _plan.Units[column] == ConcentrationUnit.MilligramPercent)
+            if (wholeDigits <= FieldRules.WholeDigitsBelowAbsurd && !_plan.ValueUsed[_plan.ValueSlot[column]] && _plan.Units[column] == ConcentrationUnit.MilligramPercent)
             {
                 return true; // read as the general reader would (below 10,000 mg%: not absurd), and not needed
             }
@@ -290,9 +286,9 @@ internal sealed class WideCsvRowInterpreter
             wholeDigits = int.MaxValue; // unknown after conversion: compare below
         }
 
-        // Up to four digits before the point is below 10,000 mg%: the decimal comparison is only needed beyond that.
+        // Up to WholeDigitsBelowAbsurd digits before the point is below the bound: the decimal comparison is only needed beyond that.
         if (qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
-            && wholeDigits > 4 && milligramPercent > PanelAssembler.AbsurdMilligramPercent)
+            && wholeDigits > FieldRules.WholeDigitsBelowAbsurd && milligramPercent > FieldRules.AbsurdMilligramPercent)
         {
             return false; // warned about by the general reader
         }
@@ -452,33 +448,4 @@ internal sealed class WideCsvRowInterpreter
         && DecimalQuotient.TryDivide(_mantissas[numerator], _scales[numerator], _mantissas[denominator], _scales[denominator], out var value)
             ? value
             : RatioCalculator.Divide(_amounts[numerator], _amounts[denominator]);
-
-    private static bool TryDigits(ReadOnlySpan<byte> field, out int value)
-    {
-        value = 0;
-        foreach (var b in field)
-        {
-            var digit = b - '0';
-            if ((uint)digit > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + digit;
-        }
-
-        return true;
-    }
-
-    /// <summary>True for a valid date written yyyy-MM-dd (what the general reader accepts for 'collected').</summary>
-    private static bool IsDate(ReadOnlySpan<byte> field)
-    {
-        if (field.Length != 10 || field[4] != (byte)'-' || field[7] != (byte)'-'
-            || !TryDigits(field[..4], out var year) || !TryDigits(field.Slice(5, 2), out var month) || !TryDigits(field.Slice(8, 2), out var day))
-        {
-            return false;
-        }
-
-        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
-    }
 }

@@ -42,6 +42,22 @@ internal sealed class DefinitionsLoader
     /// <returns>The definitions, partial when there are errors, or no value when the defaults cannot be resolved.</returns>
     public static ParseResult<HtmaDefinitions> Load(IReadOnlyList<DefinitionsFile> files) => new DefinitionsLoader().Run(files);
 
+    /// <summary>The names of the ratios a <c>ratios.yaml</c> defines, in file order (its problems are left to <see cref="Load"/>).</summary>
+    public static IReadOnlyList<string> RatioNames(DefinitionsFile ratiosFile)
+    {
+        // Only the names: reading every band and ideal would delay the rules that wait for this list.
+        var loader = new DefinitionsLoader();
+        if (loader.ReadRoot(ratiosFile, RatiosFile) is not { } root)
+        {
+            return [];
+        }
+
+        return [.. root.Sequence("ratios")
+            .Select(item => item is YamlMappingNode ratio ? new YamlMap(root.Reader, ratio, "ratio").Text("name", required: false) : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)];
+    }
+
     private ParseResult<HtmaDefinitions> Run(IReadOnlyList<DefinitionsFile> files)
     {
         string? defaultLab = null;
@@ -301,7 +317,7 @@ internal sealed class DefinitionsLoader
             }
         }
 
-        var treatment = Choice(map, "treatment", ("washed", SampleTreatment.Washed), ("unwashed", SampleTreatment.Unwashed));
+        var treatment = Choice(map, "treatment", (PanelWords.Washed, SampleTreatment.Washed), (PanelWords.Unwashed, SampleTreatment.Unwashed));
         var traditionNode = map.Get("ideal_tradition", true);
         var tradition = traditionNode is null ? null : reader.Text(traditionNode, "ideal_tradition");
         if (tradition is not null && _traditions.All(t => t.Id != tradition))
@@ -593,7 +609,7 @@ internal sealed class DefinitionsLoader
                 }
 
                 var stage = stageMap.Text("stage");
-                var type = Choice(stageMap, "type", ("slow", OxidationType.Slow), ("fast", OxidationType.Fast), ("mixed", OxidationType.Mixed));
+                var type = Choice(stageMap, "type", (OxidationWords.Slow, OxidationType.Slow), (OxidationWords.Fast, OxidationType.Fast), (OxidationWords.Mixed, OxidationType.Mixed));
                 var stageQualifier = stageMap.Text("qualifier", false);
                 if (stageQualifier is not null && qualifier is not null && qualifier.Bands.All(b => b.Label != stageQualifier))
                 {

@@ -119,6 +119,24 @@ public sealed class HtmaDefinitions
         }
     }
 
+    /// <summary>
+    /// The names of the ratios of the embedded <c>ratios.yaml</c>, in file order, read from that file alone: what the
+    /// embedded rules are checked against, known before the rest of the definitions has loaded.
+    /// </summary>
+    internal static IReadOnlyList<string> EmbeddedRatioNames()
+    {
+        var assembly = typeof(HtmaDefinitions).Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + DefinitionsLoader.RatiosFile);
+        if (stream is null)
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(stream);
+        return DefinitionsLoader.RatioNames(new DefinitionsFile(
+            DefinitionsLoader.RatiosFile, EmbeddedFilePrefix + DefinitionsLoader.RatiosFile, reader.ReadToEnd()));
+    }
+
     private static ParseResult<HtmaDefinitions> LoadEmbedded()
     {
         var assembly = typeof(HtmaDefinitions).Assembly;

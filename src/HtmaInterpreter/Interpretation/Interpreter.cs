@@ -63,8 +63,9 @@ public sealed class Interpreter
         var diagnostics = new List<Diagnostic>();
 
         // The embedded rules are checked against the embedded ratios, whose names RuleLoadOptions.DefaultKnownRatios
-        // lists: they start loading (and are cached) on a thread of their own while the definitions load, a good part of
-        // a command's start-up; RuleSet.LoadDefault below waits for them, or loads anew should the names ever differ.
+        // reads from ratios.yaml alone: they start loading (and are cached) on a thread of their own while the
+        // definitions load, a good part of a command's start-up; RuleSet.LoadDefault below waits for them, or loads anew
+        // should the names ever differ.
         if (options.DefinitionsDirectory is null && !RuleSet.IsDefaultLoaded)
         {
             _ = Task.Factory.StartNew(() => RuleSet.LoadDefault(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

@@ -27,13 +27,6 @@ internal readonly record struct MeasurementInput(
 /// </summary>
 internal sealed class PanelAssembler
 {
-    /// <summary>
-    /// 10,000 mg% is 100 mg per gram, a tenth of the hair's mass. Hair is mostly keratin (protein), so no single mineral
-    /// can make up that much of it: such a value is a unit mix-up or a typing error, whatever the element. This is a
-    /// physical bound, not a clinical reference figure.
-    /// </summary>
-    internal const decimal AbsurdMilligramPercent = 10_000m;
-
     internal static readonly string[] KnownFields = ["sample_id", "subject_id", "lab", "collected", "sex", "age", "treatment", "unit"];
 
     private readonly ElementCatalog _catalog;
@@ -131,13 +124,13 @@ internal sealed class PanelAssembler
                     break;
                 }
 
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (FieldRules.TryParseDate(text, out var date))
                 {
                     _collected = date;
                 }
                 else
                 {
-                    Invalid(name, text, location, "a date written yyyy-MM-dd, e.g. 2026-03-14");
+                    Invalid(name, text, location, FieldRules.DateExpected);
                 }
 
                 break;
@@ -147,15 +140,10 @@ internal sealed class PanelAssembler
                     break;
                 }
 
-                _sex = text.ToLowerInvariant() switch
-                {
-                    "female" or "f" => Sex.Female,
-                    "male" or "m" => Sex.Male,
-                    _ => Sex.Unknown,
-                };
+                _sex = FieldRules.ParseSex(text);
                 if (_sex == Sex.Unknown)
                 {
-                    Invalid(name, text, location, "female or male (f or m)");
+                    Invalid(name, text, location, FieldRules.SexExpected);
                 }
 
                 break;
@@ -165,13 +153,13 @@ internal sealed class PanelAssembler
                     break;
                 }
 
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age <= 150)
+                if (FieldRules.TryParseAge(text, out var age))
                 {
                     _age = age;
                 }
                 else
                 {
-                    Invalid(name, text, location, "a whole number of years");
+                    Invalid(name, text, location, FieldRules.AgeExpected);
                 }
 
                 break;
@@ -181,15 +169,10 @@ internal sealed class PanelAssembler
                     break;
                 }
 
-                _treatment = text.ToLowerInvariant() switch
-                {
-                    "washed" => SampleTreatment.Washed,
-                    "unwashed" => SampleTreatment.Unwashed,
-                    _ => SampleTreatment.Unknown,
-                };
+                _treatment = FieldRules.ParseTreatment(text);
                 if (_treatment == SampleTreatment.Unknown)
                 {
-                    Invalid(name, text, location, "washed or unwashed");
+                    Invalid(name, text, location, FieldRules.TreatmentExpected);
                 }
 
                 break;
@@ -290,11 +273,11 @@ internal sealed class PanelAssembler
                 input.Value.Location));
         }
         else if (parsed.Qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
-                 && amount.MilligramPercent > AbsurdMilligramPercent)
+                 && amount.MilligramPercent > FieldRules.AbsurdMilligramPercent)
         {
             Add(Diagnostic.Warning(
                 DiagnosticCodes.AbsurdValue,
-                $"{elementName} = {amount} would be more than a tenth of the hair's mass (above 10,000 mg%), which is " +
+                $"{elementName} = {amount} would be more than a tenth of the hair's mass (above {FieldRules.AbsurdMilligramPercent.ToString("N0", CultureInfo.InvariantCulture)} mg%), which is " +
                 "physically impossible; the unit or the number is probably wrong. The value is kept.",
                 input.Value.Location));
         }

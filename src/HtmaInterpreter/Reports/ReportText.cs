@@ -11,23 +11,11 @@ namespace HtmaInterpreter.Reports;
 /// <summary>The words every report format uses for enum values and numbers, so that all formats agree.</summary>
 internal static class ReportText
 {
-    public static string Name(OxidationType type) => type switch
-    {
-        OxidationType.Slow => "slow",
-        OxidationType.Fast => "fast",
-        OxidationType.Mixed => "mixed",
-        _ => "indeterminate",
-    };
+    public static string Name(OxidationType type) => OxidationWords.Name(type);
 
     public static string? Name(OxidationType? type) => type is { } t ? Name(t) : null;
 
-    public static string? Name(OxidationDegree degree) => degree switch
-    {
-        OxidationDegree.Mild => "mild",
-        OxidationDegree.Moderate => "moderate",
-        OxidationDegree.Extreme => "extreme",
-        _ => null,
-    };
+    public static string? Name(OxidationDegree degree) => OxidationWords.Name(degree);
 
     public static string Name(RuleSeverity severity) => severity switch
     {
@@ -60,19 +48,9 @@ internal static class ReportText
         _ => "exact",
     };
 
-    public static string Name(SampleTreatment treatment) => treatment switch
-    {
-        SampleTreatment.Washed => "washed",
-        SampleTreatment.Unwashed => "unwashed",
-        _ => "unknown",
-    };
+    public static string Name(SampleTreatment treatment) => PanelWords.Name(treatment);
 
-    public static string? Name(Sex sex) => sex switch
-    {
-        Sex.Female => "female",
-        Sex.Male => "male",
-        _ => null,
-    };
+    public static string? Name(Sex sex) => PanelWords.Name(sex);
 
     /// <summary>Ratios are shown with four significant digits beyond the integer part where needed (e.g. 7.3, 0.2857, 1250).</summary>
     public static double Round(double value) =>

@@ -144,16 +144,13 @@ public static class ClientContextReader
                 var (text, location) = values[0];
                 if (key == "sex")
                 {
-                    _sex = ClientContext.NormaliseWord(text) switch
-                    {
-                        "female" or "f" => Sex.Female,
-                        "male" or "m" => Sex.Male,
-                        _ => Invalid(Sex.Unknown, location, "The sex must be female or male (f/m)."),
-                    };
+                    _sex = FieldRules.ParseSex(ClientContext.NormaliseWord(text)) is var sex and not Sex.Unknown
+                        ? sex
+                        : Invalid(Sex.Unknown, location, "The sex must be female or male (f/m).");
                 }
                 else
                 {
-                    _age = int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age <= 150
+                    _age = FieldRules.TryParseAge(text.Trim(), out var age)
                         ? age
                         : Invalid<int?>(null, location, "The age must be a whole number of years.");
                 }

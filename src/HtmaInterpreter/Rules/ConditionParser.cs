@@ -596,8 +596,8 @@ internal sealed class ConditionParser
         var word = Expect(TokenKind.Word, "female or male");
         var sex = word.Text switch
         {
-            "female" => Sex.Female,
-            "male" => Sex.Male,
+            PanelWords.Female => Sex.Female,
+            PanelWords.Male => Sex.Male,
             _ => Sex.Unknown,
         };
         if (sex == Sex.Unknown)
@@ -616,8 +616,8 @@ internal sealed class ConditionParser
         var word = Expect(TokenKind.Word, "washed or unwashed");
         var treatment = word.Text switch
         {
-            "washed" => SampleTreatment.Washed,
-            "unwashed" => SampleTreatment.Unwashed,
+            PanelWords.Washed => SampleTreatment.Washed,
+            PanelWords.Unwashed => SampleTreatment.Unwashed,
             _ => SampleTreatment.Unknown,
         };
         if (treatment == SampleTreatment.Unknown)

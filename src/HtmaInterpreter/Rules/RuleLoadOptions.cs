@@ -1,3 +1,4 @@
+using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Panels;
 
 namespace HtmaInterpreter.Rules;
@@ -5,12 +6,11 @@ namespace HtmaInterpreter.Rules;
 /// <summary>What a rule set is checked against when it is loaded.</summary>
 public sealed record RuleLoadOptions
 {
-    /// <summary>The ratios HtmaInterpreter computes (the 17 of <c>ratios.yaml</c>): Ca/Mg, Na/K, Ca/K, Na/Mg, Zn/Cu, Ca/P, Fe/Cu and the toxic ratios.</summary>
-    public static IReadOnlyList<string> DefaultKnownRatios { get; } =
-    [
-        "Ca/Mg", "Na/K", "Ca/K", "Na/Mg", "Zn/Cu", "Ca/P", "Fe/Cu",
-        "Ca/Pb", "Fe/Pb", "Fe/Hg", "Se/Hg", "Zn/Cd", "S/Cd", "Zn/Hg", "S/Hg", "S/Pb", "Fe/Al",
-    ];
+    /// <summary>
+    /// The ratios HtmaInterpreter computes: the names of the ratios of the embedded <c>ratios.yaml</c>, in file order
+    /// (Ca/Mg, Na/K, Ca/K, Na/Mg, Zn/Cu, Ca/P, Fe/Cu and the toxic ratios).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultKnownRatios { get; } = HtmaDefinitions.EmbeddedRatioNames();
 
     /// <summary>The default options.</summary>
     public static RuleLoadOptions Default { get; } = new();

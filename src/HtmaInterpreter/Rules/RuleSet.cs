@@ -668,11 +668,11 @@ public sealed class RuleSet
                         Tests = tests,
                     };
                 case EvidenceKind.Client when atom.Name == "sex":
-                    return source.Sex == Sex.Unknown ? null : new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = Lower(source.Sex), Tests = tests };
+                    return source.Sex == Sex.Unknown ? null : new Evidence { Kind = EvidenceKind.Client, Name = "sex", Value = PanelWords.Name(source.Sex), Tests = tests };
                 case EvidenceKind.Client:
                     return source.AgeYears is not { } age ? null : new Evidence { Kind = EvidenceKind.Client, Name = "age", Value = age.ToString(CultureInfo.InvariantCulture), Tests = tests };
                 case EvidenceKind.Sample:
-                    return source.Treatment == SampleTreatment.Unknown ? null : new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = Lower(source.Treatment), Tests = tests };
+                    return source.Treatment == SampleTreatment.Unknown ? null : new Evidence { Kind = EvidenceKind.Sample, Name = "sample", Value = PanelWords.Name(source.Treatment), Tests = tests };
                 case EvidenceKind.Context:
                     var stated = input.Context?.ValuesOf(atom.Name);
                     if (stated is null)
@@ -724,51 +724,20 @@ public sealed class RuleSet
 
         private static string DescribeOxidation(OxidationResult oxidation)
         {
-            var text = Lower(oxidation.Type);
+            var text = OxidationWords.Name(oxidation.Type);
             if (oxidation.Lean is { } lean)
             {
-                text += ", leaning " + Lower(lean);
+                text += ", leaning " + OxidationWords.Name(lean);
             }
 
             if (oxidation.Degree != OxidationDegree.None)
             {
-                text += ", " + Lower(oxidation.Degree);
+                text += ", " + OxidationWords.Name(oxidation.Degree);
             }
 
             return text;
         }
 
-        // Constant strings for the common values; the same text as ToString().ToLowerInvariant().
-        private static string Lower(OxidationType type) => type switch
-        {
-            OxidationType.Slow => "slow",
-            OxidationType.Fast => "fast",
-            OxidationType.Mixed => "mixed",
-            OxidationType.Indeterminate => "indeterminate",
-            _ => type.ToString().ToLowerInvariant(),
-        };
-
-        private static string Lower(OxidationDegree degree) => degree switch
-        {
-            OxidationDegree.Mild => "mild",
-            OxidationDegree.Moderate => "moderate",
-            OxidationDegree.Extreme => "extreme",
-            _ => degree.ToString().ToLowerInvariant(),
-        };
-
-        private static string Lower(Sex sex) => sex switch
-        {
-            Sex.Female => "female",
-            Sex.Male => "male",
-            _ => sex.ToString().ToLowerInvariant(),
-        };
-
-        private static string Lower(SampleTreatment treatment) => treatment switch
-        {
-            SampleTreatment.Washed => "washed",
-            SampleTreatment.Unwashed => "unwashed",
-            _ => treatment.ToString().ToLowerInvariant(),
-        };
 
         /// <summary>
         /// An evidence item being gathered: an input and the tests it passed (the first <paramref name="Count"/> of

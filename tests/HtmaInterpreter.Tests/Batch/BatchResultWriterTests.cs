@@ -36,6 +36,15 @@ public class BatchResultWriterTests
     }
 
     [Test]
+    public void The_ratio_columns_and_members_are_made_from_the_key_ratio_names()
+    {
+        BatchResultWriter.CsvHeader.Should().Be(
+            "line,sample_id,oxidation_type,lean,degree,ca_k,na_mg,na_k,ca_mg,zn_cu,ca_p,fired_rules,diagnostics,has_errors,lab_profile,model,rule_set,rule_set_version,note");
+        BatchResult.KeyRatioNames.Select(BatchRowFormat.JsonMemberName).Should().Equal("caK", "naMg", "naK", "caMg", "znCu", "caP");
+        new BatchResult().KeyRatios.Should().HaveCount(BatchResult.KeyRatioNames.Count).And.OnlyContain(v => v == null);
+    }
+
+    [Test]
     public void Csv_of_the_sample_has_a_header_and_one_row_per_panel_matching_the_interpreter()
     {
         var csv = Write(SampleResults(), BatchOutputFormat.Csv);

@@ -279,6 +279,30 @@ public sealed class WideCsvBatchTests
         padded.Ratio("Ca/K").Should().Be(4, "the general reader trims the value");
     }
 
+    [Test]
+    public void Field_checks_agree_both_ways_at_their_limits()
+    {
+        var csv =
+            "sample_id,lab,sex,age,collected,treatment,Ca (mg%),Mg (mg%),Na (mg%),K (mg%)\n" +
+            "F-1,ARL,F,150,2024-02-29,WASHED,40,10,41.7,10\n" +
+            "F-2,ARL,Male,151,2023-02-29,Unwashed,40,10,41.7,10\n" +
+            "F-3,ARL,x,0150,2023-13-01,rinsed,40,10,41.7,10\n" +
+            "F-4,ARL,m,0,0001-01-01,washed,9999.99,10,41.7,10\n" +
+            "F-5,ARL,female,1000,2024-1-01,unwashed,10000.01,10,41.7,10\n";
+        var results = AssertSameResults(Encoding.UTF8.GetBytes(csv), "limits.csv");
+
+        string[] Invalid(int row) => results[row].ReadDiagnostics
+            .Where(d => d.Code == DiagnosticCodes.InvalidMetadataValue).Select(d => d.Location.Field ?? "").ToArray();
+        Invalid(0).Should().BeEmpty();
+        Invalid(1).Should().Equal("age", "collected");
+        Invalid(2).Should().Equal("sex", "collected", "treatment");
+        Invalid(3).Should().BeEmpty();
+        Invalid(4).Should().Equal("age", "collected");
+        results[3].ReadDiagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.AbsurdValue);
+        results[4].ReadDiagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.AbsurdValue)
+            .Which.Message.Should().Contain("(above 10,000 mg%)");
+    }
+
     private static IEnumerable<string> SampleFiles() =>
         Directory.EnumerateFiles(TestPaths.Samples, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 

@@ -24,6 +24,15 @@ public class InterpreterTests
     }
 
     [Test]
+    public void The_known_ratio_names_are_read_from_a_ratios_file_in_order_once_each()
+    {
+        const string Ratios = "default_lab: arl\nratios:\n  - name: Zn/Cu\n    numerator: Zn\n  - name: Ca/Mg\n  - name: Zn/Cu\n  - [not, a, ratio]\n  - numerator: Na\n";
+        DefinitionsLoader.RatioNames(new DefinitionsFile("ratios.yaml", "test/ratios.yaml", Ratios)).Should().Equal("Zn/Cu", "Ca/Mg");
+        DefinitionsLoader.RatioNames(new DefinitionsFile("ratios.yaml", "test/ratios.yaml", "ratios: [")).Should().BeEmpty();
+        HtmaDefinitions.EmbeddedRatioNames().Should().Equal(RuleLoadOptions.DefaultKnownRatios).And.HaveCount(17);
+    }
+
+    [Test]
     public void Slow_oxidizer_sample_is_slow_with_the_slow_oxidation_findings()
     {
         var interpretation = Interpreter.Default.Interpret(ReadSample("slow-oxidizer.csv"));
