@@ -11,13 +11,13 @@ namespace HtmaInterpreter.Cli.Commands;
 /// <summary><c>htma batch FILE</c>: interprets a wide CSV of many panels on all cores and writes one row per panel.</summary>
 internal static class BatchCommand
 {
-    internal const string Usage =
-        """
+    internal static readonly string Usage =
+        $$"""
         usage: htma batch FILE [--out results.csv|results.jsonl] [--summary] [--lab ID] [--model ID]
 
         Interprets every row of FILE, a wide CSV (sample_id first, one column per element), on all cores in constant
         memory, and writes one row per panel in input order: line, sample_id, oxidation_type, lean, degree, the key ratios
-        ca_k, na_mg, na_k, ca_mg, zn_cu, ca_p (empty when absent), fired_rules (rule ids separated by ';'), diagnostics
+        {{string.Join(", ", BatchResult.KeyRatioNames.Select(BatchRowFormat.CsvColumnName))}} (empty when absent), fired_rules (rule ids separated by ';'), diagnostics
         (how many), has_errors, then what produced the row: lab_profile (the profile id, e.g. arl: the panel's own lab,
         or --lab), model (the oxidation model id), rule_set and rule_set_version (name and hash of the rules), and note:
         the "not a diagnosis" statement on the first row, empty on the others (JSON Lines: labProfile, model, ruleSet

@@ -44,15 +44,10 @@ internal static class PanelPrinter
         writer.WriteLine($"panel {TerminalText.Escape(panel.SampleId)}");
         WriteField(writer, "subject", panel.SubjectId ?? NotGiven);
         WriteField(writer, "lab", panel.Lab ?? NotGiven);
-        WriteField(writer, "collected", panel.CollectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotGiven);
-        WriteField(writer, "sex", panel.Sex switch { Sex.Female => "female", Sex.Male => "male", _ => NotGiven });
+        WriteField(writer, "collected", panel.CollectedOn?.ToString(FieldRules.DateFormat, CultureInfo.InvariantCulture) ?? NotGiven);
+        WriteField(writer, "sex", PanelWords.Name(panel.Sex) ?? NotGiven);
         WriteField(writer, "age", panel.AgeYears?.ToString(CultureInfo.InvariantCulture) ?? NotGiven);
-        WriteField(writer, "treatment", panel.Treatment switch
-        {
-            SampleTreatment.Washed => "washed",
-            SampleTreatment.Unwashed => "unwashed",
-            _ => NotGiven,
-        });
+        WriteField(writer, "treatment", panel.Treatment == SampleTreatment.Unknown ? NotGiven : PanelWords.Name(panel.Treatment));
         foreach (var (name, value) in panel.ExtraFields)
         {
             WriteField(writer, name, $"{value} (not a known field)");
