@@ -21,18 +21,19 @@ internal sealed class ProfileLevels
         {
             var symbol = elementSymbols[i];
             UnknownLevelMessages[i] = $"{symbol} reference range or limit in lab profile '{profile.Id}'";
-            if (profile.ToxicLimits.TryGetValue(symbol, out var limit))
+            // LabProfile.BasisOf decides what the element is judged against, the same order LevelOf uses.
+            switch (profile.BasisOf(symbol))
             {
-                _entries[i] = new Entry(EntryKind.ToxicLimit, limit.MilligramPercent, null);
-            }
-            else if (profile.ReferenceRanges.TryGetValue(symbol, out var range))
-            {
-                var inCanonical = range.To(ConcentrationUnit.MilligramPercent);
-                _entries[i] = new Entry(EntryKind.Range, inCanonical.Low, inCanonical.High);
-            }
-            else if (profile.GradesAgainstIdeals && profile.ElementIdeals.TryGetValue(symbol, out var ideal))
-            {
-                _entries[i] = new Entry(EntryKind.Ideal, ideal.MilligramPercent, null);
+                case ElementLevelBasis.ToxicLimit:
+                    _entries[i] = new Entry(EntryKind.ToxicLimit, profile.ToxicLimits[symbol].MilligramPercent, null);
+                    break;
+                case ElementLevelBasis.Range:
+                    var inCanonical = profile.ReferenceRanges[symbol].To(ConcentrationUnit.MilligramPercent);
+                    _entries[i] = new Entry(EntryKind.Range, inCanonical.Low, inCanonical.High);
+                    break;
+                case ElementLevelBasis.Ideal:
+                    _entries[i] = new Entry(EntryKind.Ideal, profile.ElementIdeals[symbol].MilligramPercent, null);
+                    break;
             }
         }
     }
