@@ -106,9 +106,7 @@ public static partial class ComparisonReport
                 w.WriteStartObject();
                 w.WriteNumber("previous", previous);
                 w.WriteNumber("current", current);
-                w.WriteString("id", rule.RuleId);
-                JsonWriting.WriteOptional(w, "subject", rule.Subject);
-                JsonWriting.WriteStrings(w, "missing", rule.MissingInputs);
+                JsonWriting.WriteUnevaluatedMembers(w, rule);
                 w.WriteEndObject();
             }
 

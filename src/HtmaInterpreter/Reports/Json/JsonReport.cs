@@ -125,9 +125,7 @@ public static class JsonReport
         foreach (var rule in interpretation.NotEvaluated)
         {
             writer.WriteStartObject();
-            writer.WriteString("id", rule.RuleId);
-            JsonWriting.WriteOptional(writer, "subject", rule.Subject);
-            JsonWriting.WriteStrings(writer, "missing", rule.MissingInputs);
+            JsonWriting.WriteUnevaluatedMembers(writer, rule);
             writer.WriteEndObject();
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Reports;
 
@@ -47,5 +48,13 @@ internal static class JsonWriting
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>The members of a rule that could not be evaluated, the same in every JSON report: id, subject, missing inputs.</summary>
+    public static void WriteUnevaluatedMembers(Utf8JsonWriter writer, UnevaluatedRule rule)
+    {
+        writer.WriteString("id", rule.RuleId);
+        WriteOptional(writer, "subject", rule.Subject);
+        WriteStrings(writer, "missing", rule.MissingInputs);
     }
 }
