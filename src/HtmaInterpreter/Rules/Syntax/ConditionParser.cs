@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
-using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
 
 namespace HtmaInterpreter.Rules;
