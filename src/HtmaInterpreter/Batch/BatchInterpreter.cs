@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
@@ -43,7 +44,7 @@ public sealed class BatchInterpreter
 
         // The rule set compiled into one method (see RuleSet.FiredRuleMask) takes tens of milliseconds to build on the
         // thread pool: start now, so that it is ready by the time the rows come.
-        _ = interpreter.Rules.Compiled.FiredMaskWhenCompiled();
+        FiredMaskCompiler.Start(interpreter.Rules);
     }
 
     /// <summary>The interpreter used for every panel.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Rules;
 using HtmaInterpreter.Tests.Cli;

@@ -108,6 +108,21 @@ public class DefaultRuleTests
 
     private static RuleSet Rules => RuleSet.LoadDefault().GetValueOrThrow();
 
+    /// <summary>The balanced case and, for every default rule, its firing case and its near miss (for other tests to reuse).</summary>
+    internal static IEnumerable<RuleInput> ScenarioInputs()
+    {
+        yield return new RuleCase().Build();
+        foreach (var (fires, nearMiss) in Scenarios.Values)
+        {
+            var firing = new RuleCase();
+            fires(firing);
+            yield return firing.Build();
+            var missing = new RuleCase();
+            nearMiss(missing);
+            yield return missing.Build();
+        }
+    }
+
     /// <summary>The test profile with no copper range, as the default ARL profile has none.</summary>
     private static readonly Labs.LabProfile WithoutCopperRange = RuleCase.TestProfile with
     {

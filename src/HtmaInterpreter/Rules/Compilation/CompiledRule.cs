@@ -81,24 +81,30 @@ internal sealed class CompiledRuleSet
     /// </summary>
     public required FrozenDictionary<Panels.Element, int> ElementSlots { get; init; }
 
-    /// <summary>The compiler the conditions were compiled with (by <see cref="FiredMaskCompiler"/> again, as one method).</summary>
+    /// <summary>The compiler the conditions were compiled with (by the batch's compiled mask again, as one method).</summary>
     public required ConditionCompiler Compiler { get; init; }
 
     /// <summary>
-    /// The whole set compiled into one method (see <see cref="FiredMaskCompiler"/>) once it is ready, else null. The
-    /// first call starts compiling it on the thread pool, so that no caller waits for the compiler (tens of
-    /// milliseconds); callers evaluate by the loop meanwhile, or for good when the set cannot be compiled.
+    /// The mask evaluator attached by <see cref="AttachMaskEvaluator"/> once it is built, else null: it answers what the
+    /// evaluation loop with a <see cref="MaskSink"/> answers (bit r: the rule evaluated r-th fired), only faster.
     /// </summary>
-    public Func<EvaluationState, ulong>? FiredMaskWhenCompiled()
+    public Func<EvaluationState, ulong>? MaskEvaluator => Volatile.Read(ref _maskEvaluator);
+
+    private Func<EvaluationState, ulong>? _maskEvaluator;
+    private int _maskEvaluatorStarted;
+
+    /// <summary>
+    /// Builds a mask evaluator for this set with <paramref name="build"/> on the thread pool, the first time only, so that
+    /// no caller waits for it (compiling takes tens of milliseconds); callers evaluate by the loop meanwhile, or for good
+    /// when <paramref name="build"/> gives null or fails.
+    /// </summary>
+    public void AttachMaskEvaluator(Func<CompiledRuleSet, Func<EvaluationState, ulong>?> build)
     {
-        // Should compiling fail, the task ends faulted or with null, and the loop goes on serving.
-        var compiling = _firedMask.Value;
-        return compiling.IsCompletedSuccessfully ? compiling.Result : null;
+        if (Interlocked.Exchange(ref _maskEvaluatorStarted, 1) == 0)
+        {
+            _ = Task.Run(() => Volatile.Write(ref _maskEvaluator, build(this)));
+        }
     }
-
-    private readonly Lazy<Task<Func<EvaluationState, ulong>?>> _firedMask;
-
-    public CompiledRuleSet() => _firedMask = new(() => Task.Run(() => FiredMaskCompiler.TryCompile(this)));
 
     /// <summary>The profile's limits, ranges and ideals for <see cref="ElementSymbols"/>, converted once per profile.</summary>
     public ProfileLevels LevelsFor(LabProfile profile) =>

@@ -1,15 +1,17 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Rules;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
-/// The same conditions as expression trees, for <see cref="FiredMaskCompiler"/>: each test becomes a direct call of the
-/// static method its closure calls, and <c>and</c>/<c>or</c>/<c>not</c>/<c>count</c> become branches, so a whole rule set
-/// compiles to one method with no delegate call per node. Evaluation order, short-circuits and what is named as missing
-/// are those of <see cref="Compile"/>. Tests of the earlier test of a retest pair keep their closures.
+/// The conditions <paramref name="compiler"/> compiles to closures, as expression trees, for <see cref="FiredMaskCompiler"/>:
+/// each test becomes a direct call of the static method its closure calls, and <c>and</c>/<c>or</c>/<c>not</c>/<c>count</c>
+/// become branches, so a whole rule set compiles to one method with no delegate call per node. Evaluation order,
+/// short-circuits and what is named as missing are those of <see cref="ConditionCompiler.Compile"/>. Tests of the earlier
+/// test of a retest pair keep their closures.
 /// </summary>
-internal sealed partial class ConditionCompiler
+internal sealed class ConditionExpressions(ConditionCompiler compiler)
 {
     private static readonly Expression TrueTruth = Expression.Constant(Truth.True);
     private static readonly Expression FalseTruth = Expression.Constant(Truth.False);
@@ -25,20 +27,20 @@ internal sealed partial class ConditionCompiler
             case OrNode or:
                 return BuildJunction([.. or.Items.Select(item => Build(item, placeholder, state))], decisive: true);
             case NotNode not:
-                return Call(nameof(Negate), Build(not.Operand, placeholder, state));
+                return Call(nameof(ConditionCompiler.Negate), Build(not.Operand, placeholder, state));
             case CountNode count:
                 return BuildCount(count, placeholder, state);
-            case CompareNode compare when IsRatioVersusNumber(compare) || IsElementVersusNumber(compare):
-                var (index, name) = OperandConstants(compare.Left, placeholder);
+            case CompareNode compare when ConditionCompiler.IsRatioVersusNumber(compare) || ConditionCompiler.IsElementVersusNumber(compare):
+                var (index, name) = compiler.OperandConstants(compare.Left, placeholder);
                 Expression[] arguments = [state, Expression.Constant(compare.Op), Expression.Constant(index), Expression.Constant(compare.Right.Value), Expression.Constant(name)];
                 return compare.Left.Kind == OperandKind.Ratio
-                    ? Call(nameof(RatioTest), arguments)
-                    : Call(nameof(ElementTest), [.. arguments, Expression.Constant(CompareUncertain(compare, placeholder))]);
+                    ? Call(nameof(ConditionCompiler.RatioTest), arguments)
+                    : Call(nameof(ConditionCompiler.ElementTest), [.. arguments, Expression.Constant(compiler.CompareUncertain(compare, placeholder))]);
             case CompareNode compare when !compare.Left.Previous && !compare.Right.Previous:
-                var (leftIndex, leftName) = OperandConstants(compare.Left, placeholder);
-                var (rightIndex, rightName) = OperandConstants(compare.Right, placeholder);
+                var (leftIndex, leftName) = compiler.OperandConstants(compare.Left, placeholder);
+                var (rightIndex, rightName) = compiler.OperandConstants(compare.Right, placeholder);
                 return Call(
-                    nameof(CompareTest),
+                    nameof(ConditionCompiler.CompareTest),
                     state,
                     Expression.Constant(compare.Op),
                     Expression.Constant(compare.Left.Kind),
@@ -49,11 +51,11 @@ internal sealed partial class ConditionCompiler
                     Expression.Constant(rightIndex),
                     Expression.Constant(compare.Right.Value),
                     Expression.Constant(rightName),
-                    Expression.Constant(CompareUncertain(compare, placeholder)));
+                    Expression.Constant(compiler.CompareUncertain(compare, placeholder)));
             case LevelNode level when !level.Previous:
-                var (element, target, negated, symbol, uncertain) = LevelConstants(level, Resolve(level.ElementIndex, placeholder));
+                var (element, target, negated, symbol, uncertain) = compiler.LevelConstants(level, ConditionCompiler.Resolve(level.ElementIndex, placeholder));
                 return Call(
-                    nameof(LevelTest),
+                    nameof(ConditionCompiler.LevelTest),
                     state,
                     Expression.Constant(element),
                     Expression.Constant(target),
@@ -62,38 +64,38 @@ internal sealed partial class ConditionCompiler
                     Expression.Constant(uncertain));
             case OxidationNode oxidation when !oxidation.Previous:
                 return Call(
-                    nameof(OxidationTest),
+                    nameof(ConditionCompiler.OxidationTest),
                     state,
                     Expression.Constant(oxidation.Field),
                     Expression.Constant(oxidation.Type),
                     Expression.Constant(oxidation.Degree),
                     Expression.Constant(oxidation.Negated));
             case FourLowsNode fourLows when !fourLows.Previous:
-                return Call(nameof(FourLowsTest), state);
+                return Call(nameof(ConditionCompiler.FourLowsTest), state);
             case SexNode sex:
-                return Call(nameof(SexTest), state, Expression.Constant(sex.Sex), Expression.Constant(sex.Negated));
+                return Call(nameof(ConditionCompiler.SexTest), state, Expression.Constant(sex.Sex), Expression.Constant(sex.Negated));
             case SampleNode sample:
-                return Call(nameof(SampleTest), state, Expression.Constant(sample.Treatment), Expression.Constant(sample.Negated));
+                return Call(nameof(ConditionCompiler.SampleTest), state, Expression.Constant(sample.Treatment), Expression.Constant(sample.Negated));
             case ContextNode context:
-                var (key, values, contextNegated, missing) = ContextConstants(context);
+                var (key, values, contextNegated, missing) = ConditionCompiler.ContextConstants(context);
                 return Call(
-                    nameof(ContextTest),
+                    nameof(ConditionCompiler.ContextTest),
                     state,
                     Expression.Constant(key),
                     Expression.Constant(values),
                     Expression.Constant(contextNegated),
                     Expression.Constant(missing));
             case RuleRefNode { Undecided: true } reference:
-                return Call(nameof(UndecidedTest), state, Expression.Constant(ruleIndex[reference.RuleId]));
+                return Call(nameof(ConditionCompiler.UndecidedTest), state, Expression.Constant(compiler.RuleIndexOf(reference.RuleId)));
             case RuleRefNode reference:
                 return Call(
-                    nameof(RuleReferenceTest),
+                    nameof(ConditionCompiler.RuleReferenceTest),
                     state,
-                    Expression.Constant(ruleIndex[reference.RuleId]),
-                    Expression.Constant(RuleReferenceMissing(reference)));
+                    Expression.Constant(compiler.RuleIndexOf(reference.RuleId)),
+                    Expression.Constant(ConditionCompiler.RuleReferenceMissing(reference)));
             default:
                 // A test of the earlier test of a retest pair: its closure, as compiled for the closures' path.
-                return Expression.Invoke(Expression.Constant(Compile(node, placeholder)), state);
+                return Expression.Invoke(Expression.Constant(compiler.Compile(node, placeholder)), state);
         }
     }
 
@@ -168,7 +170,7 @@ internal sealed partial class ConditionCompiler
                 Expression.IfThen(Expression.Equal(item, UnknownTruth), Expression.PreIncrementAssign(unknowns))));
         }
 
-        steps.Add(Call(nameof(CountResult), Expression.Constant(count.Op), trues, unknowns, Expression.Constant(count.Count)));
+        steps.Add(Call(nameof(ConditionCompiler.CountResult), Expression.Constant(count.Op), trues, unknowns, Expression.Constant(count.Count)));
         return Expression.Block(typeof(Truth), [trues, unknowns, item], steps);
     }
 

@@ -1,16 +1,23 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Rules;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
-/// Compiles a whole rule set into one method that does what <see cref="RuleSet"/>'s evaluation loop does for the batch:
-/// evaluates every instance of every rule in order on a filled <see cref="EvaluationState"/>, stores each rule's result
-/// (rule references read them) and returns the fired rules as a mask (bit r: the rule evaluated r-th). The batch calls
-/// it once per panel instead of a delegate per condition node.
+/// Compiles a whole rule set into one method that does what the evaluation loop (<see cref="RuleEvaluator"/>) does with a
+/// <see cref="MaskSink"/>: evaluates every instance of every rule in order on a filled <see cref="EvaluationState"/>,
+/// stores each rule's result (rule references read them) and returns the fired rules as a mask (bit r: the rule evaluated
+/// r-th). The batch calls it once per panel instead of a delegate per condition node; it exists for speed alone.
 /// </summary>
 internal static class FiredMaskCompiler
 {
+    /// <summary>
+    /// Starts compiling <paramref name="rules"/> on the thread pool (once per set) and attaches the result as the set's
+    /// mask evaluator, which <c>RuleSet.FiredRuleMask</c> uses once it is ready.
+    /// </summary>
+    public static void Start(RuleSet rules) => rules.Compiled.AttachMaskEvaluator(TryCompile);
+
     /// <summary>
     /// The compiled evaluation, or <c>null</c> when the set has more than 64 rules (a mask cannot hold them) or the
     /// runtime interprets rather than compiles expression trees (the closures are then as fast).
@@ -22,6 +29,7 @@ internal static class FiredMaskCompiler
             return null;
         }
 
+        var expressions = new ConditionExpressions(rules.Compiler);
         var state = Expression.Parameter(typeof(EvaluationState), "state");
         var mask = Expression.Variable(typeof(ulong), "mask");
         var results = Expression.Variable(typeof(Truth[]), "results");
@@ -53,7 +61,7 @@ internal static class FiredMaskCompiler
             {
                 Expression evaluate = Expression.Block(
                     Expression.PreIncrementAssign(applicable),
-                    Expression.Assign(truth, rules.Compiler.Build(instance.Node, instance.Placeholder, state)),
+                    Expression.Assign(truth, expressions.Build(instance.Node, instance.Placeholder, state)),
                     Expression.IfThenElse(
                         Expression.Equal(truth, Expression.Constant(Truth.True)),
                         Expression.Block(

@@ -1,11 +1,12 @@
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
-using HtmaInterpreter.Tests.Batch;
+using HtmaInterpreter.Tests.Rules;
 
-namespace HtmaInterpreter.Tests.Rules;
+namespace HtmaInterpreter.Tests.Batch.FastPath;
 
-/// <summary>The rule set compiled into one method must decide exactly as the evaluation loop does.</summary>
+/// <summary>The rule set compiled into one method must decide exactly as the evaluation loop with a mask sink does.</summary>
 public class FiredMaskCompilerTests
 {
     private static readonly ClientContext[] Contexts =
@@ -33,11 +34,29 @@ public class FiredMaskCompilerTests
         }
     }
 
-    [Test]
-    public void Compiled_rule_set_fires_the_same_rules_and_stores_the_same_results_as_the_loop()
+    /// <summary>Every sample panel and the edge cases, each with every context, then every default rule's test cases.</summary>
+    private static IEnumerable<RuleInput> Inputs()
     {
         var interpreter = Interpreter.Default;
-        var rules = interpreter.Rules;
+        foreach (var panel in Panels())
+        {
+            var analysis = interpreter.Analyzer.Analyze(panel, null, null);
+            foreach (var context in Contexts)
+            {
+                yield return new RuleInput(panel, analysis.Lab, analysis.Ratios, analysis.Oxidation, context);
+            }
+        }
+
+        foreach (var input in DefaultRuleTests.ScenarioInputs())
+        {
+            yield return input;
+        }
+    }
+
+    [Test]
+    public void Compiled_rule_set_fires_the_same_rules_and_stores_the_same_results_as_the_loop_with_a_mask_sink()
+    {
+        var rules = Interpreter.Default.Rules;
         var compiled = FiredMaskCompiler.TryCompile(rules.Compiled);
         compiled.Should().NotBeNull("the default rule set has fewer than 64 rules and this runtime compiles expression trees");
 
@@ -45,30 +64,47 @@ public class FiredMaskCompilerTests
         var fired = 0;
         var byLoop = rules.CreateState();
         var byCompiled = rules.CreateState();
-        foreach (var panel in Panels())
+        foreach (var input in Inputs())
         {
-            var analysis = interpreter.Analyzer.Analyze(panel, null, null);
-            foreach (var context in Contexts)
-            {
-                var input = new RuleInput(panel, analysis.Lab, analysis.Ratios, analysis.Oxidation, context);
-                byLoop.Clear();
-                byLoop.Load(input);
-                byCompiled.Clear();
-                byCompiled.Load(input);
-                byCompiled.RecordsMissing = false;
+            byLoop.Clear();
+            byLoop.Load(input);
+            byCompiled.Clear();
+            byCompiled.Load(input);
+            byCompiled.RecordsMissing = false;
 
-                var expected = rules.FiredRules(byLoop, null);
-                var actual = compiled!(byCompiled);
+            var expected = rules.FiredRules(byLoop, null);
+            var actual = compiled!(byCompiled);
 
-                actual.Should().Be(expected, $"panel {panel.SampleId} with context {compared % Contexts.Length}");
-                byCompiled.RuleResults.Should().Equal(byLoop.RuleResults);
-                compared++;
-                fired += System.Numerics.BitOperations.PopCount(actual);
-            }
+            actual.Should().Be(expected, $"input {compared} (panel {input.Panel.SampleId})");
+            byCompiled.RuleResults.Should().Equal(byLoop.RuleResults);
+            compared++;
+            fired += System.Numerics.BitOperations.PopCount(actual);
         }
 
         compared.Should().BeGreaterThan(10_000);
         fired.Should().BeGreaterThan(compared, "the inputs fire rules (more than one per panel on average)");
+    }
+
+    [Test]
+    public void The_mask_sink_and_the_findings_sink_see_the_same_rules_fire()
+    {
+        var rules = Interpreter.Default.Rules;
+        var evaluationOrder = rules.EvaluationOrder.ToList();
+        var compared = 0;
+        foreach (var input in Inputs().Where((_, i) => i % 7 == 0))
+        {
+            var fired = rules.FiredRules(input);
+            var findings = rules.Evaluate(input).Findings.Select(f => (f.RuleId, f.Subject)).ToList();
+            findings.Should().BeEquivalentTo(fired, $"input {compared}");
+
+            var state = rules.CreateState();
+            state.Load(input);
+            var mask = rules.FiredRules(state, null);
+            evaluationOrder.Where((_, r) => (mask & (1UL << r)) != 0).Should().Equal(fired.Select(f => f.RuleId).Distinct());
+            compared++;
+        }
+
+        compared.Should().BeGreaterThan(1_000);
     }
 
     [Test]
@@ -134,6 +170,7 @@ public class FiredMaskCompilerTests
     {
         var interpreter = Interpreter.Default;
         var rules = interpreter.Rules;
+        FiredMaskCompiler.Start(rules);
         var state = rules.CreateState();
         foreach (var panel in Panels().Take(2000))
         {
@@ -144,5 +181,7 @@ public class FiredMaskCompilerTests
             var expected = rules.FiredRules(state, null);
             rules.FiredRuleMask(state).Should().Be(expected);
         }
+
+        SpinWait.SpinUntil(() => rules.Compiled.MaskEvaluator is not null, TimeSpan.FromMinutes(1)).Should().BeTrue("starting attaches the compiled mask to the set");
     }
 }
