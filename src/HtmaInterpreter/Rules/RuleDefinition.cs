@@ -1,7 +1,7 @@
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
-using HtmaInterpreter.Readers;
+using HtmaInterpreter.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
@@ -89,13 +89,13 @@ internal static class RuleFileReader
         {
             foreach (var (key, value) in top.Children)
             {
-                if (KeyOf(key) == "rules" && value is YamlSequenceNode list)
+                if (YamlNodes.KeyText(key) == "rules" && value is YamlSequenceNode list)
                 {
                     sequence = list;
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown top-level key '{KeyOf(key)}'; a rule file holds one key, 'rules', with a list of rules.", file.Locate(key)));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown top-level key '{YamlNodes.KeyText(key)}'; a rule file holds one key, 'rules', with a list of rules.", file.Locate(key)));
                 }
             }
         }
@@ -125,15 +125,13 @@ internal static class RuleFileReader
         return rules;
     }
 
-    private static string KeyOf(YamlNode node) => node is YamlScalarNode { Value: { } value } ? value : "";
-
     private static RuleDefinition? ReadRule(SourceText file, string relativeFile, int order, YamlMappingNode mapping, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
         var values = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
-            var name = KeyOf(key);
+            var name = YamlNodes.KeyText(key);
             if (Array.IndexOf(RuleKeys, name) < 0)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown rule key '{name}'; the keys are {string.Join(", ", RuleKeys)}.", file.Locate(key, name)));
@@ -312,7 +310,7 @@ internal static class RuleFileReader
             YamlSequenceNode? rowsNode = null;
             foreach (var (key, value) in mapping.Children)
             {
-                var name = KeyOf(key);
+                var name = YamlNodes.KeyText(key);
                 switch (name)
                 {
                     case "label" when value is YamlScalarNode s: label = s; break;
@@ -349,7 +347,7 @@ internal static class RuleFileReader
                 string? bandLabel = null;
                 foreach (var (key, value) in row.Children)
                 {
-                    var name = KeyOf(key);
+                    var name = YamlNodes.KeyText(key);
                     var text = value is YamlScalarNode { Value: { } t } ? t : "";
                     switch (name)
                     {

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Yaml;
 
 namespace HtmaInterpreter.Rules;
 

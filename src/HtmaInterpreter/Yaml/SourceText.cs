@@ -1,10 +1,12 @@
 using HtmaInterpreter.Diagnostics;
-using HtmaInterpreter.Readers;
 using YamlDotNet.RepresentationModel;
 
-namespace HtmaInterpreter.Rules;
+namespace HtmaInterpreter.Yaml;
 
-/// <summary>The raw text of one YAML or JSON file, able to turn a character index into a 1-based line and column.</summary>
+/// <summary>
+/// The raw text of one YAML (or YAML-read JSON) file, able to turn a character index into a 1-based line and column;
+/// the rule, client-context and branding readers parse and locate through it.
+/// </summary>
 internal sealed class SourceText
 {
     private readonly int[] _lineStarts;
@@ -49,7 +51,7 @@ internal sealed class SourceText
     /// </summary>
     public YamlNode? ParseDocument(YamlDocumentKind kind, ICollection<Diagnostic> diagnostics)
     {
-        var stream = YamlGuard.LoadStream(Text, kind, mark => Locate((int)mark.Index), diagnostics);
-        return stream is null || stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        YamlGuard.TryLoadRoot(Text, kind, mark => Locate((int)mark.Index), diagnostics, out var root);
+        return root;
     }
 }
