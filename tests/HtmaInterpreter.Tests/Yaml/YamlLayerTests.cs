@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Reports;
+using HtmaInterpreter.Rules;
 using HtmaInterpreter.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -100,6 +101,20 @@ public class YamlLayerTests
         read.Should().BeFalse();
         root.Should().BeNull();
         diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.ContextUnreadable);
+    }
+
+    [Test]
+    public void A_context_or_branding_file_that_cannot_be_read_is_named_and_coded_by_its_kind()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "htma-no-such-folder-" + Guid.NewGuid().ToString("N"), "file.yaml");
+
+        var context = ClientContextReader.ReadFile(missing).Diagnostics.Should().ContainSingle().Which;
+        var branding = ReportBrandingReader.ReadFile(missing).Diagnostics.Should().ContainSingle().Which;
+
+        (context.Code, context.Location).Should().Be((DiagnosticCodes.ContextUnreadable, new SourceLocation(missing)));
+        context.Message.Should().StartWith("The client-context file could not be read: ");
+        (branding.Code, branding.Location).Should().Be((DiagnosticCodes.BrandingUnreadable, new SourceLocation(missing)));
+        branding.Message.Should().StartWith("The branding file could not be read: ");
     }
 
     [TestCase("a:", true)]

@@ -23,7 +23,7 @@ public static class ReportBrandingReader
     public static ParseResult<ReportBranding> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return DocumentText.ReadAndParse(path, DiagnosticCodes.BrandingUnreadable, "branding file", text => Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))));
+        return DocumentText.ReadAndParse(path, YamlDocumentKind.Branding, text => Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))));
     }
 
     /// <summary>Parses branding YAML.</summary>

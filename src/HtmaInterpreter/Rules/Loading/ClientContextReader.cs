@@ -21,7 +21,7 @@ public static class ClientContextReader
     public static ParseResult<ClientContext> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return DocumentText.ReadAndParse(path, DiagnosticCodes.ContextUnreadable, "client-context file", text => Parse(text, path));
+        return DocumentText.ReadAndParse(path, YamlDocumentKind.ClientContext, text => Parse(text, path));
     }
 
     /// <summary>Parses context text (YAML or JSON; JSON is read as YAML flow style).</summary>
