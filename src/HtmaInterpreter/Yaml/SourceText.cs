@@ -1,4 +1,5 @@
 using HtmaInterpreter.Diagnostics;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Yaml;
@@ -43,6 +44,13 @@ internal sealed class SourceText
         return new SourceLocation(FileName, line + 1, index - _lineStarts[line] + 1, field);
     }
 
+    /// <summary>
+    /// Where a YamlDotNet position stands by the line and column YamlDotNet counted, which takes a lone CR for a line
+    /// break too (<see cref="Locate(int, string?)"/> counts only LF); the definitions and panel readers locate this way.
+    /// </summary>
+    public static SourceLocation AtMark(string? file, Mark mark, string? field = null) =>
+        new(file, ToInt(mark.Line), ToInt(mark.Column), field);
+
     public SourceLocation Locate(YamlNode node, string? field = null) => Locate((int)node.Start.Index, field);
 
     /// <summary>
@@ -54,4 +62,6 @@ internal sealed class SourceText
         YamlGuard.TryLoadRoot(Text, kind, mark => Locate((int)mark.Index), diagnostics, out var root);
         return root;
     }
+
+    private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
 }

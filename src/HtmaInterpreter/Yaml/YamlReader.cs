@@ -32,7 +32,7 @@ internal sealed class YamlReader
     /// <returns>The root node.</returns>
     public YamlNode? Parse(string text)
     {
-        if (!YamlGuard.TryLoadRoot(text, YamlDocumentKind.Definitions, mark => new SourceLocation(File, ToInt(mark.Line), ToInt(mark.Column)), _diagnostics, out var root))
+        if (!YamlGuard.TryLoadRoot(text, YamlDocumentKind.Definitions, mark => SourceText.AtMark(File, mark), _diagnostics, out var root))
         {
             return null;
         }
@@ -50,7 +50,7 @@ internal sealed class YamlReader
     /// <param name="field">The field name, when useful.</param>
     /// <returns>The location.</returns>
     public SourceLocation At(YamlNode node, string? field = null) =>
-        new(File, ToInt(node.Start.Line), ToInt(node.Start.Column), field);
+        SourceText.AtMark(File, node.Start, field);
 
     /// <summary>Adds an error at a node.</summary>
     /// <param name="code">The diagnostic code.</param>
@@ -147,6 +147,4 @@ internal sealed class YamlReader
         YamlScalarNode scalar => $"the quoted text \"{scalar.Value}\"",
         _ => "an alias",
     };
-
-    private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
 }

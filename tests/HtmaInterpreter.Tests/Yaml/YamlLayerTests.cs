@@ -117,6 +117,21 @@ public class YamlLayerTests
         branding.Message.Should().StartWith("The branding file could not be read: ");
     }
 
+    [Test]
+    public void A_lone_carriage_return_is_a_new_line_by_yamldotnets_count_and_not_by_the_texts()
+    {
+        // Why the layer keeps both ways of locating: each reader's positions stay as they were.
+        const string text = "a: 1\rb: [c\n";
+        var byMark = new List<Diagnostic>();
+        var byIndex = new List<Diagnostic>();
+
+        YamlGuard.TryLoadRoot(text, YamlDocumentKind.Definitions, mark => SourceText.AtMark("f.yaml", mark), byMark, out _).Should().BeFalse();
+        new SourceText(text, "f.yaml").ParseDocument(YamlDocumentKind.Definitions, byIndex).Should().BeNull();
+
+        var (markLine, indexLine) = (byMark.Single().Location.Line, byIndex.Single().Location.Line);
+        (markLine, indexLine).Should().Be((3, 2));
+    }
+
     [TestCase("a:", true)]
     [TestCase("a: ~", true)]
     [TestCase("a: null", true)]
