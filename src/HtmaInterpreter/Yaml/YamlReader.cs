@@ -9,7 +9,9 @@ namespace HtmaInterpreter.Yaml;
 /// Reads one YAML file into YamlDotNet's representation model and turns every schema problem into a
 /// <see cref="Diagnostic"/> with file, line and column. No YamlDotNet exception leaves this class (the text is parsed
 /// through <see cref="YamlGuard"/>).
-/// Reusable by any loader of YAML definitions (ratios, labs, oxidation models, rules).
+/// Its problems carry the definitions' codes (<see cref="DiagnosticCodes.DefinitionsWrongType"/> and the like): the
+/// definitions loader reads ratios, labs and oxidation models through it; the rule, client-context and branding readers
+/// have schema messages and codes of their own and read the model's nodes directly, located by <see cref="SourceText"/>.
 /// </summary>
 internal sealed class YamlReader
 {
