@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Yaml;
 
 namespace HtmaInterpreter.Readers;
 
@@ -80,16 +81,15 @@ internal static class DocumentText
     }
 
     /// <summary>
-    /// Reads a whole document file (within the size limit) and parses its text: a file that cannot be opened or read is
-    /// one located error with <paramref name="unreadableCode"/>, a file over the limit is that limit's error, and the
-    /// reading diagnostics come before the parser's.
+    /// Reads a whole YAML file (within the size limit) and parses its text: a file that cannot be opened or read is one
+    /// located error with the code of a syntax error in such a file (<see cref="YamlDocumentKind.SyntaxCode"/>), a file
+    /// over the limit is that limit's error, and the reading diagnostics come before the parser's.
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="unreadableCode">The caller's code for a file that cannot be read.</param>
-    /// <param name="what">What the file is, for the message (e.g. <c>client-context file</c>).</param>
+    /// <param name="kind">The kind of file, for the code and the message.</param>
     /// <param name="parse">Parses the text.</param>
     /// <returns>The parsed value and every diagnostic.</returns>
-    public static ParseResult<T> ReadAndParse<T>(string path, string unreadableCode, string what, Func<string, ParseResult<T>> parse)
+    public static ParseResult<T> ReadAndParse<T>(string path, YamlDocumentKind kind, Func<string, ParseResult<T>> parse)
     {
         var diagnostics = new List<Diagnostic>();
         string? text;
@@ -99,7 +99,7 @@ internal static class DocumentText
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return ParseResult.Failed<T>([Diagnostic.Error(unreadableCode, $"The {what} could not be read: {exception.Message}", new SourceLocation(path))]);
+            return ParseResult.Failed<T>([Diagnostic.Error(kind.SyntaxCode, $"The {kind.Name} could not be read: {exception.Message}", new SourceLocation(path))]);
         }
 
         if (text is null)

@@ -1,4 +1,5 @@
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -19,7 +20,7 @@ internal static class YamlDocumentLoader
         YamlGuard.Parse(
             text,
             YamlDocumentKind.Panel,
-            mark => new SourceLocation(file, (int)mark.Line, (int)mark.Column),
+            mark => SourceText.AtMark(file, mark),
             parser => ReadDocuments(parser, file, diagnostics),
             diagnostics) ?? [];
 

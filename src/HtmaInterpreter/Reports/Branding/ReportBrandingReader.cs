@@ -1,6 +1,6 @@
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Readers;
-using HtmaInterpreter.Rules;
+using HtmaInterpreter.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Reports;
@@ -23,7 +23,7 @@ public static class ReportBrandingReader
     public static ParseResult<ReportBranding> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return DocumentText.ReadAndParse(path, DiagnosticCodes.BrandingUnreadable, "branding file", text => Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))));
+        return DocumentText.ReadAndParse(path, YamlDocumentKind.Branding, text => Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))));
     }
 
     /// <summary>Parses branding YAML.</summary>
@@ -52,7 +52,7 @@ public static class ReportBrandingReader
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = keyNode is YamlScalarNode { Value: { } k } ? k : "";
+            var key = YamlNodes.KeyText(keyNode);
             var at = source.Locate(valueNode, key);
             if (!Keys.Contains(key))
             {
@@ -75,9 +75,9 @@ public static class ReportBrandingReader
                 continue;
             }
 
-            if (valueNode is not YamlScalarNode { Value: var value } || IsNull(valueNode))
+            if (valueNode is not YamlScalarNode { Value: var value } || YamlNodes.IsNull(valueNode))
             {
-                if (!IsNull(valueNode))
+                if (!YamlNodes.IsNull(valueNode))
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidBrandingValue, $"'{key}' must be one text, not a list or mapping; it is left out.", at));
                 }
@@ -98,14 +98,11 @@ public static class ReportBrandingReader
         return new ParseResult<ReportBranding>(BrandingCheck.Usable(branding), diagnostics);
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" };
-
     private static List<string>? Lines(YamlNode node)
     {
         switch (node)
         {
-            case YamlScalarNode scalar when IsNull(scalar):
+            case YamlScalarNode scalar when YamlNodes.IsNull(scalar):
                 return [];
             case YamlScalarNode { Value: { } text }:
                 return [.. text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];

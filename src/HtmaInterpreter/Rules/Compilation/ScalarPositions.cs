@@ -1,4 +1,5 @@
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

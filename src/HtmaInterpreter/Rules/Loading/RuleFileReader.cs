@@ -1,69 +1,10 @@
 using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
-using HtmaInterpreter.Readers;
+using HtmaInterpreter.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
-
-/// <summary>One row of a band table: <c>from</c> inclusive, <c>below</c> exclusive (open when null), and the label.</summary>
-internal sealed record BandRow(double From, double? Below, string Label, string Text);
-
-/// <summary>A <c>bands:</c> entry: a lookup table shown as evidence when the rule fires (e.g. the calcium-shell multiple).</summary>
-internal sealed class BandDefinition
-{
-    public required string Label { get; init; }
-
-    public required YamlScalarNode OfNode { get; init; }
-
-    public YamlScalarNode? When { get; init; }
-
-    public required string Source { get; init; }
-
-    public required IReadOnlyList<BandRow> Rows { get; init; }
-
-    public bool RowsHaveUnit { get; init; }
-}
-
-/// <summary>A rule as read from YAML, before its condition is parsed.</summary>
-internal sealed class RuleDefinition
-{
-    public required string Id { get; init; }
-
-    public required YamlNode IdNode { get; init; }
-
-    public required SourceText File { get; init; }
-
-    public required string RelativeFile { get; init; }
-
-    public required int Order { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Category { get; init; }
-
-    public required RuleSeverity Severity { get; init; }
-
-    public required YamlScalarNode When { get; init; }
-
-    public required string Explanation { get; init; }
-
-    public IReadOnlyList<string> Suggestions { get; init; } = [];
-
-    public IReadOnlyList<YamlScalarNode> EvidenceNames { get; init; } = [];
-
-    public required string Source { get; init; }
-
-    public IReadOnlyList<string> ThresholdSources { get; init; } = [];
-
-    public IReadOnlyList<int> Claims { get; init; } = [];
-
-    public IReadOnlyList<YamlScalarNode>? ForEach { get; init; }
-
-    public IReadOnlyList<BandDefinition> Bands { get; init; } = [];
-
-    public RuleScope Scope { get; init; }
-}
 
 /// <summary>Reads rule files: schema checks (keys, shapes, severities) with located diagnostics. Conditions are parsed later.</summary>
 internal static class RuleFileReader
@@ -89,13 +30,13 @@ internal static class RuleFileReader
         {
             foreach (var (key, value) in top.Children)
             {
-                if (KeyOf(key) == "rules" && value is YamlSequenceNode list)
+                if (YamlNodes.KeyText(key) == "rules" && value is YamlSequenceNode list)
                 {
                     sequence = list;
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown top-level key '{KeyOf(key)}'; a rule file holds one key, 'rules', with a list of rules.", file.Locate(key)));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown top-level key '{YamlNodes.KeyText(key)}'; a rule file holds one key, 'rules', with a list of rules.", file.Locate(key)));
                 }
             }
         }
@@ -125,15 +66,13 @@ internal static class RuleFileReader
         return rules;
     }
 
-    private static string KeyOf(YamlNode node) => node is YamlScalarNode { Value: { } value } ? value : "";
-
     private static RuleDefinition? ReadRule(SourceText file, string relativeFile, int order, YamlMappingNode mapping, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
         var values = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
-            var name = KeyOf(key);
+            var name = YamlNodes.KeyText(key);
             if (Array.IndexOf(RuleKeys, name) < 0)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown rule key '{name}'; the keys are {string.Join(", ", RuleKeys)}.", file.Locate(key, name)));
@@ -312,7 +251,7 @@ internal static class RuleFileReader
             YamlSequenceNode? rowsNode = null;
             foreach (var (key, value) in mapping.Children)
             {
-                var name = KeyOf(key);
+                var name = YamlNodes.KeyText(key);
                 switch (name)
                 {
                     case "label" when value is YamlScalarNode s: label = s; break;
@@ -349,7 +288,7 @@ internal static class RuleFileReader
                 string? bandLabel = null;
                 foreach (var (key, value) in row.Children)
                 {
-                    var name = KeyOf(key);
+                    var name = YamlNodes.KeyText(key);
                     var text = value is YamlScalarNode { Value: { } t } ? t : "";
                     switch (name)
                     {

@@ -3,32 +3,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace HtmaInterpreter.Readers;
-
-/// <summary>A kind of YAML document, for the codes and messages of <see cref="YamlGuard"/>.</summary>
-/// <param name="Name">What the file is, for messages, e.g. <c>rule file</c>.</param>
-/// <param name="SyntaxCode">The code of a syntax error in such a file.</param>
-/// <param name="Hint">A sentence added to a syntax error's message, or an empty string.</param>
-internal sealed record YamlDocumentKind(string Name, string SyntaxCode, string Hint)
-{
-    /// <summary>A lab panel file (<see cref="PanelReader"/>).</summary>
-    public static YamlDocumentKind Panel { get; } = new(
-        "panel file",
-        DiagnosticCodes.SyntaxError,
-        " Check the indentation, colons, quotes and dashes. (Values starting with > or a quote must be quoted, e.g. value: \">500\".)");
-
-    /// <summary>A client-context file.</summary>
-    public static YamlDocumentKind ClientContext { get; } = new("client-context file", DiagnosticCodes.ContextUnreadable, "");
-
-    /// <summary>A rule file.</summary>
-    public static YamlDocumentKind Rules { get; } = new("rule file", DiagnosticCodes.RuleFileUnreadable, "");
-
-    /// <summary>A definitions file (ratios, labs, oxidation models).</summary>
-    public static YamlDocumentKind Definitions { get; } = new("definitions file", DiagnosticCodes.DefinitionsYamlSyntax, "");
-
-    /// <summary>A report branding file.</summary>
-    public static YamlDocumentKind Branding { get; } = new("branding file", DiagnosticCodes.BrandingUnreadable, "");
-}
+namespace HtmaInterpreter.Yaml;
 
 /// <summary>
 /// The one boundary between YamlDotNet and the library, for every YAML (and YAML-read JSON) document: the text is
@@ -105,16 +80,19 @@ internal static class YamlGuard
     }
 
     /// <summary>
-    /// Loads a text into YamlDotNet's representation model through <see cref="Parse{T}"/>. Aliases are refused: the model
-    /// shares an aliased node, so a few lines of nested aliases ("billion laughs") would be walked as billions of nodes.
+    /// Loads the root node of a text's first document into YamlDotNet's representation model through
+    /// <see cref="Parse{T}"/>. Aliases are refused: the model shares an aliased node, so a few lines of nested aliases
+    /// ("billion laughs") would be walked as billions of nodes.
     /// </summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="kind">The kind of document, for the code and message.</param>
     /// <param name="locate">Turns a parser position into a location in the file.</param>
     /// <param name="diagnostics">Where the error goes.</param>
-    /// <returns>The documents, or <c>null</c> on an error.</returns>
-    public static YamlStream? LoadStream(string text, YamlDocumentKind kind, Func<Mark, SourceLocation> locate, ICollection<Diagnostic> diagnostics) =>
-        Parse(
+    /// <param name="root">The root node; <c>null</c> when the text holds no document or cannot be read.</param>
+    /// <returns><c>false</c> when the text cannot be read (the error is in <paramref name="diagnostics"/>).</returns>
+    public static bool TryLoadRoot(string text, YamlDocumentKind kind, Func<Mark, SourceLocation> locate, ICollection<Diagnostic> diagnostics, out YamlNode? root)
+    {
+        var stream = Parse(
             new StringReader(text),
             kind,
             locate,
@@ -126,6 +104,9 @@ internal static class YamlGuard
             },
             diagnostics,
             rejectAliases: true);
+        root = stream is null || stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        return stream is not null;
+    }
 
     private static Diagnostic SyntaxError(YamlDocumentKind kind, string reason, SourceLocation location) => Diagnostic.Error(
         kind.SyntaxCode,

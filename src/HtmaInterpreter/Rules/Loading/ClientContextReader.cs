@@ -3,6 +3,7 @@ using System.Globalization;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
+using HtmaInterpreter.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Rules;
@@ -20,7 +21,7 @@ public static class ClientContextReader
     public static ParseResult<ClientContext> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return DocumentText.ReadAndParse(path, DiagnosticCodes.ContextUnreadable, "client-context file", text => Parse(text, path));
+        return DocumentText.ReadAndParse(path, YamlDocumentKind.ClientContext, text => Parse(text, path));
     }
 
     /// <summary>Parses context text (YAML or JSON; JSON is read as YAML flow style).</summary>
@@ -52,12 +53,12 @@ public static class ClientContextReader
         var builder = new Builder(diagnostics);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = keyNode is YamlScalarNode { Value: { } k } ? k : "";
+            var key = YamlNodes.KeyText(keyNode);
             var location = source.Locate(keyNode, key);
             switch (valueNode)
             {
                 case YamlScalarNode scalar:
-                    var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value is null or "" or "~" or "null");
+                    var isNull = YamlNodes.IsNull(scalar);
                     builder.Set(key, isNull ? null : [(scalar.Value ?? "", source.Locate(scalar, key))], location, isList: false);
                     break;
                 case YamlSequenceNode sequence:

@@ -1,10 +1,13 @@
 using HtmaInterpreter.Diagnostics;
-using HtmaInterpreter.Readers;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace HtmaInterpreter.Rules;
+namespace HtmaInterpreter.Yaml;
 
-/// <summary>The raw text of one YAML or JSON file, able to turn a character index into a 1-based line and column.</summary>
+/// <summary>
+/// The raw text of one YAML (or YAML-read JSON) file, able to turn a character index into a 1-based line and column;
+/// the rule, client-context and branding readers parse and locate through it.
+/// </summary>
 internal sealed class SourceText
 {
     private readonly int[] _lineStarts;
@@ -41,6 +44,13 @@ internal sealed class SourceText
         return new SourceLocation(FileName, line + 1, index - _lineStarts[line] + 1, field);
     }
 
+    /// <summary>
+    /// Where a YamlDotNet position stands by the line and column YamlDotNet counted, which takes a lone CR for a line
+    /// break too (<see cref="Locate(int, string?)"/> counts only LF); the definitions and panel readers locate this way.
+    /// </summary>
+    public static SourceLocation AtMark(string? file, Mark mark, string? field = null) =>
+        new(file, ToInt(mark.Line), ToInt(mark.Column), field);
+
     public SourceLocation Locate(YamlNode node, string? field = null) => Locate((int)node.Start.Index, field);
 
     /// <summary>
@@ -49,7 +59,9 @@ internal sealed class SourceText
     /// </summary>
     public YamlNode? ParseDocument(YamlDocumentKind kind, ICollection<Diagnostic> diagnostics)
     {
-        var stream = YamlGuard.LoadStream(Text, kind, mark => Locate((int)mark.Index), diagnostics);
-        return stream is null || stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        YamlGuard.TryLoadRoot(Text, kind, mark => Locate((int)mark.Index), diagnostics, out var root);
+        return root;
     }
+
+    private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
 }
