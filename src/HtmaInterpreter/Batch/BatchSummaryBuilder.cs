@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Batch;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Readers;

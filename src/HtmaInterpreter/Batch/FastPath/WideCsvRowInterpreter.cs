@@ -8,7 +8,7 @@ using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Batch;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// Interprets raw wide CSV records for a batch on one worker thread, without building a <see cref="Panel"/>: the
@@ -106,7 +106,7 @@ internal sealed class WideCsvRowInterpreter
         }
 
         FastRows++;
-        BatchRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount, _labCell, _plan.RunCells);
+        FastRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount, _labCell, _plan.RunCells);
         summary?.AddInterpreted(_type, _keyRatios, _firedRules, _lab!.Id);
         return null;
     }
@@ -272,7 +272,7 @@ internal sealed class WideCsvRowInterpreter
                 return true; // read as the general reader would (below 10,000 mg%: not absurd), and not needed
             }
 
-            amount = DecimalParts.ToDecimal(mantissa, scale);
+            amount = ValueText.ToDecimal(mantissa, scale);
             approximately = DecimalParts.ToDouble(mantissa, scale);
         }
 

@@ -1,8 +1,9 @@
 using System.Globalization;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
 
-namespace HtmaInterpreter.Tests.Batch;
+namespace HtmaInterpreter.Tests.Batch.FastPath;
 
 /// <summary>The batch's fast paths must give exactly what the general code gives.</summary>
 public sealed class FastPathTests
@@ -42,7 +43,7 @@ public sealed class FastPathTests
         foreach (var text in texts)
         {
             ValueText.TryParsePlain(text.AsSpan(), out ulong mantissa, out var scale, out _).Should().BeTrue(text);
-            var value = DecimalParts.ToDecimal(mantissa, scale);
+            var value = ValueText.ToDecimal(mantissa, scale);
             value.Should().Be(decimal.Parse(text, CultureInfo.InvariantCulture), text);
             DecimalParts.ToDouble(mantissa, 0, scale).Should().Be((double)value, text);
         }
@@ -57,7 +58,7 @@ public sealed class FastPathTests
             var mantissa = (ulong)random.NextInt64(0, 1_000_000_000_000_000_000);
             var scale = random.Next(0, 29);
             DecimalParts.ToDouble(mantissa, scale).Should().Be(DecimalParts.ToDouble(mantissa, 0, scale), $"{mantissa} at scale {scale}");
-            DecimalParts.ToDouble(mantissa, scale).Should().Be((double)DecimalParts.ToDecimal(mantissa, scale), $"{mantissa} at scale {scale}");
+            DecimalParts.ToDouble(mantissa, scale).Should().Be((double)ValueText.ToDecimal(mantissa, scale), $"{mantissa} at scale {scale}");
         }
     }
 
