@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text;
+using HtmaInterpreter.Batch;
 using HtmaInterpreter.Batch.FastPath;
+using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
 
@@ -83,5 +86,35 @@ public sealed class FastPathTests
     {
         ValueText.TryParseNumber(text, decimalComma: false, out var value).Should().BeTrue();
         value.Should().Be((decimal)expected);
+    }
+
+    [Test]
+    public void Plain_rows_take_the_fast_path_and_unusual_ones_the_general_reader()
+    {
+        using var header = new StringReader(WideCsvBatchTests.Header);
+        using var source = CsvSource.Open(header, "rows.csv", [])!;
+        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "rows.csv", HtmaInterpreter.Panels.ElementCatalog.Default), Interpreter.Default);
+        var rows = new WideCsvRowInterpreter(plan, new BatchInterpreter(Interpreter.Default));
+        plan.IsUsable.Should().BeTrue();
+
+        BatchResult Interpret(string line)
+        {
+            var bytes = Encoding.ASCII.GetBytes(line);
+            return rows.Interpret(bytes, 0, bytes.Length, 2);
+        }
+
+        var plain = Interpret("E-1,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
+        rows.FastRows.Should().Be(1);
+        plain.Oxidation.Should().Be(OxidationType.Mixed, "Ca/K = 4 counts as slow and Na/Mg = 4.17 as fast");
+        plain.Ratio("Ca/K").Should().Be(4);
+        plain.Ratio("Na/Mg").Should().Be(4.17);
+
+        var below = Interpret("E-2,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,<0.01,ND,0.03,0.4");
+        rows.FastRows.Should().Be(2);
+        below.IsInterpreted.Should().BeTrue();
+
+        var padded = Interpret("E-3,P-1,ARL,female,40,2026-03-14,unwashed, 40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
+        rows.GeneralRows.Should().Be(1);
+        padded.Ratio("Ca/K").Should().Be(4, "the general reader trims the value");
     }
 }
