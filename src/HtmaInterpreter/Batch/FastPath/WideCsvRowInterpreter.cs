@@ -360,8 +360,7 @@ internal sealed class WideCsvRowInterpreter
         diagnostics += missing ? 1 : 0; // the type cannot be decided
         var degreeValue = plan.DegreeRatio >= 0 ? ratios[plan.DegreeRatio] : double.NaN;
         var (type, lean, degree) = OxidationClassifier.Decide(model, values, degreeValue, fourLows, indicates);
-        var treatment = panelTreatment != SampleTreatment.Unknown ? panelTreatment : lab.Treatment;
-        diagnostics += treatment == SampleTreatment.Washed ? 1 : 0; // the model is calibrated for unwashed hair
+        diagnostics += OxidationClassifier.IsWashed(panelTreatment, lab) ? 1 : 0; // the model is calibrated for unwashed hair
 
         // Rules, on the state filled from the arrays.
         var state = _state;
@@ -430,10 +429,10 @@ internal sealed class WideCsvRowInterpreter
         return _labDiagnosticsCount;
     }
 
-    /// <summary>True when a ratio can use value slot <paramref name="slot"/>; otherwise counts the diagnostic RatioCalculator gives.</summary>
+    /// <summary>True when a ratio can use value slot <paramref name="slot"/> (<see cref="RatioCalculator.IsUsable"/>); otherwise counts the one diagnostic RatioCalculator gives.</summary>
     private bool Usable(int slot, ref int diagnostics)
     {
-        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _positive[slot])
+        if (slot >= 0 && _present[slot] && RatioCalculator.IsUsable(_qualifiers[slot], _positive[slot]))
         {
             return true;
         }

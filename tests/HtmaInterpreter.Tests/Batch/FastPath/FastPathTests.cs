@@ -117,4 +117,45 @@ public sealed class FastPathTests
         rows.GeneralRows.Should().Be(1);
         padded.Ratio("Ca/K").Should().Be(4, "the general reader trims the value");
     }
+
+    [Test]
+    public void The_fast_path_counts_the_diagnostics_the_general_path_gives()
+    {
+        // Every diagnostic the fast path counts without building it: lab, ratio elements (missing, not detected, below
+        // or above a limit, zero), four lows not checked, type undecided, washed sample (as stated or by the profile).
+        string[] rows =
+        [
+            "D-01,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-02,P-1,ARL,female,40,2026-03-14,washed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-03,P-1,ARL,female,40,2026-03-14,,40,10,41.7,ND,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-04,P-1,ARL,female,40,2026-03-14,,40,<10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-05,P-1,ARL,female,40,2026-03-14,,>40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-06,P-1,ARL,female,40,2026-03-14,,40,10,41.7,10,0,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-07,P-1,ARL,female,40,2026-03-14,,40,10,,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-08,P-1,Acme Labs,female,40,2026-03-14,,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-09,P-1,,female,40,2026-03-14,,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-10,P-1,Doctors Data,female,40,2026-03-14,,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+            "D-11,P-1,TEI,female,40,2026-03-14,unwashed,,,,,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
+        ];
+        var file = Encoding.ASCII.GetBytes(WideCsvBatchTests.Header + "\n" + string.Join("\n", rows) + "\n");
+
+        using var header = new StringReader(WideCsvBatchTests.Header);
+        using var source = CsvSource.Open(header, "counts.csv", [])!;
+        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "counts.csv", HtmaInterpreter.Panels.ElementCatalog.Default), Interpreter.Default);
+        var fast = new WideCsvRowInterpreter(plan, new BatchInterpreter(Interpreter.Default));
+        using var input = new MemoryStream(file);
+        var general = new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = false }).RunWideCsv(input, "counts.csv").ToList();
+
+        general.Should().HaveCount(rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var bytes = Encoding.ASCII.GetBytes(rows[i]);
+            var result = fast.Interpret(bytes, 0, bytes.Length, i + 2);
+            fast.FastRows.Should().Be(i + 1, $"row {rows[i]} is plain");
+            result.DiagnosticsCount.Should().Be(general[i].DiagnosticsCount, rows[i]);
+            result.HasErrors.Should().Be(general[i].HasErrors, rows[i]);
+        }
+
+        general.Select(r => r.DiagnosticsCount).Distinct().Should().HaveCountGreaterThan(4, "the rows give different counts");
+    }
 }
