@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Rules;
 
@@ -11,10 +10,8 @@ namespace HtmaInterpreter.Batch;
 internal sealed class RuleOrder
 {
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _byMask = new();
-    private int _shared;
-    private readonly string[] _ids;
     private readonly int[]? _rankByEvaluation;
+    private readonly SharedRuleLists? _lists;
 
     /// <summary>Orders the rules of <paramref name="rules"/>; <paramref name="useFastPath"/> false orders every fired list one by one, with no masks and no shared lists.</summary>
     public RuleOrder(RuleSet rules, bool useFastPath)
@@ -44,10 +41,11 @@ internal sealed class RuleOrder
             }
         }
 
-        _ids = _rank.OrderBy(r => r.Value).Select(r => r.Key).ToArray();
+        var ids = _rank.OrderBy(r => r.Value).Select(r => r.Key).ToArray();
         if (useFastPath && _rank.Count <= 64)
         {
             _rankByEvaluation = [.. rules.EvaluationOrder.Select(id => _rank[id])];
+            _lists = new SharedRuleLists(ids);
         }
     }
 
@@ -70,7 +68,7 @@ internal sealed class RuleOrder
                 mask |= 1UL << _rank[id];
             }
 
-            return ForRankMask(mask);
+            return _lists!.ForRankMask(mask);
         }
 
         var ordered = new List<string>(fired.Count);
@@ -110,33 +108,6 @@ internal sealed class RuleOrder
             mask |= 1UL << _rankByEvaluation![System.Numerics.BitOperations.TrailingZeroCount(rest)];
         }
 
-        return ForRankMask(mask);
-    }
-
-    /// <summary>
-    /// Rules of a set of up to 64 give each fired set a bit mask in rank order: the ids are the set bits in
-    /// ascending order, and the list for a mask is made once and shared (a cohort repeats few combinations).
-    /// </summary>
-    private IReadOnlyList<string> ForRankMask(ulong mask)
-    {
-        if (_byMask.TryGetValue(mask, out var known))
-        {
-            return known;
-        }
-
-        var ids = new string[System.Numerics.BitOperations.PopCount(mask)];
-        var at = 0;
-        for (var rest = mask; rest != 0; rest &= rest - 1)
-        {
-            ids[at++] = _ids[System.Numerics.BitOperations.TrailingZeroCount(rest)];
-        }
-
-        var shared = new FiredRuleList(ids);
-        if (Volatile.Read(ref _shared) < BatchInterpreter.MaxSharedRuleLists && _byMask.TryAdd(mask, shared))
-        {
-            Interlocked.Increment(ref _shared); // ConcurrentDictionary.Count would take every lock
-        }
-
-        return shared;
+        return _lists!.ForRankMask(mask);
     }
 }
