@@ -185,9 +185,9 @@ switch (args.FirstOrDefault())
             using var header = new StringReader(lines[0]);
             using var source = HtmaInterpreter.Readers.CsvSource.Open(header, args[1], [])!;
             var layout = HtmaInterpreter.Readers.CsvPanelReader.WideLayout(source, args[1], ElementCatalog.Default);
-            var plan = new HtmaInterpreter.Batch.WideCsvPlan(layout, interpreter);
+            var plan = new HtmaInterpreter.Batch.FastPath.WideCsvPlan(layout, interpreter);
             var records = lines.Skip(1).Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
-            var rowReader = new HtmaInterpreter.Batch.WideCsvRowInterpreter(plan, batch);
+            var rowReader = new HtmaInterpreter.Batch.FastPath.WideCsvRowInterpreter(plan, batch);
             var results = new HtmaInterpreter.Batch.BatchResult[records.Length];
             long bytesPerRow = 0, directBytesPerRow = 0;
             double bestRows = double.MaxValue, bestWrite = double.MaxValue, bestSummary = double.MaxValue, bestDirect = double.MaxValue;

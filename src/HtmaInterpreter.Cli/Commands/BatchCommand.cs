@@ -47,6 +47,15 @@ internal static class BatchCommand
     private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--out"];
     private static readonly HashSet<string> FlagOptions = ["--summary"];
 
+    /// <summary>The environment variable that turns the batch fast path off (<c>off</c>): for tests, which run the command both ways.</summary>
+    internal const string FastPathVariable = "HTMA_BATCH_FAST_PATH";
+
+    /// <summary>The batch options: the defaults, with the fast path off when <see cref="FastPathVariable"/> says so.</summary>
+    private static BatchOptions BatchOptions() => new()
+    {
+        UseFastPath = !string.Equals(Environment.GetEnvironmentVariable(FastPathVariable), "off", StringComparison.OrdinalIgnoreCase),
+    };
+
     /// <summary>Runs the command.</summary>
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
@@ -132,7 +141,7 @@ internal static class BatchCommand
                     stream =>
                     {
                         using var writer = new BatchResultWriter(stream, format, leaveOpen: true);
-                        written = new BatchInterpreter(interpreter).WriteWideCsv(source, path, writer, options, interruption.Token);
+                        written = new BatchInterpreter(interpreter, BatchOptions()).WriteWideCsv(source, path, writer, options, interruption.Token);
                     },
                     stderr);
                 if (committed != ExitCodes.Success)
@@ -148,7 +157,7 @@ internal static class BatchCommand
                 using var writer = ReferenceEquals(stdout, Console.Out)
                     ? new BatchResultWriter(new GuardedStream(Console.OpenStandardOutput(), Program.StandardOutput), format)
                     : new BatchResultWriter(stdout, format, leaveOpen: true);
-                written = new BatchInterpreter(interpreter).WriteWideCsv(source, path, writer, options, interruption.Token);
+                written = new BatchInterpreter(interpreter, BatchOptions()).WriteWideCsv(source, path, writer, options, interruption.Token);
             }
 
             progress?.Clear();

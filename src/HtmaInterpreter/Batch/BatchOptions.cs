@@ -29,6 +29,13 @@ public sealed record BatchOptions
     /// <summary>The element catalogue <see cref="BatchInterpreter.RunWideCsv"/> reads element columns with (default: <see cref="ElementCatalog.Default"/>).</summary>
     public ElementCatalog Catalog { get; init; } = ElementCatalog.Default;
 
+    /// <summary>
+    /// Whether plain rows take the batch fast path (<c>Batch/FastPath/</c>); false forces the general path everywhere
+    /// (every row read by the general reader, ratios by decimal division, rules by evaluation, rows written from their
+    /// results), which must give the same output. Tests run every batch both ways.
+    /// </summary>
+    internal bool UseFastPath { get; init; } = true;
+
     internal int Workers => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
 
     internal int EffectiveChunkSize => ChunkSize > 0 ? ChunkSize : 256;

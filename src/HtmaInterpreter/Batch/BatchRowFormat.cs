@@ -3,15 +3,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Reports;
 
 namespace HtmaInterpreter.Batch;
 
 /// <summary>
-/// The bytes of one result row, CSV or JSON Lines, as <see cref="BatchResultWriter"/> writes them: from a
-/// <see cref="BatchResult"/>, or (CSV) straight from what a batch worker decided for a plain row, so that workers can
-/// write rows without building a result object. Stateless; safe on any thread.
+/// The bytes of one result row, CSV or JSON Lines, as <see cref="BatchResultWriter"/> writes them from a
+/// <see cref="BatchResult"/>; the fast path writes its plain rows with the same cells (<see cref="FastRowFormat"/>).
+/// Stateless; safe on any thread.
 /// </summary>
 internal static class BatchRowFormat
 {
@@ -32,13 +33,14 @@ internal static class BatchRowFormat
 
     // Room for everything of a CSV row but the text cells and the fired rules: the line, three words, six shortest
     // doubles (at most 24 characters each), the diagnostics count, the flag and the separators.
-    private const int CsvFixedBound = 256;
+    internal const int CsvFixedBound = 256;
 
     /// <summary>
     /// Writes <paramref name="result"/> as a CSV row (with its line break), its <c>note</c> cell empty
-    /// (<see cref="BatchResultWriter"/> fills it on the first row).
+    /// (<see cref="BatchResultWriter"/> fills it on the first row). <paramref name="useFastPath"/> false writes the ratios
+    /// with <c>double.TryFormat</c> instead of <see cref="ShortestDouble"/> (the same text: see <see cref="BatchOptions.UseFastPath"/>).
     /// </summary>
-    public static void WriteCsv(IBufferWriter<byte> output, BatchResult result)
+    public static void WriteCsv(IBufferWriter<byte> output, BatchResult result, bool useFastPath = true)
     {
         // A control character in an id would act on the terminal of whoever prints the results: shown as \u001B.
         var sampleId = result.SampleId is { } id ? TerminalText.Escape(id) : null;
@@ -59,7 +61,7 @@ internal static class BatchRowFormat
         Span<double> ratios = stackalloc double[BatchResult.KeyRatioNames.Count];
         result.KeyRatiosInto(ratios);
 
-        WriteCsvTail(span, ref at, result.Oxidation, result.Lean, result.Degree, ratios, fired, result.DiagnosticsCount, result.HasErrors);
+        WriteCsvTail(span, ref at, result.Oxidation, result.Lean, result.Degree, ratios, fired, result.DiagnosticsCount, result.HasErrors, useFastPath);
         span[at++] = (byte)',';
         WriteStringCell(span, ref at, result.LabProfileId is { } lab ? TerminalText.Escape(lab) : null);
         span[at++] = (byte)',';
@@ -85,41 +87,8 @@ internal static class BatchRowFormat
         return span[..at];
     }
 
-    /// <summary>
-    /// Writes an interpreted plain row as a CSV row, exactly as <see cref="WriteCsv(IBufferWriter{byte}, BatchResult)"/>
-    /// would write its result: <paramref name="sampleId"/> is printable ASCII without quotes, <paramref name="keyRatios"/>
-    /// holds NaN for a ratio that is absent, <paramref name="labCell"/> is the lab profile's id as a cell and
-    /// <paramref name="runCells"/> the model, rule set and version cells, each after its comma (see <see cref="TextCell"/>).
-    /// </summary>
-    public static void WriteCsv(
-        IBufferWriter<byte> output,
-        int line,
-        ReadOnlySpan<byte> sampleId,
-        OxidationType type,
-        OxidationType? lean,
-        OxidationDegree? degree,
-        ReadOnlySpan<double> keyRatios,
-        IReadOnlyList<string> fired,
-        int diagnosticsCount,
-        ReadOnlySpan<byte> labCell,
-        ReadOnlySpan<byte> runCells)
-    {
-        var span = output.GetSpan(CsvFixedBound + TextCellBound(sampleId.Length) + FiredRulesBound(fired) + labCell.Length + runCells.Length);
-        var at = 0;
-        WriteInt(span, ref at, line);
-        span[at++] = (byte)',';
-        WriteTextCell(span, ref at, sampleId);
-
-        WriteCsvTail(span, ref at, type, lean, degree, keyRatios, fired, diagnosticsCount, hasErrors: false);
-        span[at++] = (byte)',';
-        Write(span, ref at, labCell);
-        Write(span, ref at, runCells);
-        Write(span, ref at, ",\n"u8);
-        output.Advance(at);
-    }
-
     /// <summary>The most bytes <see cref="WriteStringCell"/> writes for <paramref name="text"/>.</summary>
-    private static int StringCellBound(string? text) => text is null ? 0 : TextCellBound(Encoding.UTF8.GetMaxByteCount(text.Length));
+    internal static int StringCellBound(string? text) => text is null ? 0 : TextCellBound(Encoding.UTF8.GetMaxByteCount(text.Length));
 
     /// <summary>Writes a text cell (see <see cref="WriteTextCell"/>) from a string; nothing for <c>null</c>.</summary>
     private static void WriteStringCell(Span<byte> span, ref int at, string? text)
@@ -141,7 +110,7 @@ internal static class BatchRowFormat
     }
 
     /// <summary>The most bytes <see cref="WriteTextCell"/> writes for a text of <paramref name="length"/> UTF-8 bytes.</summary>
-    private static int TextCellBound(int length) => (2 * length) + 3;
+    internal static int TextCellBound(int length) => (2 * length) + 3;
 
     /// <summary>
     /// Writes a text cell (UTF-8) the way spreadsheets read it as plain text: a text starting with <c>=</c>, <c>+</c>,
@@ -301,7 +270,7 @@ internal static class BatchRowFormat
     internal static string JsonMemberName(string ratio) => char.ToLowerInvariant(ratio[0]) + ratio[1..].Replace("/", "", StringComparison.Ordinal);
 
 
-    private static int FiredRulesBound(IReadOnlyList<string> fired)
+    internal static int FiredRulesBound(IReadOnlyList<string> fired)
     {
         if (fired is FiredRuleList shared)
         {
@@ -318,7 +287,7 @@ internal static class BatchRowFormat
     }
 
     /// <summary>Everything after the sample id up to the error flag: oxidation type, lean, degree, key ratios, fired rules, diagnostics count, error flag.</summary>
-    private static void WriteCsvTail(
+    internal static void WriteCsvTail(
         Span<byte> span,
         ref int at,
         OxidationType? type,
@@ -327,7 +296,8 @@ internal static class BatchRowFormat
         ReadOnlySpan<double> keyRatios,
         IReadOnlyList<string> fired,
         int diagnosticsCount,
-        bool hasErrors)
+        bool hasErrors,
+        bool shortestDoubles)
     {
         span[at++] = (byte)',';
         if (type is { } oxidation)
@@ -350,7 +320,10 @@ internal static class BatchRowFormat
             // Ratios are finite by construction; the guard keeps the CSV free of NaN/Infinity whatever a caller passes.
             if (double.IsFinite(value))
             {
-                ShortestDouble.TryWrite(value, span[at..], out var written);
+                int written;
+                _ = shortestDoubles
+                    ? ShortestDouble.TryWrite(value, span[at..], out written)
+                    : value.TryFormat(span[at..], out written, default, CultureInfo.InvariantCulture);
                 at += written;
             }
         }
@@ -378,13 +351,13 @@ internal static class BatchRowFormat
         Write(span, ref at, hasErrors ? ",true"u8 : ",false"u8);
     }
 
-    private static void Write(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
+    internal static void Write(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(span[at..]);
         at += bytes.Length;
     }
 
-    private static void WriteInt(Span<byte> span, ref int at, int value)
+    internal static void WriteInt(Span<byte> span, ref int at, int value)
     {
         value.TryFormat(span[at..], out var written, default, CultureInfo.InvariantCulture);
         at += written;

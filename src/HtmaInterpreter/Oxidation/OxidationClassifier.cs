@@ -101,8 +101,7 @@ internal static class OxidationClassifier
             }
         }
 
-        var treatment = panel.Treatment != SampleTreatment.Unknown ? panel.Treatment : lab.Treatment;
-        if (treatment == SampleTreatment.Washed)
+        if (IsWashed(panel.Treatment, lab))
         {
             notes.Add(model.WashedSampleCaveat);
             diagnostics.Add(Diagnostic.Warning(
@@ -276,6 +275,13 @@ internal static class OxidationClassifier
 
         return OxidationDegree.None;
     }
+
+    /// <summary>
+    /// Whether the sample was washed, as the panel states or else as its lab profile does: the classification then warns
+    /// (one diagnostic) that the model is calibrated for unwashed hair. The batch fast path decides with this too.
+    /// </summary>
+    internal static bool IsWashed(SampleTreatment panelTreatment, LabProfile lab) =>
+        (panelTreatment != SampleTreatment.Unknown ? panelTreatment : lab.Treatment) == SampleTreatment.Washed;
 
     private static bool CheckFourLows(Panel panel, FourLowsDefinition definition, SourceLocation location, ICollection<Diagnostic> diagnostics)
     {

@@ -87,10 +87,17 @@ internal static class RatioCalculator
         return (double)(numerator / denominator);
     }
 
+    /// <summary>
+    /// Whether a measured element can go into a ratio: measured exactly (not below a limit, above one or not detected)
+    /// and positive. Any other element leaves the ratio out with one diagnostic; the batch fast path decides and counts
+    /// with this too.
+    /// </summary>
+    internal static bool IsUsable(MeasurementQualifier qualifier, bool positive) => qualifier == MeasurementQualifier.Exact && positive;
+
     private static decimal? Usable(Panel panel, RatioDefinition ratio, string symbol, ICollection<Diagnostic> diagnostics)
     {
         var measurement = panel.Find(symbol);
-        if (measurement is not null && measurement.Qualifier == MeasurementQualifier.Exact && measurement.MilligramPercent > 0)
+        if (measurement is not null && IsUsable(measurement.Qualifier, measurement.MilligramPercent > 0))
         {
             return measurement.MilligramPercent; // the common case: no diagnostic, so no location or message is built
         }

@@ -100,28 +100,15 @@ public sealed partial class PanelReader
     }
 
     /// <summary>
-    /// <see cref="ReadWideCsvStream(Stream, string)"/>, handing plain records to <paramref name="sink"/> as raw bytes
-    /// instead of reading them (they yield no item); every other record, the header's and the file's diagnostics are
-    /// items as usual, in file order with the records taken.
+    /// <see cref="ReadWideCsvStream(Stream, string)"/> without the guard, handing plain records to <paramref name="sink"/>
+    /// as raw bytes instead of reading them (they yield no item); every other record, the header's and the file's
+    /// diagnostics are items as usual, in file order with the records taken. The batch fast path reads through this.
     /// </summary>
-    /// <remarks>
-    /// The lines that are records on their own for any CSV reading are split out of the bytes without CsvHelper
-    /// (<see cref="PlainLineScanner"/>); the items and the records taken are the same as reading every line with it.
-    /// </remarks>
-    internal IEnumerable<PanelReadItem> ReadWideCsvStream(Stream stream, string fileName, IPlainRecordSink sink)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var scanner = new PlainLineScanner(
-            stream,
-            fileName,
-            Options.Catalog,
-            sink,
-            input => ReadWide(decoding => decoding.Reader(input, BufferSize), fileName, sink));
-        return Guarded(scanner.Read(), fileName);
-    }
+    internal IEnumerable<PanelReadItem> ReadWideCsvStream(Stream stream, string fileName, IPlainRecordSink sink) =>
+        ReadWide(decoding => decoding.Reader(stream, BufferSize), fileName, sink);
 
     /// <summary>The items, until reading the input fails: that ends them with an item saying the input is unreadable.</summary>
-    private static IEnumerable<PanelReadItem> Guarded(IEnumerable<PanelReadItem> items, string fileName)
+    internal static IEnumerable<PanelReadItem> Guarded(IEnumerable<PanelReadItem> items, string fileName)
     {
         using var each = items.GetEnumerator();
         var more = true;

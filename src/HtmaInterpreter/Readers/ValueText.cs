@@ -249,9 +249,13 @@ internal static class ValueText
     internal static bool TryParsePlain(ReadOnlySpan<char> text, out decimal value)
     {
         var parsed = TryParsePlain(text, out var mantissa, out var scale, out _);
-        value = parsed ? DecimalParts.ToDecimal(mantissa, scale) : 0m;
+        value = parsed ? ToDecimal(mantissa, scale) : 0m;
         return parsed;
     }
+
+    /// <summary>The decimal of a 64-bit mantissa and a scale (0 to 28), trailing zeros kept.</summary>
+    internal static decimal ToDecimal(ulong mantissa, int scale) =>
+        new((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
 
     /// <summary>The plain form's parts: the digits as an integer (below 10^18) and how many of them follow the point.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // generic over the element type, so not compiled ahead of time; the batch's hottest loop

@@ -4,8 +4,17 @@ using HtmaInterpreter.Tests.Cli;
 
 namespace HtmaInterpreter.Tests.Batch;
 
-public class BatchCommandTests : CommandTestBase
+[TestFixture(true)]
+[TestFixture(false)]
+[NonParallelizable] // sets an environment variable the command reads
+public class BatchCommandTests(bool useFastPath) : CommandTestBase
 {
+    [SetUp]
+    public void ChooseThePath() => Environment.SetEnvironmentVariable(HtmaInterpreter.Cli.Commands.BatchCommand.FastPathVariable, useFastPath ? null : "off");
+
+    [TearDown]
+    public void RestoreThePath() => Environment.SetEnvironmentVariable(HtmaInterpreter.Cli.Commands.BatchCommand.FastPathVariable, null);
+
     private string WriteInput(string csv) => Write("input.csv", csv);
 
     [Test]

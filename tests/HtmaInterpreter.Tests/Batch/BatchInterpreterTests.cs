@@ -5,14 +5,16 @@ using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Tests.Batch;
 
-public class BatchInterpreterTests
+[TestFixture(true)]
+[TestFixture(false)]
+public class BatchInterpreterTests(bool useFastPath)
 {
     private static readonly PanelReader Reader = new();
 
-    private static List<BatchResult> RunOn(string csv, BatchOptions? options = null)
+    private List<BatchResult> RunOn(string csv, BatchOptions? options = null)
     {
         using var text = new StringReader(csv);
-        return new BatchInterpreter(Interpreter.Default, options).Run(Reader.ReadWideCsvStream(text, "batch.csv")).ToList();
+        return new BatchInterpreter(Interpreter.Default, BatchTestData.Way(options, useFastPath)).Run(Reader.ReadWideCsvStream(text, "batch.csv")).ToList();
     }
 
     [Test]
@@ -81,7 +83,7 @@ public class BatchInterpreterTests
         var panels = Reader.ReadFile(path).Value!;
         using var stream = File.OpenRead(path);
 
-        var results = new BatchInterpreter(Interpreter.Default).Run(Reader.ReadWideCsvStream(stream, path)).ToList();
+        var results = new BatchInterpreter(Interpreter.Default, BatchTestData.Way(null, useFastPath)).Run(Reader.ReadWideCsvStream(stream, path)).ToList();
 
         results.Should().HaveCount(22);
         for (var i = 0; i < panels.Count; i++)
@@ -140,7 +142,7 @@ public class BatchInterpreterTests
             }
         }
 
-        var first = new BatchInterpreter(Interpreter.Default, new BatchOptions { ChunkSize = 10, ChunksInFlight = 4 })
+        var first = new BatchInterpreter(Interpreter.Default, BatchTestData.Way(new BatchOptions { ChunkSize = 10, ChunksInFlight = 4 }, useFastPath))
             .Run(Counting())
             .Take(25)
             .ToList();
@@ -154,7 +156,7 @@ public class BatchInterpreterTests
     {
         using var cancel = new CancellationTokenSource();
         using var text = new StringReader(BatchTestData.Generate(5000));
-        var run = new BatchInterpreter(Interpreter.Default, new BatchOptions { ChunkSize = 10 })
+        var run = new BatchInterpreter(Interpreter.Default, BatchTestData.Way(new BatchOptions { ChunkSize = 10 }, useFastPath))
             .Run(Reader.ReadWideCsvStream(text, "batch.csv"), cancel.Token);
 
         var act = () =>
@@ -180,7 +182,7 @@ public class BatchInterpreterTests
             throw new InvalidOperationException("reader bug");
         }
 
-        var act = () => new BatchInterpreter(Interpreter.Default).Run(Failing()).ToList();
+        var act = () => new BatchInterpreter(Interpreter.Default, BatchTestData.Way(null, useFastPath)).Run(Failing()).ToList();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("reader bug");
     }

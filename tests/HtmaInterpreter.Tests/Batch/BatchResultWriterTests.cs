@@ -6,7 +6,9 @@ using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Tests.Batch;
 
-public class BatchResultWriterTests
+[TestFixture(true)]
+[TestFixture(false)]
+public class BatchResultWriterTests(bool useFastPath)
 {
     /// <summary>The cells after has_errors of a row of the default interpreter on an ARL panel, note empty.</summary>
     private static readonly string ArlRunCells = $",arl,eck-wilson,default,{Interpreter.Default.Rules.Version},";
@@ -14,11 +16,11 @@ public class BatchResultWriterTests
     /// <summary>The note cell of the first CSV row: the one statement, quoted (it holds commas).</summary>
     private static readonly string CsvNote = "\"" + Interpretation.NotADiagnosis + "\"";
 
-    private static List<BatchResult> SampleResults()
+    private List<BatchResult> SampleResults()
     {
         var path = TestPaths.Sample("wide-clinic-batch.csv");
         using var stream = File.OpenRead(path);
-        return new BatchInterpreter(Interpreter.Default).Run(new PanelReader().ReadWideCsvStream(stream, "wide-clinic-batch.csv")).ToList();
+        return new BatchInterpreter(Interpreter.Default, BatchTestData.Way(null, useFastPath)).Run(new PanelReader().ReadWideCsvStream(stream, "wide-clinic-batch.csv")).ToList();
     }
 
     private static string Write(IEnumerable<BatchResult> results, BatchOutputFormat format)

@@ -1,4 +1,5 @@
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Tests.Batch;

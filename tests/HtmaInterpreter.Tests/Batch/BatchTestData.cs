@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HtmaInterpreter.Batch;
 
 namespace HtmaInterpreter.Tests.Batch;
 
@@ -30,6 +31,9 @@ internal static class BatchTestData
 
         return text.ToString();
     }
+
+    /// <summary><paramref name="options"/> (the defaults for <c>null</c>) with the fast path on or off: the batch fixtures run both ways.</summary>
+    public static BatchOptions Way(BatchOptions? options, bool useFastPath) => (options ?? new BatchOptions()) with { UseFastPath = useFastPath };
 
     public static string Id(int row) => string.Create(CultureInfo.InvariantCulture, $"G-{row:D5}");
 }

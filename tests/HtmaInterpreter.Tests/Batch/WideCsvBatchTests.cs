@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Readers;
@@ -11,9 +12,11 @@ namespace HtmaInterpreter.Tests.Batch;
 /// <see cref="BatchInterpreter.RunWideCsv"/> reads plain rows on the workers without building panels; whatever a file
 /// holds, its results must be exactly those of <see cref="BatchInterpreter.Run"/> over <see cref="PanelReader.ReadWideCsvStream(Stream, string)"/>.
 /// </summary>
-public sealed class WideCsvBatchTests
+[TestFixture(true)]
+[TestFixture(false)]
+public sealed class WideCsvBatchTests(bool useFastPath)
 {
-    private const string Header =
+    internal const string Header =
         "sample_id,subject_id,lab,sex,age,collected,treatment,Ca (mg%),Mg (mg%),Na (mg%),K (mg%),Cu (mg%),Zn (mg%),P (mg%),Fe (mg%),Pb (mg%),Cd (mg%),Hg (mg%),Al (mg%)";
 
     private static readonly PanelReader Reader = new();
@@ -131,7 +134,7 @@ public sealed class WideCsvBatchTests
         using var output = new MemoryStream();
         using (var writer = new BatchResultWriter(output, BatchOutputFormat.Csv, leaveOpen: true))
         {
-            new BatchInterpreter(Interpreter.Default).WriteWideCsv(input, "formulas.csv", writer);
+            new BatchInterpreter(Interpreter.Default, BatchTestData.Way(null, useFastPath)).WriteWideCsv(input, "formulas.csv", writer);
         }
 
         var ids = Encoding.UTF8.GetString(output.ToArray()).Split('\n').Skip(1).Where(l => l.Length > 0)
@@ -250,36 +253,6 @@ public sealed class WideCsvBatchTests
     }
 
     [Test]
-    public void Plain_rows_take_the_fast_path_and_unusual_ones_the_general_reader()
-    {
-        using var header = new StringReader(Header);
-        using var source = CsvSource.Open(header, "rows.csv", [])!;
-        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "rows.csv", HtmaInterpreter.Panels.ElementCatalog.Default), Interpreter.Default);
-        var rows = new WideCsvRowInterpreter(plan, new BatchInterpreter(Interpreter.Default));
-        plan.IsUsable.Should().BeTrue();
-
-        BatchResult Interpret(string line)
-        {
-            var bytes = Encoding.ASCII.GetBytes(line);
-            return rows.Interpret(bytes, 0, bytes.Length, 2);
-        }
-
-        var plain = Interpret("E-1,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
-        rows.FastRows.Should().Be(1);
-        plain.Oxidation.Should().Be(OxidationType.Mixed, "Ca/K = 4 counts as slow and Na/Mg = 4.17 as fast");
-        plain.Ratio("Ca/K").Should().Be(4);
-        plain.Ratio("Na/Mg").Should().Be(4.17);
-
-        var below = Interpret("E-2,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,<0.01,ND,0.03,0.4");
-        rows.FastRows.Should().Be(2);
-        below.IsInterpreted.Should().BeTrue();
-
-        var padded = Interpret("E-3,P-1,ARL,female,40,2026-03-14,unwashed, 40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
-        rows.GeneralRows.Should().Be(1);
-        padded.Ratio("Ca/K").Should().Be(4, "the general reader trims the value");
-    }
-
-    [Test]
     public void Field_checks_agree_both_ways_at_their_limits()
     {
         var csv =
@@ -306,11 +279,11 @@ public sealed class WideCsvBatchTests
     private static IEnumerable<string> SampleFiles() =>
         Directory.EnumerateFiles(TestPaths.Samples, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
-    private static List<BatchResult> AssertSameResults(byte[] file, string name, Interpreter? interpreter = null, BatchOptions? options = null)
+    private List<BatchResult> AssertSameResults(byte[] file, string name, Interpreter? interpreter = null, BatchOptions? options = null)
     {
         interpreter ??= Interpreter.Default;
         options ??= new BatchOptions { ChunkSize = 64 };
-        var batch = new BatchInterpreter(interpreter, options);
+        var batch = new BatchInterpreter(interpreter, BatchTestData.Way(options, useFastPath));
         using var general = new MemoryStream(file);
         var expected = batch.Run(Reader.ReadWideCsvStream(general, name)).ToList();
         using var fast = new MemoryStream(file);

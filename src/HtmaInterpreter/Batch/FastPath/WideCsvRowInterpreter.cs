@@ -8,7 +8,7 @@ using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Batch;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// Interprets raw wide CSV records for a batch on one worker thread, without building a <see cref="Panel"/>: the
@@ -106,7 +106,7 @@ internal sealed class WideCsvRowInterpreter
         }
 
         FastRows++;
-        BatchRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount, _labCell, _plan.RunCells);
+        FastRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount, _labCell, _plan.RunCells);
         summary?.AddInterpreted(_type, _keyRatios, _firedRules, _lab!.Id);
         return null;
     }
@@ -272,7 +272,7 @@ internal sealed class WideCsvRowInterpreter
                 return true; // read as the general reader would (below 10,000 mg%: not absurd), and not needed
             }
 
-            amount = DecimalParts.ToDecimal(mantissa, scale);
+            amount = ValueText.ToDecimal(mantissa, scale);
             approximately = DecimalParts.ToDouble(mantissa, scale);
         }
 
@@ -360,8 +360,7 @@ internal sealed class WideCsvRowInterpreter
         diagnostics += missing ? 1 : 0; // the type cannot be decided
         var degreeValue = plan.DegreeRatio >= 0 ? ratios[plan.DegreeRatio] : double.NaN;
         var (type, lean, degree) = OxidationClassifier.Decide(model, values, degreeValue, fourLows, indicates);
-        var treatment = panelTreatment != SampleTreatment.Unknown ? panelTreatment : lab.Treatment;
-        diagnostics += treatment == SampleTreatment.Washed ? 1 : 0; // the model is calibrated for unwashed hair
+        diagnostics += OxidationClassifier.IsWashed(panelTreatment, lab) ? 1 : 0; // the model is calibrated for unwashed hair
 
         // Rules, on the state filled from the arrays.
         var state = _state;
@@ -430,10 +429,10 @@ internal sealed class WideCsvRowInterpreter
         return _labDiagnosticsCount;
     }
 
-    /// <summary>True when a ratio can use value slot <paramref name="slot"/>; otherwise counts the diagnostic RatioCalculator gives.</summary>
+    /// <summary>True when a ratio can use value slot <paramref name="slot"/> (<see cref="RatioCalculator.IsUsable"/>); otherwise counts the one diagnostic RatioCalculator gives.</summary>
     private bool Usable(int slot, ref int diagnostics)
     {
-        if (slot >= 0 && _present[slot] && _qualifiers[slot] == MeasurementQualifier.Exact && _positive[slot])
+        if (slot >= 0 && _present[slot] && RatioCalculator.IsUsable(_qualifiers[slot], _positive[slot]))
         {
             return true;
         }

@@ -1,4 +1,4 @@
-namespace HtmaInterpreter.Readers;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>A read-only stream that gives some bytes already read, then the rest of another stream (left open).</summary>
 internal sealed class ReplayStream(byte[] first, Stream rest) : Stream

@@ -3,7 +3,7 @@ using HtmaInterpreter.Panels;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
 
-namespace HtmaInterpreter.Batch;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>What a wide CSV column means to the batch's fast row reader.</summary>
 internal enum FastColumn : byte

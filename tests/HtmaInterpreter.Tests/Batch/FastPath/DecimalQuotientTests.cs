@@ -1,6 +1,6 @@
-using HtmaInterpreter.Ratios;
+using HtmaInterpreter.Batch.FastPath;
 
-namespace HtmaInterpreter.Tests.Ratios;
+namespace HtmaInterpreter.Tests.Batch.FastPath;
 
 /// <summary><see cref="DecimalQuotient"/> must give exactly the double that dividing the decimals and converting gives.</summary>
 public class DecimalQuotientTests

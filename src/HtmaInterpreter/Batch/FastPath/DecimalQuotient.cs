@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using HtmaInterpreter.Panels;
 
-namespace HtmaInterpreter.Ratios;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// The double that <c>(double)(x / y)</c> gives for two positive decimals given as mantissa and scale, worked out

@@ -1,8 +1,9 @@
 using System.Text;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Readers;
 
-namespace HtmaInterpreter.Readers;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// Reads a wide CSV for a batch without putting every line through CsvHelper: a line that is a record on its own for
@@ -17,6 +18,17 @@ namespace HtmaInterpreter.Readers;
 /// </summary>
 internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, IPlainRecordSink sink, Func<Stream, IEnumerable<PanelReadItem>> general)
 {
+    /// <summary>
+    /// The items of a wide CSV as <see cref="PanelReader.ReadWideCsvStream(Stream, string, IPlainRecordSink)"/> gives
+    /// them, plain records going to <paramref name="sink"/>, with the lines that are records on their own split out here.
+    /// </summary>
+    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, IPlainRecordSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var scanner = new PlainLineScanner(stream, fileName, reader.Options.Catalog, sink, input => reader.ReadWideCsvStream(input, fileName, sink));
+        return PanelReader.Guarded(scanner.Read(), fileName);
+    }
+
     private const int InitialBufferSize = 1 << 16;
     private const int MaxLine = InputLimits.MaxRecordCharacters; // bytes: a line longer in characters is longer in bytes too
     private const int MaxLinesReadAlone = 64;

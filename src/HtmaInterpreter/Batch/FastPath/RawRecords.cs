@@ -1,0 +1,80 @@
+using HtmaInterpreter.Readers;
+
+namespace HtmaInterpreter.Batch.FastPath;
+
+/// <summary>
+/// The raw plain records of a wide CSV that one chunk of a batch holds (their bytes one after another, as the reading
+/// thread copied them) and the plan the workers read them by. Reused with its chunk.
+/// </summary>
+internal sealed class RawRecords(int size)
+{
+    public int[] Offsets { get; } = new int[size];
+
+    public int[] Lengths { get; } = new int[size];
+
+    public int[] Lines { get; } = new int[size];
+
+    public byte[] Bytes { get; private set; } = [];
+
+    public int ByteCount { get; private set; }
+
+    /// <summary>The plan of the records (one per run).</summary>
+    public WideCsvPlan? Plan { get; private set; }
+
+    /// <summary>Copies a record in as the chunk's item <paramref name="index"/>.</summary>
+    public void Add(int index, ReadOnlySpan<byte> raw, int line, WideCsvPlan plan)
+    {
+        if (ByteCount + raw.Length > Bytes.Length)
+        {
+            var bytes = new byte[Math.Max(Bytes.Length * 2, Math.Max(ByteCount + raw.Length, size * 256))];
+            Bytes.AsSpan(0, ByteCount).CopyTo(bytes);
+            Bytes = bytes;
+        }
+
+        raw.CopyTo(Bytes.AsSpan(ByteCount));
+        Plan = plan;
+        Offsets[index] = ByteCount;
+        Lengths[index] = raw.Length;
+        Lines[index] = line;
+        ByteCount += raw.Length;
+    }
+
+    public void Recycle()
+    {
+        if (Bytes.Length > 1 << 22)
+        {
+            Bytes = []; // a huge record grew it: do not keep 4 MB or more for the rest of the run
+        }
+
+        ByteCount = 0;
+        Plan = null;
+    }
+}
+
+/// <summary>Where the reading thread puts the raw records: the batch's chunks.</summary>
+internal interface IRawRecordTarget
+{
+    /// <summary>Adds a record (the bytes are valid only during the call) to the chunk being filled.</summary>
+    void Add(ReadOnlySpan<byte> raw, int line, WideCsvPlan plan);
+}
+
+/// <summary>Puts the plain records of a wide CSV into the chunks, with the plan the workers read them by.</summary>
+internal sealed class PlainRecordsToChunks(IRawRecordTarget target, Interpreter interpreter) : IPlainRecordSink
+{
+    private WideCsvPlan? _plan;
+
+    /// <summary>
+    /// The items of a wide CSV that the general reader reads (header and file diagnostics, records that are not plain),
+    /// its plain records going to <paramref name="target"/> as raw bytes.
+    /// </summary>
+    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, IRawRecordTarget target, Interpreter interpreter) =>
+        PlainLineScanner.Read(reader, stream, fileName, new PlainRecordsToChunks(target, interpreter));
+
+    public bool Start(WideCsvLayout layout)
+    {
+        _plan = new WideCsvPlan(layout, interpreter);
+        return true;
+    }
+
+    public void Take(ReadOnlySpan<byte> raw, int line) => target.Add(raw, line, _plan!);
+}
