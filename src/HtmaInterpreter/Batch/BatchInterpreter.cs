@@ -94,7 +94,7 @@ public sealed class BatchInterpreter
     /// Reads a wide CSV like <see cref="RunWideCsv"/> and writes a row for every interpreted panel to
     /// <paramref name="output"/>, in input order: the same rows as writing each interpreted result of
     /// <see cref="RunWideCsv"/> with <see cref="BatchResultWriter.Write"/>, and the same statistics as adding every result
-    /// to a <see cref="BatchSummaryBuilder"/>. Faster than doing that, and the fastest way through a big file: the workers
+    /// to the cohort statistics. Faster than doing that, and the fastest way through a big file: the workers
     /// write the rows of plain records straight into output bytes and gather the statistics themselves, so that no result
     /// object is made for them.
     /// </summary>
