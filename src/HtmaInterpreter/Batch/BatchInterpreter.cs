@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
@@ -155,7 +156,7 @@ public sealed class BatchInterpreter
     }
 
     /// <summary>The oxidation model the interpreter's options choose (the default one when they name none), or <c>null</c> for an unknown id.</summary>
-    internal static Definitions.OxidationModel? ChosenModel(Interpreter interpreter)
+    internal static OxidationModel? ChosenModel(Interpreter interpreter)
     {
         var modelId = interpreter.Options.ModelId;
         return string.IsNullOrWhiteSpace(modelId) ? interpreter.Definitions.DefaultModel : interpreter.Definitions.FindModel(modelId.Trim());

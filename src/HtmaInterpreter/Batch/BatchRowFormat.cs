@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Reports;
 

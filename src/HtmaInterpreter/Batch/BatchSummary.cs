@@ -1,4 +1,5 @@
 using System.Globalization;
+using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Reports;
 

@@ -1,5 +1,7 @@
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Definitions;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace HtmaInterpreter.Reports;
+namespace HtmaInterpreter.Diagnostics;
 
 /// <summary>
 /// Makes text that came from input (a sample id, a column name, a rule's title, a diagnostic) safe to print on a

@@ -1,6 +1,6 @@
-using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Ratios;
 
-namespace HtmaInterpreter.Definitions;
+namespace HtmaInterpreter.Oxidation;
 
 /// <summary>What the four-lows check does when all four elements are low.</summary>
 internal enum FourLowsAction

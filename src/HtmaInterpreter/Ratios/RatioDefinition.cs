@@ -1,4 +1,4 @@
-namespace HtmaInterpreter.Definitions;
+namespace HtmaInterpreter.Ratios;
 
 /// <summary>A tradition of ideal values (e.g. <c>wilson</c>, <c>tei</c>, <c>doctors-data</c>), from <c>ratios.yaml</c>.</summary>
 /// <param name="Id">The id lab profiles refer to.</param>
