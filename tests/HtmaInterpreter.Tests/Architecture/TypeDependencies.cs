@@ -64,22 +64,32 @@ internal sealed class TypeDependencies
             names.Namespaces);
     }
 
-    /// <summary>The namespace graph restricted to namespaces for which <paramref name="include"/> is true: for each pair, the types that make the edge.</summary>
-    public IReadOnlyDictionary<(string From, string To), IReadOnlyList<(string User, string Used)>> NamespaceEdges(Func<string, bool> include)
+    /// <summary>
+    /// The namespace graph restricted to namespaces for which <paramref name="include"/> is true: for each pair, the types
+    /// that make the edge. <paramref name="node"/> maps a namespace to its node in the graph (e.g. a sub-namespace to the
+    /// namespace it is part of); by default each namespace is its own node.
+    /// </summary>
+    public IReadOnlyDictionary<(string From, string To), IReadOnlyList<(string User, string Used)>> NamespaceEdges(Func<string, bool> include, Func<string, string>? node = null)
     {
+        node ??= ns => ns;
         var edges = new Dictionary<(string, string), List<(string, string)>>();
         foreach (var (user, used) in Uses)
         {
-            var from = NamespaceOf[user];
-            if (!include(from))
+            if (!include(NamespaceOf[user]))
             {
                 continue;
             }
 
+            var from = node(NamespaceOf[user]);
             foreach (var target in used)
             {
-                var to = NamespaceOf[target];
-                if (to == from || !include(to))
+                if (!include(NamespaceOf[target]))
+                {
+                    continue;
+                }
+
+                var to = node(NamespaceOf[target]);
+                if (to == from)
                 {
                     continue;
                 }
