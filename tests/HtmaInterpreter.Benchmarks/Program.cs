@@ -102,7 +102,7 @@ switch (args.FirstOrDefault())
             // CPU time per phase on one thread (CPU time, so a busy machine disturbs it less than wall time).
             static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
             var interpreter = HtmaInterpreter.Interpreter.Default;
-            var analyzer = new HtmaInterpreter.Ratios.MineralAnalyzer(interpreter.Definitions);
+            var analyzer = new HtmaInterpreter.MineralAnalyzer(interpreter.Definitions);
             for (var round = 0; round < 3; round++)
             {
                 var t0 = Cpu();
@@ -277,7 +277,7 @@ switch (args.FirstOrDefault())
 
                     var t1 = Cpu();
                     var b1 = GC.GetAllocatedBytesForCurrentThread();
-                    var analyses = new HtmaInterpreter.Ratios.MineralAnalysis[panels.Count];
+                    var analyses = new HtmaInterpreter.MineralAnalysis[panels.Count];
                     for (var i = 0; i < panels.Count; i++)
                     {
                         analyses[i] = interpreter.Analyzer.Analyze(panels[i]);
@@ -340,7 +340,7 @@ switch (args.FirstOrDefault())
                 }
 
                 var all = GC.GetTotalAllocatedBytes(precise: true);
-                var analyzer = new HtmaInterpreter.Ratios.MineralAnalyzer(interpreter.Definitions);
+                var analyzer = new HtmaInterpreter.MineralAnalyzer(interpreter.Definitions);
                 var sample = new HtmaInterpreter.Readers.PanelReader().ReadFile(args[1]).Value!.Take(10_000).ToList();
                 var a0 = GC.GetTotalAllocatedBytes(precise: true);
                 var c0 = System.Diagnostics.Stopwatch.StartNew();

@@ -33,9 +33,9 @@ var interpretation = Interpreter.Default.Interpret(read.Value![0]);
 Check(interpretation.Oxidation.Type == OxidationType.Slow, "Ca/K 23.6 and Na/Mg 1.5 read as slow oxidation");
 Check(interpretation.LabProfile.Id == "arl", "the embedded ARL lab profile is found");
 Check(interpretation.Findings.Any(f => f.RuleId == "low-sodium-slow-oxidation"), "the embedded rule set fires low-sodium-slow-oxidation");
-Check(Interpreter.Default.Rules.Rules.Count >= 22, "the embedded rule set has all default rules");
-var json = JsonReport.Render(interpretation);
-Check(json.Contains("\"type\": \"slow\"", StringComparison.Ordinal) && json == JsonReport.Render(Interpreter.Default.Interpret(read.Value[0])),
+Check(Interpreter.Default.Rules.RuleIds.Count >= 22, "the embedded rule set has all default rules");
+var json = ReportRenderer.Render(interpretation, ReportFormat.Json);
+Check(json.Contains("\"type\": \"slow\"", StringComparison.Ordinal) && json == ReportRenderer.Render(Interpreter.Default.Interpret(read.Value[0]), ReportFormat.Json),
     "the JSON report is produced and byte-identical on a second run");
 
 Console.WriteLine(failures == 0 ? "consumer check passed" : $"consumer check failed: {failures} check(s)");

@@ -34,8 +34,8 @@ internal static class BatchCommand
                         key ratio, how often each rule fired, rows with errors, and last the "not a diagnosis"
                         statement. They go to standard output when the rows go to --out,
                         and to standard error when the rows go to standard output
-          --lab ID      lab profile to use instead of each panel's lab (arl, tei, doctors-data)
-          --model ID    oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
+          --lab ID      lab profile to use instead of each panel's lab ({{DefinitionIds.Labs}})
+          --model ID    oxidation model {{DefinitionIds.Models}}
 
         A progress bar is drawn on standard error when it is a terminal.
         Exit codes: 0 every row interpreted, 1 some rows (or the file) had errors, after all rows were processed, or

@@ -23,8 +23,8 @@ internal static class CompareCommand
 
           --format FORMAT     {ReportFormats.InWords(markDefault: true)} (self-contained page, no scripts)
           --out FILE          write the report to FILE instead of standard output; it appears only when complete
-          --lab ID            lab profile for every test instead of each panel's lab (arl, tei, doctors-data)
-          --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
+          --lab ID            lab profile for every test instead of each panel's lab ({DefinitionIds.Labs})
+          --model ID          oxidation model {DefinitionIds.Models}
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
           --branding FILE     the practice letterhead of the HTML report (YAML: practice, address, logo, footer,
                               css; see htma interpret --help). Other formats ignore it (with a note). Errors in the

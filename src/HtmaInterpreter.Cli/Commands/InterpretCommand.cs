@@ -19,8 +19,8 @@ internal static class InterpretCommand
         Interprets every panel in FILE: each element against the lab profile, the ratios with their ideals and bands,
         the oxidation type and what decided it, and the findings of the rule set (referrals first).
 
-          --lab ID            lab profile to use instead of the panel's lab (arl, tei, doctors-data)
-          --model ID          oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson
+          --lab ID            lab profile to use instead of the panel's lab ({DefinitionIds.Labs})
+          --model ID          oxidation model {DefinitionIds.Models}
           --format FORMAT     {ReportFormats.InWords(markDefault: true)}. JSON: one panel gives one object, several an
                               array. Markdown and HTML: several panels one after another in one document. HTML is
                               one self-contained file (inline CSS and SVG charts, no scripts), printable on A4.

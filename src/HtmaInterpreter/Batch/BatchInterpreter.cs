@@ -1,5 +1,6 @@
 using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
@@ -95,7 +96,7 @@ public sealed partial class BatchInterpreter
     /// Reads a wide CSV like <see cref="RunWideCsv"/> and writes a row for every interpreted panel to
     /// <paramref name="output"/>, in input order: the same rows as writing each interpreted result of
     /// <see cref="RunWideCsv"/> with <see cref="BatchResultWriter.Write"/>, and the same statistics as adding every result
-    /// to a <see cref="BatchSummaryBuilder"/>. Faster than doing that, and the fastest way through a big file: the workers
+    /// to the cohort statistics. Faster than doing that, and the fastest way through a big file: the workers
     /// write the rows of plain records straight into output bytes and gather the statistics themselves, so that no result
     /// object is made for them.
     /// </summary>
@@ -156,7 +157,7 @@ public sealed partial class BatchInterpreter
     }
 
     /// <summary>The oxidation model the interpreter's options choose (the default one when they name none), or <c>null</c> for an unknown id.</summary>
-    internal static Definitions.OxidationModel? ChosenModel(Interpreter interpreter)
+    internal static OxidationModel? ChosenModel(Interpreter interpreter)
     {
         var modelId = interpreter.Options.ModelId;
         return string.IsNullOrWhiteSpace(modelId) ? interpreter.Definitions.DefaultModel : interpreter.Definitions.FindModel(modelId.Trim());

@@ -27,7 +27,7 @@ public sealed record BatchOptions
     public ClientContext? Context { get; init; }
 
     /// <summary>The element catalogue <see cref="BatchInterpreter.RunWideCsv"/> reads element columns with (default: <see cref="ElementCatalog.Default"/>).</summary>
-    public ElementCatalog Catalog { get; init; } = ElementCatalog.Default;
+    internal ElementCatalog Catalog { get; init; } = ElementCatalog.Default;
 
     /// <summary>
     /// Whether plain rows take the batch fast path (<c>Batch/FastPath/</c>); false forces the general path everywhere

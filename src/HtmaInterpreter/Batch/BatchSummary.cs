@@ -1,4 +1,5 @@
 using System.Globalization;
+using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Reports;
 
@@ -29,7 +30,7 @@ public sealed record RatioStatistics(
     public bool Estimated { get; init; }
 }
 
-/// <summary>Cohort statistics of a batch run: see <see cref="BatchSummaryBuilder"/>.</summary>
+/// <summary>Cohort statistics of a batch run (<see cref="BatchWriteOptions.Summarize"/>), written as text by <see cref="WriteText"/>.</summary>
 public sealed record BatchSummary
 {
     /// <summary>How many rows the input had (interpreted or not).</summary>

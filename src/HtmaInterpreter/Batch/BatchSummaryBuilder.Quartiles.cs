@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Batch;
 
 /// <summary>The key ratios' quartiles: exact by selection on the values kept, or estimated from the histograms.</summary>
-public sealed partial class BatchSummaryBuilder
+internal sealed partial class BatchSummaryBuilder
 {
     /// <summary>The statistics of sorted values; quartiles by linear interpolation between closest ranks (R-7, as spreadsheets' QUARTILE.INC).</summary>
     internal static RatioStatistics Statistics(string name, double[] sorted) =>

@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Batch;
 
 /// <summary>Where one key ratio's values are kept: in chunks up to <see cref="ExactQuartileValues"/>, then in a histogram.</summary>
-public sealed partial class BatchSummaryBuilder
+internal sealed partial class BatchSummaryBuilder
 {
     /// <summary>
     /// The most values of one key ratio whose quartiles are computed exactly: 65,536 (512 KB). Past it, the ratio's

@@ -13,7 +13,7 @@ namespace HtmaInterpreter.Batch;
 /// maximum exactly and each quartile within 2^-10 (about 0.1%) of the larger of the two values it lies between
 /// (<see cref="RatioStatistics.Estimated"/>). Not thread-safe.
 /// </summary>
-public sealed partial class BatchSummaryBuilder
+internal sealed partial class BatchSummaryBuilder
 {
     private readonly int[] _types = new int[Enum.GetValues<OxidationType>().Length];
     private readonly Dictionary<string, int> _rules = new(StringComparer.Ordinal);

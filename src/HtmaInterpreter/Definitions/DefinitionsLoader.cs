@@ -3,6 +3,7 @@ using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Yaml;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,7 @@
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Definitions;
@@ -32,22 +34,31 @@ public sealed class HtmaDefinitions
     }
 
     /// <summary>The traditions of ideal values, in file order.</summary>
-    public IReadOnlyList<IdealTradition> Traditions { get; }
+    internal IReadOnlyList<IdealTradition> Traditions { get; }
 
     /// <summary>The ratios, in file order.</summary>
-    public IReadOnlyList<RatioDefinition> Ratios { get; }
+    internal IReadOnlyList<RatioDefinition> Ratios { get; }
 
     /// <summary>The lab profiles, ordered by file name.</summary>
     public IReadOnlyList<LabProfile> Labs { get; }
 
     /// <summary>The oxidation models, in file order.</summary>
-    public IReadOnlyList<OxidationModel> OxidationModels { get; }
+    internal IReadOnlyList<OxidationModel> OxidationModels { get; }
 
     /// <summary>The lab profile used when a panel's lab is not named or not known (<c>default_lab</c> in <c>ratios.yaml</c>).</summary>
     public LabProfile DefaultLab { get; }
 
     /// <summary>The model used when the caller names none (<c>default_model</c> in <c>oxidation.yaml</c>).</summary>
-    public OxidationModel DefaultModel { get; }
+    internal OxidationModel DefaultModel { get; }
+
+    /// <summary>The ids of the oxidation models, in file order (e.g. <c>eck-wilson</c>): what <see cref="InterpreterOptions.ModelId"/> accepts.</summary>
+    public IReadOnlyList<string> ModelIds => [.. OxidationModels.Select(m => m.Id)];
+
+    /// <summary>The id of the model used when the caller names none (<c>default_model</c> in <c>oxidation.yaml</c>).</summary>
+    public string DefaultModelId => DefaultModel.Id;
+
+    /// <summary>The names of the ratios, in file order (e.g. <c>Ca/K</c>): every ratio an interpretation may report.</summary>
+    public IReadOnlyList<string> RatioNames => [.. Ratios.Select(r => r.Name)];
 
     /// <summary>
     /// The definitions embedded in the assembly, loaded once on first use and shared by every caller.
@@ -86,7 +97,7 @@ public sealed class HtmaDefinitions
     /// <summary>Finds a ratio by name, e.g. <c>Ca/K</c> (case-sensitive).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The ratio, or <c>null</c>.</returns>
-    public RatioDefinition? FindRatio(string name) => Ratios.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+    internal RatioDefinition? FindRatio(string name) => Ratios.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
 
     /// <summary>Finds a lab profile by id, e.g. <c>arl</c> (case-insensitive).</summary>
     /// <param name="id">The id.</param>
@@ -96,7 +107,7 @@ public sealed class HtmaDefinitions
     /// <summary>Finds an oxidation model by id, e.g. <c>eck-wilson</c> (case-insensitive).</summary>
     /// <param name="id">The id.</param>
     /// <returns>The model, or <c>null</c>.</returns>
-    public OxidationModel? FindModel(string id) => OxidationModels.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+    internal OxidationModel? FindModel(string id) => OxidationModels.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
 
     private static DefinitionsFile ReadFile(string folder, string relativePath)
     {

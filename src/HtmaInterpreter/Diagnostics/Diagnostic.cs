@@ -37,9 +37,10 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
 
     /// <summary>
     /// Formats as <c>location: severity CODE: message</c>, the shape compilers use, on one line: control characters
-    /// from the input (in a file name, field or quoted value) are escaped (<see cref="Reports.TerminalText.Escape"/>).
+    /// from the input (in a file name, field or quoted value) are written visibly as <c>\uXXXX</c> (<c>\u001B</c> for
+    /// ESC), so that printing a diagnostic cannot drive a terminal.
     /// </summary>
     /// <returns>The formatted diagnostic.</returns>
     public override string ToString() =>
-        Reports.TerminalText.Escape($"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}");
+        TerminalText.Escape($"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}");
 }

@@ -132,8 +132,8 @@ public static partial class DiagnosticCodes
     public const string ValueNotRepresentable = "HTMA0211";
 
     /// <summary>
-    /// A value too large to be converted to every unit (above <see cref="Panels.Units.MaxConvertibleMilligramPercent"/>
-    /// mg%); kept, and shown in its own unit where a report's unit cannot hold it (warning).
+    /// A value too large to be converted to every unit (its amount in ppb or ng/g would not fit a decimal); kept, and
+    /// shown in its own unit where a report's unit cannot hold it (warning).
     /// </summary>
     public const string ValueNotConvertible = "HTMA0212";
 }

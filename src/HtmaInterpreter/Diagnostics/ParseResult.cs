@@ -38,7 +38,7 @@ public sealed class ParseResult<T>
 }
 
 /// <summary>Factory methods for <see cref="ParseResult{T}"/>.</summary>
-public static class ParseResult
+internal static class ParseResult
 {
     /// <summary>A result with a value and no diagnostics.</summary>
     /// <typeparam name="T">The value type.</typeparam>

@@ -21,11 +21,11 @@ public sealed record ElementResult(
     Concentration? Ideal)
 {
     /// <summary>What <see cref="Level"/> was judged against; <see cref="ElementLevelBasis.None"/> when nothing.</summary>
-    public ElementLevelBasis Basis { get; init; }
+    internal ElementLevelBasis Basis { get; init; }
 
     /// <summary>
     /// How far the value is from the profile's ideal: the value divided by <see cref="Ideal"/> (1.03 for Ca 41 against 40),
-    /// whatever <see cref="Basis"/> is; <c>null</c> when there is no positive ideal or the value is not a quantified
+    /// whatever the level was judged against; <c>null</c> when there is no positive ideal or the value is not a quantified
     /// number (<c>&lt;x</c>, <c>&gt;x</c>, ND).
     /// </summary>
     public double? FromIdeal =>

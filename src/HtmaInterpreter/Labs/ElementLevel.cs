@@ -1,9 +1,10 @@
 namespace HtmaInterpreter.Labs;
 
 /// <summary>
-/// Where a measurement lies against a lab profile's reference range, toxic limit or (on a profile that grades against
-/// ideals) ideal; <see cref="ElementResult.Basis"/> says which, and only with <see cref="ElementLevelBasis.Range"/> do
-/// low and high mean what a published range or cut-off calls low or high.
+/// Where a measurement lies against a lab profile's toxic limit, else its reference range, else (on a profile that
+/// <see cref="LabProfile.GradesAgainstIdeals"/>) its ideal: the first of <see cref="ElementResult.ToxicLimit"/>,
+/// <see cref="ElementResult.ProfileRange"/> and <see cref="ElementResult.Ideal"/> the profile has. Only against a range
+/// do low and high mean what a published range or cut-off calls low or high.
 /// </summary>
 public enum ElementLevel
 {

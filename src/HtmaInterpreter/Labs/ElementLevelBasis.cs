@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Labs;
 
 /// <summary>What a lab profile judged an element's <see cref="ElementLevel"/> against.</summary>
-public enum ElementLevelBasis
+internal enum ElementLevelBasis
 {
     /// <summary>Nothing: the profile has no reference range, toxic limit or graded ideal for the element.</summary>
     None,

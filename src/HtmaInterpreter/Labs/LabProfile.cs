@@ -84,7 +84,7 @@ public sealed record LabProfile
     /// </summary>
     /// <param name="symbol">The element symbol, e.g. <c>Ca</c>.</param>
     /// <returns>The basis, or <see cref="ElementLevelBasis.None"/> when the profile has nothing for the element.</returns>
-    public ElementLevelBasis BasisOf(string symbol) =>
+    internal ElementLevelBasis BasisOf(string symbol) =>
         ToxicLimits.ContainsKey(symbol) ? ElementLevelBasis.ToxicLimit
         : ReferenceRanges.ContainsKey(symbol) ? ElementLevelBasis.Range
         : GradesAgainstIdeals && ElementIdeals.ContainsKey(symbol) ? ElementLevelBasis.Ideal

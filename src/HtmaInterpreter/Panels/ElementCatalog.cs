@@ -7,7 +7,7 @@ namespace HtmaInterpreter.Panels;
 /// The list covers every element on the ARL, TEI and Doctor's Data panels described in the domain notes.
 /// An element not listed here is kept on the panel as unrecognised, never dropped.
 /// </summary>
-public sealed class ElementCatalog
+internal sealed class ElementCatalog
 {
     private readonly FrozenDictionary<string, Element> _byName;
 

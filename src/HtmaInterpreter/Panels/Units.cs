@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace HtmaInterpreter.Panels;
 
 /// <summary>Parsing, naming and exact conversion of <see cref="ConcentrationUnit"/> values.</summary>
-public static class Units
+internal static class Units
 {
     private static readonly FrozenDictionary<string, ConcentrationUnit> Spellings =
         new Dictionary<string, ConcentrationUnit>(StringComparer.OrdinalIgnoreCase)

@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Readers;
 
 /// <summary>The file formats panels can be read from.</summary>
-public enum PanelFormat
+internal enum PanelFormat
 {
     /// <summary>Choose by file extension, then by content.</summary>
     Auto,

@@ -11,7 +11,7 @@ namespace HtmaInterpreter.Readers;
 /// located <see cref="Diagnostic"/>, and every value read is kept. Instances are immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>The format is taken from the argument, else from <see cref="PanelReaderOptions.Format"/>, else from the file
+/// <para>The format is taken from the file
 /// extension (<c>.csv</c>/<c>.tsv</c>/<c>.txt</c>, <c>.yaml</c>/<c>.yml</c>, <c>.json</c>), else from the content.
 /// A CSV is wide when its header's first column is <c>sample_id</c>, long when it has <c>element</c> and <c>value</c>.</para>
 /// <para>In a long CSV, leading lines <c># key: value</c> (key in snake_case) are metadata; other <c>#</c> lines are
@@ -23,12 +23,17 @@ public sealed partial class PanelReader
 {
     internal const int BufferSize = 64 * 1024;
 
-    /// <summary>Creates a reader.</summary>
-    /// <param name="options">Reader options; <c>null</c> for the defaults.</param>
-    public PanelReader(PanelReaderOptions? options = null) => Options = options ?? new PanelReaderOptions();
+    /// <summary>Creates a reader with the default element catalogue; the format is detected per file.</summary>
+    public PanelReader()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a reader with these options (<c>null</c> for the defaults).</summary>
+    internal PanelReader(PanelReaderOptions? options) => Options = options ?? new PanelReaderOptions();
 
     /// <summary>The options in use.</summary>
-    public PanelReaderOptions Options { get; }
+    internal PanelReaderOptions Options { get; }
 
     /// <summary>Reads every panel in a file.</summary>
     /// <param name="path">The file path; diagnostics name the file as given here.</param>
@@ -57,12 +62,17 @@ public sealed partial class PanelReader
         }
     }
 
-    /// <summary>Reads every panel in a stream (UTF-8, with or without a byte order mark). The stream is left open.</summary>
+    /// <summary>
+    /// Reads every panel in a stream (UTF-8, with or without a byte order mark); the format is chosen by the file name's
+    /// extension, else from the content. The stream is left open.
+    /// </summary>
     /// <param name="stream">The input.</param>
     /// <param name="fileName">The name diagnostics give the input; its extension helps choose the format.</param>
-    /// <param name="format">The format, or <see cref="PanelFormat.Auto"/> to use <see cref="PanelReaderOptions.Format"/> and then detect it.</param>
     /// <returns>The panels read and the diagnostics.</returns>
-    public ParseResult<IReadOnlyList<Panel>> Read(Stream stream, string fileName, PanelFormat format = PanelFormat.Auto)
+    public ParseResult<IReadOnlyList<Panel>> Read(Stream stream, string fileName) => Read(stream, fileName, PanelFormat.Auto);
+
+    /// <summary>Reads every panel in a stream in a format (<see cref="PanelFormat.Auto"/>: <see cref="PanelReaderOptions.Format"/>, then detected).</summary>
+    internal ParseResult<IReadOnlyList<Panel>> Read(Stream stream, string fileName, PanelFormat format)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -71,12 +81,14 @@ public sealed partial class PanelReader
         return Read(text, fileName, format, decoding);
     }
 
-    /// <summary>Reads every panel in a text.</summary>
+    /// <summary>Reads every panel in a text; the format is chosen by the file name's extension, else from the content.</summary>
     /// <param name="text">The input text.</param>
     /// <param name="fileName">The name diagnostics give the input; its extension helps choose the format.</param>
-    /// <param name="format">The format, or <see cref="PanelFormat.Auto"/> to use <see cref="PanelReaderOptions.Format"/> and then detect it.</param>
     /// <returns>The panels read and the diagnostics.</returns>
-    public ParseResult<IReadOnlyList<Panel>> ReadText(string text, string fileName, PanelFormat format = PanelFormat.Auto)
+    public ParseResult<IReadOnlyList<Panel>> ReadText(string text, string fileName) => ReadText(text, fileName, PanelFormat.Auto);
+
+    /// <summary>Reads every panel in a text in a format (<see cref="PanelFormat.Auto"/>: <see cref="PanelReaderOptions.Format"/>, then detected).</summary>
+    internal ParseResult<IReadOnlyList<Panel>> ReadText(string text, string fileName, PanelFormat format)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);

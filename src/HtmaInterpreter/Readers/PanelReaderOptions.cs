@@ -3,7 +3,7 @@ using HtmaInterpreter.Panels;
 namespace HtmaInterpreter.Readers;
 
 /// <summary>Options for <see cref="PanelReader"/>.</summary>
-public sealed record PanelReaderOptions
+internal sealed record PanelReaderOptions
 {
     /// <summary>The format to read; <see cref="PanelFormat.Auto"/> chooses by extension, then content.</summary>
     public PanelFormat Format { get; init; } = PanelFormat.Auto;

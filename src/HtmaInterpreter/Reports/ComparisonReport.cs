@@ -10,7 +10,7 @@ namespace HtmaInterpreter.Reports;
 /// toward or away from the ideal, the oxidation transitions, the trends (three or more tests), the balance distance and
 /// the retest findings. Every format shows the same content.
 /// </summary>
-public static partial class ComparisonReport
+internal static partial class ComparisonReport
 {
     /// <summary>The version of the JSON schema written in <c>schemaVersion</c>; it changes when a field is removed or changes meaning.</summary>
     public const int SchemaVersion = 1;

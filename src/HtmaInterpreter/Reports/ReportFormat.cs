@@ -9,7 +9,7 @@ public enum ReportFormat
     /// <summary>Plain text for a terminal: aligned tables; ANSI colour only when <see cref="ReportOptions.UseColor"/> is set.</summary>
     Text,
 
-    /// <summary>JSON with a versioned schema (see <see cref="JsonReport.SchemaVersion"/>).</summary>
+    /// <summary>JSON with a versioned schema (its <c>schemaVersion</c> changes only when a field is removed or changes meaning).</summary>
     Json,
 
     /// <summary>Markdown (CommonMark with pipe tables), every input text escaped.</summary>

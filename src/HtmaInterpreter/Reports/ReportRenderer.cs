@@ -1,10 +1,12 @@
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Retests;
 
 namespace HtmaInterpreter.Reports;
 
 /// <summary>
-/// The one entry point for rendering interpretations in any <see cref="ReportFormat"/>. Every format is rendered from the
-/// same <see cref="Interpretation"/>; output is deterministic (invariant culture, no timestamps).
+/// The one entry point for rendering interpretations and retest comparisons in any <see cref="ReportFormat"/>. Every
+/// format is rendered from the same <see cref="Interpretation"/> (or <see cref="RetestComparison"/>); output is
+/// deterministic (invariant culture, no timestamps).
 /// </summary>
 public static class ReportRenderer
 {
@@ -43,4 +45,21 @@ public static class ReportRenderer
         ArgumentNullException.ThrowIfNull(interpretations);
         return ReportFormats.For(format).Render(interpretations, readDiagnostics, options);
     }
+
+    /// <summary>
+    /// Renders a retest comparison: each element and ratio at every test with its change and whether it moved toward or
+    /// away from the ideal, the oxidation transitions, the trends (three or more tests), the balance distance and the
+    /// retest findings. Every format shows the same content.
+    /// </summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="format">The format wanted.</param>
+    /// <param name="options">Rendering options (the practice branding of the HTML report); <c>null</c> for none.</param>
+    /// <param name="readDiagnostics">Diagnostics from reading the panels, listed before the comparison's own.</param>
+    /// <returns>The report, ending with a newline.</returns>
+    public static string Render(
+        RetestComparison comparison,
+        ReportFormat format,
+        ReportOptions? options = null,
+        IReadOnlyList<Diagnostic>? readDiagnostics = null) =>
+        ComparisonReport.Render(comparison, format, readDiagnostics, options);
 }

@@ -8,4 +8,4 @@ namespace HtmaInterpreter.Retests;
 /// <param name="Value">The distance, or <c>null</c> when no key ratio could be used.</param>
 /// <param name="Deviations">The key ratios used, each with its <c>log10(value / ideal)</c>.</param>
 /// <param name="Missing">The key ratios left out because the test lacks them or no ideal is published for them.</param>
-public sealed record BalanceDistance(double? Value, IReadOnlyList<KeyValuePair<string, double>> Deviations, IReadOnlyList<string> Missing);
+internal sealed record BalanceDistance(double? Value, IReadOnlyList<KeyValuePair<string, double>> Deviations, IReadOnlyList<string> Missing);

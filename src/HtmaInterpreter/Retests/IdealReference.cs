@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Retests;
 
 /// <summary>What a series is judged against when deciding toward or away.</summary>
-public enum IdealKind
+internal enum IdealKind
 {
     /// <summary>Nothing published applies: the series is reported as "no ideal".</summary>
     None,
@@ -22,7 +22,7 @@ public enum IdealKind
 /// <param name="Low">The band's low end, for <see cref="IdealKind.Range"/>; <c>null</c> when open.</param>
 /// <param name="High">The band's high end, for <see cref="IdealKind.Range"/>; <c>null</c> when open.</param>
 /// <param name="Source">Where it comes from: the lab profile id or ratio tradition.</param>
-public sealed record IdealReference(IdealKind Kind, double? Ideal, double? Low, double? High, string? Source)
+internal sealed record IdealReference(IdealKind Kind, double? Ideal, double? Low, double? High, string? Source)
 {
     /// <summary>No ideal applies.</summary>
     public static IdealReference None { get; } = new(IdealKind.None, null, null, null, null);

@@ -7,7 +7,7 @@ namespace HtmaInterpreter.Retests;
 /// <param name="ToIndex">The later test's index.</param>
 /// <param name="From">The earlier oxidation result.</param>
 /// <param name="To">The later oxidation result.</param>
-public sealed record OxidationTransition(int FromIndex, int ToIndex, OxidationResult From, OxidationResult To)
+internal sealed record OxidationTransition(int FromIndex, int ToIndex, OxidationResult From, OxidationResult To)
 {
     /// <summary>The effective rate at the earlier test: the type, or the lean of a mixed result (<c>null</c> when mixed without lean or indeterminate).</summary>
     public OxidationType? FromRate => RateOf(From);

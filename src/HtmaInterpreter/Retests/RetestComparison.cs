@@ -13,7 +13,7 @@ public sealed record RetestComparison
     /// <summary>The length of a month used for slopes: 30.4375 days, the mean month of the Gregorian calendar (365.25 / 12).</summary>
     public const double DaysPerMonth = 30.4375;
 
-    /// <summary>The ratios whose deviations make up the <see cref="BalanceDistance"/>: Ca/K, Na/Mg, Na/K, Ca/Mg and Zn/Cu.</summary>
+    /// <summary>The ratios whose deviations make up each test's <see cref="RetestTest.BalanceDistance"/>: Ca/K, Na/Mg, Na/K, Ca/Mg and Zn/Cu.</summary>
     public static IReadOnlyList<string> KeyRatios { get; } = ["Ca/K", "Na/Mg", "Na/K", "Ca/Mg", "Zn/Cu"];
 
     /// <summary>The tests in collection order (or the order given when a date is missing).</summary>
@@ -32,7 +32,7 @@ public sealed record RetestComparison
     public required IReadOnlyList<SeriesComparison> Ratios { get; init; }
 
     /// <summary>The oxidation result of each consecutive pair of tests.</summary>
-    public required IReadOnlyList<OxidationTransition> Transitions { get; init; }
+    internal IReadOnlyList<OxidationTransition> Transitions { get; init; } = [];
 
     /// <summary>The retest rules that fired, pair by pair.</summary>
     public required IReadOnlyList<RetestFinding> Findings { get; init; }

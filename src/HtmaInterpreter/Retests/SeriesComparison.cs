@@ -3,7 +3,7 @@ using HtmaInterpreter.Panels;
 namespace HtmaInterpreter.Retests;
 
 /// <summary>Whether a series is an element or a ratio.</summary>
-public enum SeriesKind
+internal enum SeriesKind
 {
     /// <summary>An element, compared in mg%.</summary>
     Element,
@@ -20,7 +20,7 @@ public enum SeriesKind
 public sealed record SeriesComparison
 {
     /// <summary>Element or ratio.</summary>
-    public required SeriesKind Kind { get; init; }
+    internal SeriesKind Kind { get; init; }
 
     /// <summary>The element symbol (<c>Ca</c>), the name as printed for an unrecognised element, or the ratio name (<c>Ca/K</c>).</summary>
     public required string Name { get; init; }
@@ -38,7 +38,7 @@ public sealed record SeriesComparison
     public IReadOnlyList<Measurement?> Measurements { get; init; } = [];
 
     /// <summary>What the changes are judged against (from the latest test's lab profile or ratio tradition).</summary>
-    public required IdealReference Reference { get; init; }
+    internal IdealReference Reference { get; init; } = IdealReference.None;
 
     /// <summary>The change between each pair of consecutive tests (test 0→1, 1→2, ...).</summary>
     public required IReadOnlyList<ValueChange> Changes { get; init; }

@@ -9,4 +9,4 @@ public sealed record UnevaluatedRule(string RuleId, string? Subject, IReadOnlyLi
 /// <summary>The outcome of evaluating a rule set on one panel.</summary>
 /// <param name="Findings">The rules that fired, referrals first, then attention, then info; within a severity in file order.</param>
 /// <param name="NotEvaluated">The rules that could not be decided, in file order, each with what it lacked.</param>
-public sealed record RuleEvaluation(IReadOnlyList<Finding> Findings, IReadOnlyList<UnevaluatedRule> NotEvaluated);
+internal sealed record RuleEvaluation(IReadOnlyList<Finding> Findings, IReadOnlyList<UnevaluatedRule> NotEvaluated);

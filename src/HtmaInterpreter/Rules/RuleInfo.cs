@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Rules;
 
 /// <summary>A description of one loaded rule, for listings such as <c>htma rules list</c>.</summary>
-public sealed record RuleInfo
+internal sealed record RuleInfo
 {
     /// <summary>The rule id.</summary>
     public required string Id { get; init; }

@@ -14,7 +14,7 @@ namespace HtmaInterpreter.Rules;
 /// <param name="Ratios">The panel's computed ratios (absent ratios are simply not in the list).</param>
 /// <param name="Oxidation">The oxidation result, or <c>null</c> when none was computed.</param>
 /// <param name="Context">What is known about the client beyond the panel, or <c>null</c> when nothing is.</param>
-public sealed record RuleInput(
+internal sealed record RuleInput(
     Panel Panel,
     LabProfile? LabProfile,
     IReadOnlyList<RatioValue> Ratios,

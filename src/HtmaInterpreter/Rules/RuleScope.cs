@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Rules;
 
 /// <summary>When a rule is evaluated: on every panel, or only when two tests of one person are compared.</summary>
-public enum RuleScope
+internal enum RuleScope
 {
     /// <summary>The default: evaluated on every panel by <see cref="RuleSet.Evaluate"/>.</summary>
     Panel,

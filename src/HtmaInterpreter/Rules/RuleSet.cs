@@ -7,9 +7,9 @@ namespace HtmaInterpreter.Rules;
 
 /// <summary>
 /// A loaded, type-checked and compiled set of rules from <c>ratios/rules/*.yaml</c>. Immutable: load it once and share
-/// it; <see cref="Evaluate"/> is safe to call from many threads at once.
+/// it; evaluating it is safe from many threads at once.
 /// </summary>
-public sealed class RuleSet
+public sealed partial class RuleSet
 {
     private const string ResourcePrefix = "HtmaInterpreter.Defaults/rules/";
     private static readonly Lazy<ParseResult<RuleSet>> DefaultSet = new(() => LoadDefaultCore(RuleLoadOptions.Default));
@@ -32,7 +32,7 @@ public sealed class RuleSet
     public string Version { get; }
 
     /// <summary>The loaded rules in file order (files by name, rules as written).</summary>
-    public IReadOnlyList<RuleInfo> Rules { get; }
+    internal IReadOnlyList<RuleInfo> Rules { get; }
 
     /// <summary>Whether the embedded rules have been loaded with the default options (and are cached).</summary>
     internal static bool IsDefaultLoaded => DefaultSet.IsValueCreated;
@@ -40,7 +40,7 @@ public sealed class RuleSet
     /// <summary>Loads the rules embedded in the library (<c>ratios/rules/*.yaml</c>). With default options the result is cached and shared.</summary>
     /// <param name="options">What to check rules against, or <c>null</c> for the defaults.</param>
     /// <returns>The rule set and any diagnostics.</returns>
-    public static ParseResult<RuleSet> LoadDefault(RuleLoadOptions? options = null) =>
+    internal static ParseResult<RuleSet> LoadDefault(RuleLoadOptions? options = null) =>
         options is null || IsDefault(options) ? DefaultSet.Value : LoadDefaultCore(options);
 
     /// <summary>Whether <paramref name="options"/> hold what the defaults hold (its ratio list compared by content, in order).</summary>
@@ -53,7 +53,7 @@ public sealed class RuleSet
     /// <param name="path">The folder.</param>
     /// <param name="options">What to check rules against, or <c>null</c> for the defaults.</param>
     /// <returns>The rule set (holding the rules that loaded without error) and every diagnostic, located in the files.</returns>
-    public static ParseResult<RuleSet> LoadFromDirectory(string path, RuleLoadOptions? options = null)
+    internal static ParseResult<RuleSet> LoadFromDirectory(string path, RuleLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!Directory.Exists(path))
@@ -131,7 +131,7 @@ public sealed class RuleSet
     /// </summary>
     /// <param name="input">The panel and what was computed from it.</param>
     /// <returns>The findings (referrals first, then attention, then info; file order within each) and the undecided rules.</returns>
-    public RuleEvaluation Evaluate(RuleInput input)
+    internal RuleEvaluation Evaluate(RuleInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.Panel);
@@ -156,7 +156,7 @@ public sealed class RuleSet
     /// <param name="previous">The earlier test and what was computed from it.</param>
     /// <param name="current">The later test and what was computed from it.</param>
     /// <returns>The retest findings and the retest rules that could not be decided.</returns>
-    public RuleEvaluation EvaluateRetest(RuleInput previous, RuleInput current)
+    internal RuleEvaluation EvaluateRetest(RuleInput previous, RuleInput current)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);

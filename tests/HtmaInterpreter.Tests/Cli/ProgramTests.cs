@@ -127,4 +127,19 @@ public class ProgramTests
             c.Summary.Should().NotBeNullOrWhiteSpace();
         });
     }
+
+    [TestCase("interpret")]
+    [TestCase("compare")]
+    [TestCase("batch")]
+    public void The_lab_and_model_help_lists_the_ids_of_the_embedded_definitions(string command)
+    {
+        var definitions = HtmaInterpreter.Definitions.HtmaDefinitions.LoadDefault().Value!;
+
+        Program.Run([command, "--help"], _stdout, _stderr).Should().Be(0);
+
+        var help = _stdout.ToString();
+        help.Should().Contain($"lab ({string.Join(", ", definitions.Labs.Select(l => l.Id))})")
+            .And.Contain("oxidation model (eck-wilson, ca-k-na-k, tei-ca-p); default eck-wilson");
+        definitions.Labs.Select(l => l.Id).Should().Equal("arl", "doctors-data", "tei");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 

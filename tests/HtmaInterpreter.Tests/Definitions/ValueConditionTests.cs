@@ -1,4 +1,5 @@
 using HtmaInterpreter.Definitions;
+using HtmaInterpreter.Ratios;
 
 namespace HtmaInterpreter.Tests.Definitions;
 

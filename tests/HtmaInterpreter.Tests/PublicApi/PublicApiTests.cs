@@ -27,4 +27,15 @@ public class PublicApiTests
         File.Exists(approvedPath).Should().BeTrue("the approved public API file should be committed");
         actual.Should().Be(File.ReadAllText(approvedPath), "the public API changed: if deliberate, run with HTMA_UPDATE_APPROVED=1 and commit the reviewed diff");
     }
+
+    [Test]
+    public void The_library_has_at_most_60_public_types()
+    {
+        const int Limit = 60;
+        var publicTypes = typeof(Interpreter).Assembly.GetExportedTypes().Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
+
+        publicTypes.Count.Should().BeLessThanOrEqualTo(Limit,
+            "a host needs a small surface (issue 15): keep building blocks internal, or make one public type go before adding one. Public now:\n"
+            + string.Join("\n", publicTypes));
+    }
 }

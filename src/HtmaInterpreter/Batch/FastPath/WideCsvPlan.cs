@@ -1,5 +1,7 @@
 using HtmaInterpreter.Definitions;
+using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Rules;
 

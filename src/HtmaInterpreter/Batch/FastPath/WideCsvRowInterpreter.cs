@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;

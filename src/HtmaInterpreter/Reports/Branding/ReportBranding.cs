@@ -4,12 +4,28 @@ namespace HtmaInterpreter.Reports;
 
 /// <summary>
 /// A practice's letterhead for the HTML reports: its name, address and logo at the top, a footer at the foot of every
-/// printed page, and extra CSS. Everything is optional. Read one from YAML with <see cref="ReportBrandingReader"/>, or
+/// printed page, and extra CSS. Everything is optional. Read one from YAML with <see cref="ReadFile"/>, or
 /// build one by hand; rendering never throws on a branding: a part that breaks a limit or a safety rule is left out of
 /// the report, and <see cref="Validate"/> says which and why (the same diagnostics the reader gives).
 /// </summary>
 public sealed record ReportBranding
 {
+    /// <summary>
+    /// Reads a branding file (YAML with the keys <c>practice</c>, <c>address</c>, <c>logo</c>, <c>footer</c>, <c>css</c>);
+    /// a relative <c>logo</c> path is taken from the file's folder.
+    /// </summary>
+    /// <param name="path">The YAML file.</param>
+    /// <returns>The branding (without the parts in error) and the diagnostics; no value when the file cannot be read at all.</returns>
+    public static ParseResult<ReportBranding> ReadFile(string path) => ReportBrandingReader.ReadFile(path);
+
+    /// <summary>Parses branding YAML (the same keys as <see cref="ReadFile"/>).</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="fileName">The file name for diagnostics, or <c>null</c>.</param>
+    /// <param name="baseDirectory">The folder a relative <c>logo</c> path is taken from; the current folder when <c>null</c>.</param>
+    /// <returns>The branding (without the parts in error) and the diagnostics; no value when the YAML is not well formed.</returns>
+    public static ParseResult<ReportBranding> Parse(string text, string? fileName = null, string? baseDirectory = null) =>
+        ReportBrandingReader.Parse(text, fileName, baseDirectory);
+
     /// <summary>The practice name, shown at the top of the report; at most <see cref="InputLimits.MaxBrandingTextCharacters"/> characters.</summary>
     public string? PracticeName { get; init; }
 

@@ -12,7 +12,7 @@ namespace HtmaInterpreter.Reports;
 /// <see cref="ReportBranding.Validate"/>), and the part in question is left out; an unknown key is a warning.
 /// Nothing throws on bad input.
 /// </summary>
-public static class ReportBrandingReader
+internal static class ReportBrandingReader
 {
     /// <summary>The keys a branding file may have.</summary>
     public static IReadOnlyList<string> Keys { get; } = ["practice", "address", "logo", "footer", "css"];

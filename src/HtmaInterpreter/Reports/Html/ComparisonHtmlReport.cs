@@ -5,7 +5,7 @@ using HtmaInterpreter.Retests;
 
 namespace HtmaInterpreter.Reports;
 
-public static partial class ComparisonReport
+internal static partial class ComparisonReport
 {
     /// <summary>What the comparison adds to <see cref="HtmlReport.Css"/>; its classes start with <c>cmp-</c>.</summary>
     private const string ComparisonCss =

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HtmaInterpreter.Diagnostics;
 
 namespace HtmaInterpreter.Reports;
 

@@ -7,7 +7,7 @@ using HtmaInterpreter.Rules;
 namespace HtmaInterpreter.Reports;
 
 // The sections after the summary: oxidation, elements, ratios, findings, technical details, diagnostics, caveats.
-public static partial class HtmlReport
+internal static partial class HtmlReport
 {
     private static void WriteOxidation(StringBuilder html, Interpretation interpretation)
     {

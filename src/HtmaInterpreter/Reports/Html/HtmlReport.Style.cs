@@ -1,7 +1,7 @@
 namespace HtmaInterpreter.Reports;
 
 // The report's style sheet.
-public static partial class HtmlReport
+internal static partial class HtmlReport
 {
     /// <summary>The report's style sheet: screen and A4 print; the compare report uses it too.</summary>
     internal const string Css =

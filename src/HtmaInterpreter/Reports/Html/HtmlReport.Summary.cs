@@ -8,7 +8,7 @@ using HtmaInterpreter.Rules;
 namespace HtmaInterpreter.Reports;
 
 // The summary box: how concerning the panel is, and the oxidation headline it leads with.
-public static partial class HtmlReport
+internal static partial class HtmlReport
 {
     /// <summary>How much the summary box says needs doing: it is green only when nothing of concern was found.</summary>
     internal enum Concern

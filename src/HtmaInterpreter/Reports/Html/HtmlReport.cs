@@ -18,7 +18,7 @@ namespace HtmaInterpreter.Reports;
 /// <c>&lt;g class="element-bar" data-element="Ca"&gt;</c>, each ratio bar <c>&lt;g class="ratio-bar …" data-ratio="Na/K"&gt;</c>
 /// and each panel an <c>&lt;article class="report" data-sample-id="…"&gt;</c>, stable hooks for tests and styling.
 /// </remarks>
-public static partial class HtmlReport
+internal static partial class HtmlReport
 {
     /// <summary>Renders one interpretation as an HTML document.</summary>
     /// <param name="interpretation">The interpretation.</param>

@@ -8,7 +8,7 @@ using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Reports;
 
-public static partial class ComparisonReport
+internal static partial class ComparisonReport
 {
     /// <summary>
     /// Renders, as JSON, a comparison that could not be made (fewer than two panels, panels of different people, input

@@ -12,7 +12,7 @@ namespace HtmaInterpreter.Reports;
 /// Infinity. The schema is documented in the README; <see cref="SchemaVersion"/> changes when a field is removed or
 /// changes meaning (adding a field does not change it).
 /// </summary>
-public static class JsonReport
+internal static class JsonReport
 {
     /// <summary>The version of the JSON schema written in <c>schemaVersion</c>.</summary>
     public const int SchemaVersion = 1;

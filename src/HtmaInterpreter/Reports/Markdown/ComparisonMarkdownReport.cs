@@ -5,7 +5,7 @@ using HtmaInterpreter.Retests;
 
 namespace HtmaInterpreter.Reports;
 
-public static partial class ComparisonReport
+internal static partial class ComparisonReport
 {
     internal static string RenderMarkdown(RetestComparison comparison, IReadOnlyList<Diagnostic> diagnostics)
     {

@@ -11,7 +11,7 @@ namespace HtmaInterpreter.Reports;
 /// findings by severity, element and ratio tables, what was not evaluated, diagnostics, caveats and the disclaimer.
 /// Every text is escaped so that input cannot inject Markdown or HTML.
 /// </summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     /// <summary>Renders one interpretation.</summary>
     /// <param name="interpretation">The interpretation.</param>

@@ -6,7 +6,7 @@ using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Reports;
 
-public static partial class ComparisonReport
+internal static partial class ComparisonReport
 {
     /// <summary>Renders a comparison as plain text with aligned tables.</summary>
     /// <param name="comparison">The comparison.</param>

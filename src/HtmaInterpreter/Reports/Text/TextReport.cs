@@ -8,7 +8,7 @@ using HtmaInterpreter.Rules;
 namespace HtmaInterpreter.Reports;
 
 /// <summary>Renders an <see cref="Interpretation"/> as plain text for a terminal: a header, the oxidation type, findings (referrals first), and aligned tables.</summary>
-public static class TextReport
+internal static class TextReport
 {
     private const int Width = 96;
 

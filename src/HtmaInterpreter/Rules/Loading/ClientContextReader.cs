@@ -13,7 +13,7 @@ namespace HtmaInterpreter.Rules;
 /// <c>conditions</c>, <c>lifestyle</c>, <c>diet</c>) or from <c>key=value</c> command-line flags. Unknown keys and values
 /// are reported (HTMA06xx) with their location and otherwise ignored; nothing throws on bad input.
 /// </summary>
-public static class ClientContextReader
+internal static class ClientContextReader
 {
     /// <summary>Reads a context file (YAML or JSON).</summary>
     /// <param name="path">The file path.</param>

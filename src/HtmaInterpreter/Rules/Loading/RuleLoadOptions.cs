@@ -4,7 +4,7 @@ using HtmaInterpreter.Panels;
 namespace HtmaInterpreter.Rules;
 
 /// <summary>What a rule set is checked against when it is loaded.</summary>
-public sealed record RuleLoadOptions
+internal sealed record RuleLoadOptions
 {
     /// <summary>
     /// The ratios HtmaInterpreter computes: the names of the ratios of the embedded <c>ratios.yaml</c>, in file order

@@ -2,11 +2,12 @@ using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
 
-namespace HtmaInterpreter.Ratios;
+namespace HtmaInterpreter;
 
 /// <summary>The ratios and oxidation type of one panel, with the lab profile used and every diagnostic. Plain data, easy to serialise.</summary>
-public sealed record MineralAnalysis
+internal sealed record MineralAnalysis
 {
     /// <summary>The panel's sample id.</summary>
     public required string SampleId { get; init; }

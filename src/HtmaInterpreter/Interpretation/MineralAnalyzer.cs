@@ -3,14 +3,15 @@ using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
 
-namespace HtmaInterpreter.Ratios;
+namespace HtmaInterpreter;
 
 /// <summary>
 /// Computes a panel's ratios and oxidation type from <see cref="HtmaDefinitions"/>. Stateless apart from the
 /// definitions, so one instance can be shared across threads.
 /// </summary>
-public sealed class MineralAnalyzer
+internal sealed class MineralAnalyzer
 {
     private static readonly Lazy<MineralAnalyzer> Shared = new(
         () => new MineralAnalyzer(HtmaDefinitions.LoadDefault().GetValueOrThrow()),

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace HtmaInterpreter.Reports;
+namespace HtmaInterpreter.Diagnostics;
 
 /// <summary>
 /// Makes text that came from input (a sample id, a column name, a rule's title, a diagnostic) safe to print on a
@@ -11,7 +11,7 @@ namespace HtmaInterpreter.Reports;
 /// is shown (U+202A–U+202E, U+2066–U+2069) are written visibly as <c>\u001B</c>. The text reports, <c>htma show</c> and
 /// diagnostics (<see cref="Diagnostics.Diagnostic.ToString"/>) all print through it.
 /// </summary>
-public static class TerminalText
+internal static class TerminalText
 {
     private static readonly SearchValues<char> Unsafe = SearchValues.Create(Characters(keepLineBreaks: false));
     private static readonly SearchValues<char> UnsafeInLines = SearchValues.Create(Characters(keepLineBreaks: true));

@@ -1,9 +1,9 @@
-using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Ratios;
 
-namespace HtmaInterpreter.Definitions;
+namespace HtmaInterpreter.Oxidation;
 
 /// <summary>What the four-lows check does when all four elements are low.</summary>
-public enum FourLowsAction
+internal enum FourLowsAction
 {
     /// <summary>Report <see cref="OxidationResult.FourLows"/> and still decide the type.</summary>
     Flag,
@@ -16,7 +16,7 @@ public enum FourLowsAction
 /// <param name="OnMatch">What happens when all conditions hold.</param>
 /// <param name="When">Condition text by element symbol, e.g. <c>Ca</c> → <c>&lt; 40</c> (mg%).</param>
 /// <param name="Source">Where the thresholds come from.</param>
-public sealed record FourLowsDefinition(FourLowsAction OnMatch, IReadOnlyDictionary<string, string> When, string Source)
+internal sealed record FourLowsDefinition(FourLowsAction OnMatch, IReadOnlyDictionary<string, string> When, string Source)
 {
     internal IReadOnlyDictionary<string, ValueCondition> Conditions { get; init; } =
         When.ToDictionary(p => p.Key, p => ValueCondition.Parse(p.Value), StringComparer.Ordinal);
@@ -29,7 +29,7 @@ public sealed record FourLowsDefinition(FourLowsAction OnMatch, IReadOnlyDiction
 /// <param name="SlowWhen">When the ratio votes slow, e.g. <c>&gt;= 4</c>.</param>
 /// <param name="FastWhen">When the ratio votes fast, e.g. <c>&lt; 4</c>.</param>
 /// <param name="Source">Where the threshold comes from.</param>
-public sealed record DecidingRatioDefinition(string Ratio, double Threshold, double Ideal, string SlowWhen, string FastWhen, string Source)
+internal sealed record DecidingRatioDefinition(string Ratio, double Threshold, double Ideal, string SlowWhen, string FastWhen, string Source)
 {
     internal ValueCondition SlowCondition { get; init; } = ValueCondition.Parse(SlowWhen);
 
@@ -39,7 +39,7 @@ public sealed record DecidingRatioDefinition(string Ratio, double Threshold, dou
 /// <summary>One degree band: the degree that applies when the degree ratio meets the condition.</summary>
 /// <param name="Degree">The degree.</param>
 /// <param name="When">The condition, e.g. <c>&gt;= 30 and &lt;= 100</c>.</param>
-public sealed record DegreeBand(OxidationDegree Degree, string When)
+internal sealed record DegreeBand(OxidationDegree Degree, string When)
 {
     internal ValueCondition Condition { get; init; } = ValueCondition.Parse(When);
 }
@@ -49,12 +49,12 @@ public sealed record DegreeBand(OxidationDegree Degree, string When)
 /// <param name="Slow">Bands for slow types.</param>
 /// <param name="Fast">Bands for fast types.</param>
 /// <param name="Source">Where the bands come from.</param>
-public sealed record DegreeDefinition(string Ratio, IReadOnlyList<DegreeBand> Slow, IReadOnlyList<DegreeBand> Fast, string Source);
+internal sealed record DegreeDefinition(string Ratio, IReadOnlyList<DegreeBand> Slow, IReadOnlyList<DegreeBand> Fast, string Source);
 
 /// <summary>A qualifier band, e.g. Na/K <c>inversion</c> when <c>&lt; 2.5</c>.</summary>
 /// <param name="Label">The qualifier label.</param>
 /// <param name="When">The condition.</param>
-public sealed record QualifierBand(string Label, string When)
+internal sealed record QualifierBand(string Label, string When)
 {
     internal ValueCondition Condition { get; init; } = ValueCondition.Parse(When);
 }
@@ -63,17 +63,17 @@ public sealed record QualifierBand(string Label, string When)
 /// <param name="Ratio">The ratio.</param>
 /// <param name="Bands">The bands.</param>
 /// <param name="Source">Where the bands come from.</param>
-public sealed record QualifierDefinition(string Ratio, IReadOnlyList<QualifierBand> Bands, string Source);
+internal sealed record QualifierDefinition(string Ratio, IReadOnlyList<QualifierBand> Bands, string Source);
 
 /// <summary>A stage of stress: applies when the type, degree (if listed) and qualifier all match.</summary>
 /// <param name="Stage">The stage name, e.g. <c>alarm</c>.</param>
 /// <param name="Type">The oxidation type (not the lean) required.</param>
 /// <param name="Degrees">The degrees allowed; empty means any.</param>
 /// <param name="Qualifier">The qualifier label required, or <c>null</c> for any.</param>
-public sealed record StressStageDefinition(string Stage, OxidationType Type, IReadOnlyList<OxidationDegree> Degrees, string? Qualifier);
+internal sealed record StressStageDefinition(string Stage, OxidationType Type, IReadOnlyList<OxidationDegree> Degrees, string? Qualifier);
 
 /// <summary>An oxidation model from <c>oxidation.yaml</c>, selectable by id.</summary>
-public sealed record OxidationModel
+internal sealed record OxidationModel
 {
     /// <summary>The id, e.g. <c>eck-wilson</c>.</summary>
     public required string Id { get; init; }

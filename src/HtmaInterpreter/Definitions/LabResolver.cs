@@ -1,8 +1,8 @@
-using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Labs;
 using HtmaInterpreter.Panels;
 
-namespace HtmaInterpreter.Labs;
+namespace HtmaInterpreter.Definitions;
 
 /// <summary>Chooses the lab profile for a panel: the caller's override by id, else the panel's lab by id, name or alias, else the default.</summary>
 internal static class LabResolver

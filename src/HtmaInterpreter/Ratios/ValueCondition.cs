@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace HtmaInterpreter.Definitions;
+namespace HtmaInterpreter.Ratios;
 
 /// <summary>
 /// A comparison written in YAML, such as <c>"&gt; 4"</c> or <c>"&gt;= 2 and &lt; 2.5 or &gt; 6"</c>: terms
