@@ -18,7 +18,7 @@ public partial class ReadmeExampleTests
         {
             Interpretation result = Interpreter.Default.Interpret(panel);
             Console.WriteLine($"{panel.SampleId}: {result.Oxidation.Type}, {result.Findings.Count} findings");
-            Console.WriteLine(JsonReport.Render(result));
+            Console.WriteLine(ReportRenderer.Render(result, ReportFormat.Json));
         }
         // README example end
     }
