@@ -87,7 +87,6 @@ public sealed partial class BatchInterpreter
 
     private void Work(BlockingCollection<Chunk> work, RowOutput? output, int worker, CancellationToken token)
     {
-        var rows = new RawRowWorker(this);
         var summary = output?.SummaryOf(worker);
         Utf8JsonWriter? json = null;
         try
@@ -106,7 +105,7 @@ public sealed partial class BatchInterpreter
                         }
                         else
                         {
-                            result = rows.Interpret(chunk.Raw, i, output is { Format: BatchOutputFormat.Csv } ? chunk.Output : null, summary);
+                            result = chunk.Raw.Interpret(i, this, output is { Format: BatchOutputFormat.Csv } ? chunk.Output : null, summary);
                             if (result is null)
                             {
                                 chunk.CountWritten(); // a plain row: written and summarised already
@@ -196,7 +195,7 @@ public sealed partial class BatchInterpreter
         public PanelReadItem?[] Items { get; } = new PanelReadItem?[size];
 
         /// <summary>The raw records of a wide CSV, for an index whose item is null.</summary>
-        public RawRecords Raw { get; } = new(size);
+        public FastWideCsv Raw { get; } = new(size);
 
         public BatchResult[] Results { get; } = new BatchResult[size];
 
@@ -298,10 +297,17 @@ public sealed partial class BatchInterpreter
             FlushIfFull(chunk);
         }
 
-        public void Add(ReadOnlySpan<byte> raw, int line, WideCsvPlan plan)
+        public FastWideCsv Next(out int index)
         {
             var chunk = Current();
-            chunk.Raw.Add(chunk.Count++, raw, line, plan);
+            index = chunk.Count;
+            return chunk.Raw;
+        }
+
+        public void Added()
+        {
+            var chunk = _chunk!;
+            chunk.Count++;
             FlushIfFull(chunk);
         }
 

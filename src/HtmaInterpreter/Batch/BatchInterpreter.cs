@@ -44,7 +44,7 @@ public sealed partial class BatchInterpreter
         // thread pool: start now, so that it is ready by the time the rows come.
         if (useFastPath)
         {
-            FiredMaskCompiler.Start(interpreter.Rules);
+            FastWideCsv.StartMaskCompiler(interpreter.Rules);
         }
     }
 
@@ -237,14 +237,14 @@ public sealed partial class BatchInterpreter
 
     /// <summary>
     /// Reads a wide CSV on the reading thread. On the fast path plain records go to the chunks as raw bytes for the
-    /// workers (see <see cref="PlainRecordsToChunks"/>) and every other record is read right here by the general reader;
+    /// workers (see <see cref="FastWideCsv.Read"/>) and every other record is read right here by the general reader;
     /// without it every record is.
     /// </summary>
     private void ReadWideCsv(Stream stream, string fileName, ChunkWriter writer, CancellationToken token)
     {
         var reader = new PanelReader(new PanelReaderOptions { Catalog = Options.Catalog });
         var items = Options.UseFastPath
-            ? PlainRecordsToChunks.Read(reader, stream, fileName, writer, Interpreter)
+            ? FastWideCsv.Read(reader, stream, fileName, writer, Interpreter)
             : reader.ReadWideCsvStream(stream, fileName);
         foreach (var item in items)
         {

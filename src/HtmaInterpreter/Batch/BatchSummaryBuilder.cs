@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Batch;

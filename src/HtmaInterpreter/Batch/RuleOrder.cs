@@ -1,4 +1,3 @@
-using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Rules;
 
 namespace HtmaInterpreter.Batch;

@@ -1,5 +1,4 @@
 using HtmaInterpreter.Batch;
-using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Tests.Batch;

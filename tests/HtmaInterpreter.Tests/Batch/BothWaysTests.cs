@@ -51,8 +51,8 @@ public sealed class BothWaysTests
             return new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = useFastPath }).RunWideCsv(input, "plain.csv").ToList();
         }
 
-        Run(file, useFastPath: true).Should().Contain(r => r.FiredRules is HtmaInterpreter.Batch.FastPath.FiredRuleList);
-        Run(file, useFastPath: false).Should().NotContain(r => r.FiredRules is HtmaInterpreter.Batch.FastPath.FiredRuleList);
+        Run(file, useFastPath: true).Should().Contain(r => r.FiredRules is FiredRuleList);
+        Run(file, useFastPath: false).Should().NotContain(r => r.FiredRules is FiredRuleList);
     }
 
     private static IEnumerable<string> Files() =>

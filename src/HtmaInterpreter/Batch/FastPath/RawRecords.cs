@@ -54,8 +54,11 @@ internal sealed class RawRecords(int size)
 /// <summary>Where the reading thread puts the raw records: the batch's chunks.</summary>
 internal interface IRawRecordTarget
 {
-    /// <summary>Adds a record (the bytes are valid only during the call) to the chunk being filled.</summary>
-    void Add(ReadOnlySpan<byte> raw, int line, WideCsvPlan plan);
+    /// <summary>The raw records of the chunk being filled, and the index the next record takes there.</summary>
+    FastWideCsv Next(out int index);
+
+    /// <summary>Counts the record just put at the index <see cref="Next"/> gave (a full chunk goes to the workers).</summary>
+    void Added();
 }
 
 /// <summary>Puts the plain records of a wide CSV into the chunks, with the plan the workers read them by.</summary>
@@ -76,5 +79,9 @@ internal sealed class PlainRecordsToChunks(IRawRecordTarget target, Interpreter 
         return true;
     }
 
-    public void Take(ReadOnlySpan<byte> raw, int line) => target.Add(raw, line, _plan!);
+    public void Take(ReadOnlySpan<byte> raw, int line)
+    {
+        target.Next(out var index).Add(index, raw, line, _plan!);
+        target.Added();
+    }
 }

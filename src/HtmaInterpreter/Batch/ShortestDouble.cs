@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace HtmaInterpreter.Batch.FastPath;
+namespace HtmaInterpreter.Batch;
 
 /// <summary>
 /// Writes a double as UTF-8 in exactly the text <c>double.TryFormat(..., CultureInfo.InvariantCulture)</c> gives (the

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HtmaInterpreter.Batch.FastPath;
+namespace HtmaInterpreter.Batch;
 
 /// <summary>
 /// The fired-rule lists of a rule set of up to 64 rules by their bit mask in rank order (bit i: the rule ranked i-th):

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Batch;
-using HtmaInterpreter.Batch.FastPath;
 
-namespace HtmaInterpreter.Tests.Batch.FastPath;
+namespace HtmaInterpreter.Tests.Batch;
 
 /// <summary><see cref="ShortestDouble"/> must write exactly what double.TryFormat writes, for every double.</summary>
 public class ShortestDoubleTests
