@@ -285,6 +285,4 @@ public sealed partial class BatchInterpreter
 
         return values;
     }
-
-
 }

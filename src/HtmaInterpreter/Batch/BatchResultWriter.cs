@@ -42,6 +42,12 @@ public sealed class BatchResultWriter : IDisposable
     private bool _headerWritten;
     private bool _noteWritten;
 
+    /// <summary>
+    /// False writes every row's ratios the general way (<c>double.TryFormat</c>) instead of with the fast path's
+    /// formatter: the same text (see <see cref="BatchOptions.UseFastPath"/>; the both-ways tests set it).
+    /// </summary>
+    internal bool UseFastPath { get; init; } = true;
+
     /// <summary>Creates a writer to a text writer.</summary>
     /// <param name="writer">Where the rows go.</param>
     /// <param name="format">CSV or JSON Lines.</param>
@@ -198,7 +204,7 @@ public sealed class BatchResultWriter : IDisposable
         if (Format == BatchOutputFormat.Csv)
         {
             WriteHeader();
-            BatchRowFormat.WriteCsv(output, result);
+            BatchRowFormat.WriteCsv(output, result, UseFastPath);
         }
         else
         {

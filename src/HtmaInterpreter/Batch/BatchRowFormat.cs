@@ -40,7 +40,7 @@ internal static class BatchRowFormat
     /// (<see cref="BatchResultWriter"/> fills it on the first row). <paramref name="useFastPath"/> false writes the ratios
     /// with <c>double.TryFormat</c> instead of <see cref="ShortestDouble"/> (the same text: see <see cref="BatchOptions.UseFastPath"/>).
     /// </summary>
-    public static void WriteCsv(IBufferWriter<byte> output, BatchResult result, bool useFastPath = true)
+    public static void WriteCsv(IBufferWriter<byte> output, BatchResult result, bool useFastPath)
     {
         // A control character in an id would act on the terminal of whoever prints the results: shown as \u001B.
         var sampleId = result.SampleId is { } id ? TerminalText.Escape(id) : null;

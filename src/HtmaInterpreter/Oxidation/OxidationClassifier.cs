@@ -63,7 +63,7 @@ internal static class OxidationClassifier
                 votes.Add(new DecidingRatio(deciding.Ratio, values[d], deciding.Threshold, indicates[d]));
                 if (values[d] == deciding.Threshold)
                 {
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{deciding.Ratio} is exactly at the threshold {deciding.Threshold}; this model counts that as {Word(indicates[d])} ({(indicates[d] == OxidationType.Slow ? deciding.SlowWhen : deciding.FastWhen)})."));
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{deciding.Ratio} is exactly at the threshold {deciding.Threshold}; this model counts that as {OxidationWords.Name(indicates[d])} ({(indicates[d] == OxidationType.Slow ? deciding.SlowWhen : deciding.FastWhen)})."));
                 }
             }
 
@@ -127,7 +127,6 @@ internal static class OxidationClassifier
         };
     }
 
-    /// <summary>The lean of a mixed result: the vote of the ratio furthest from its ideal, |log10(value / ideal)|; a tie between opposite votes gives none.</summary>
     /// <summary>
     /// The model's decision from the deciding ratios' values (in the order of <see cref="OxidationModel.DecidingRatios"/>,
     /// <see cref="double.NaN"/> for a ratio that could not be computed) and the degree ratio's value: the one place the
@@ -180,6 +179,7 @@ internal static class OxidationClassifier
         return (type, lean, Degree(model, type, lean, indicates, degreeValue));
     }
 
+    /// <summary>The lean of a mixed result: the vote of the ratio furthest from its ideal, |log10(value / ideal)|; a tie between opposite votes gives none.</summary>
     private static OxidationType? Lean(OxidationModel model, ReadOnlySpan<double> values, ReadOnlySpan<OxidationType> indicates)
     {
         Span<double> distances = values.Length <= 8 ? stackalloc double[values.Length] : new double[values.Length];
@@ -306,6 +306,4 @@ internal static class OxidationClassifier
 
         return true;
     }
-
-    private static string Word(OxidationType type) => type.ToString().ToLowerInvariant();
 }

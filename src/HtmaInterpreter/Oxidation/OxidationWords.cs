@@ -20,6 +20,9 @@ internal static class OxidationWords
     /// <summary>The word for <see cref="OxidationType.Indeterminate"/>.</summary>
     internal const string Indeterminate = "indeterminate";
 
+    /// <summary>The word rule conditions use for <see cref="OxidationDegree.None"/> (reports leave the degree out instead).</summary>
+    internal const string NoDegree = "none";
+
     /// <summary>The word for <see cref="OxidationDegree.Mild"/>.</summary>
     internal const string Mild = "mild";
 
@@ -50,6 +53,38 @@ internal static class OxidationWords
         OxidationDegree.Extreme => Extreme,
         _ => null,
     };
+
+    /// <summary>The oxidation type a word names (<see cref="Name(OxidationType)"/> read back), or false.</summary>
+    internal static bool TryParse(string word, out OxidationType type)
+    {
+        foreach (var candidate in Enum.GetValues<OxidationType>())
+        {
+            if (word == Name(candidate))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+
+    /// <summary>The degree a word names (<see cref="Name(OxidationDegree)"/> read back, <see cref="NoDegree"/> for none), or false.</summary>
+    internal static bool TryParse(string word, out OxidationDegree degree)
+    {
+        foreach (var candidate in Enum.GetValues<OxidationDegree>())
+        {
+            if (word == (Name(candidate) ?? NoDegree))
+            {
+                degree = candidate;
+                return true;
+            }
+        }
+
+        degree = default;
+        return false;
+    }
 
     /// <summary><see cref="Name(OxidationType)"/> as UTF-8.</summary>
     internal static ReadOnlySpan<byte> Utf8(OxidationType type) =>

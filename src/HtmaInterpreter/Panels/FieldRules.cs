@@ -31,6 +31,15 @@ internal static class FieldRules
     /// </summary>
     internal const int WholeDigitsBelowAbsurd = 4;
 
+    /// <summary>
+    /// Whether a value read as <paramref name="qualifier"/> and <paramref name="milligramPercent"/> is physically
+    /// impossible (above <see cref="AbsurdMilligramPercent"/>; a detection limit or a not-detected value never is).
+    /// Both readers warn about such a value; the batch fast path leaves the row to the general reader.
+    /// </summary>
+    internal static bool IsAbsurd(MeasurementQualifier qualifier, decimal milligramPercent) =>
+        qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
+        && milligramPercent > AbsurdMilligramPercent;
+
     /// <summary>What a reader expects in the 'sex' field, for its diagnostic.</summary>
     internal const string SexExpected = "female or male (f or m)";
 

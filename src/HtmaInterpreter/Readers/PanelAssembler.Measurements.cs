@@ -71,8 +71,7 @@ internal sealed partial class PanelAssembler
                 $"The value of {elementName} is negative, which a concentration cannot be; it is kept as printed but must be checked.",
                 input.Value.Location));
         }
-        else if (parsed.Qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
-                 && amount.MilligramPercent > FieldRules.AbsurdMilligramPercent)
+        else if (FieldRules.IsAbsurd(parsed.Qualifier, amount.MilligramPercent))
         {
             Add(Diagnostic.Warning(
                 DiagnosticCodes.AbsurdValue,

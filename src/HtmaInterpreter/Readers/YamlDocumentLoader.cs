@@ -77,8 +77,7 @@ internal static class YamlDocumentLoader
         {
             case Scalar scalar:
                 parser.MoveNext();
-                var isNull = scalar.Style == ScalarStyle.Plain
-                             && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+                var isNull = YamlNodes.IsNull(scalar.Style, scalar.Value);
                 return new DocumentScalar(isNull ? null : scalar.Value, line, column);
             case SequenceStart:
             {

@@ -178,7 +178,7 @@ public sealed partial class RuleSet
 
     /// <summary>
     /// Which rules fire (id and, for a <c>for_each</c> rule, the element), in evaluation order, without building
-    /// findings or recording what is missing: the decision part of <see cref="Evaluate"/> on its own, for benchmarks.
+    /// findings or recording what is missing: the decision part of <see cref="Evaluate"/> on its own: a batch row on the general path, and the benchmarks.
     /// </summary>
     internal List<(string RuleId, string? Subject)> FiredRules(RuleInput input)
     {

@@ -6,8 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace HtmaInterpreter.Yaml;
 
 /// <summary>
-/// The one boundary between YamlDotNet and the library, for every YAML (and YAML-read JSON) document: the text is
-/// parsed through a parser that counts the nesting of lists and maps as the events come, so nothing recursive (the
+/// The one place a YAML (or YAML-read JSON) text is handed to YamlDotNet's parser: readers elsewhere walk the events or
+/// nodes it gives, but never parse a text themselves (a test holds this). The text is parsed through a parser that counts the nesting of lists and maps as the events come, so nothing recursive (the
 /// panel loader, <c>YamlStream</c>) ever sees a document nested deeper than <see cref="InputLimits.MaxDefinitionNesting"/>,
 /// and YamlDotNet's scanner, whose work per token grows with the flow nesting, stops early; whatever the parser throws
 /// becomes a located diagnostic.

@@ -23,10 +23,10 @@ public class BatchResultWriterTests(bool useFastPath)
         return new BatchInterpreter(Interpreter.Default, BatchTestData.Way(null, useFastPath)).Run(new PanelReader().ReadWideCsvStream(stream, "wide-clinic-batch.csv")).ToList();
     }
 
-    private static string Write(IEnumerable<BatchResult> results, BatchOutputFormat format)
+    private string Write(IEnumerable<BatchResult> results, BatchOutputFormat format)
     {
         using var text = new StringWriter();
-        using (var writer = new BatchResultWriter(text, format, leaveOpen: true))
+        using (var writer = new BatchResultWriter(text, format, leaveOpen: true) { UseFastPath = useFastPath })
         {
             foreach (var result in results)
             {
@@ -148,7 +148,7 @@ public class BatchResultWriterTests(bool useFastPath)
 
         Write([result], BatchOutputFormat.Csv).Should().Be(expected);
         using var bytes = new MemoryStream();
-        using (var writer = new BatchResultWriter(bytes, BatchOutputFormat.Csv, leaveOpen: true))
+        using (var writer = new BatchResultWriter(bytes, BatchOutputFormat.Csv, leaveOpen: true) { UseFastPath = useFastPath })
         {
             writer.Write(result);
         }
@@ -253,7 +253,7 @@ public class BatchResultWriterTests(bool useFastPath)
         var text = Write(results, format);
 
         using var bytes = new MemoryStream();
-        using (var writer = new BatchResultWriter(bytes, format, leaveOpen: true))
+        using (var writer = new BatchResultWriter(bytes, format, leaveOpen: true) { UseFastPath = useFastPath })
         {
             foreach (var result in results)
             {

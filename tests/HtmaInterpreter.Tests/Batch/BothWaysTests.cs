@@ -72,7 +72,7 @@ public sealed class BothWaysTests
         using var input = new MemoryStream(file);
         using var output = new MemoryStream();
         BatchWriteResult written;
-        using (var writer = new BatchResultWriter(output, format, leaveOpen: true))
+        using (var writer = new BatchResultWriter(output, format, leaveOpen: true) { UseFastPath = useFastPath })
         {
             written = batch.WriteWideCsv(input, Path.GetFileName(name), writer, new BatchWriteOptions { Summarize = true });
         }
@@ -87,7 +87,7 @@ public sealed class BothWaysTests
         var batch = new BatchInterpreter(Interpreter.Default, new BatchOptions { ChunkSize = 64, UseFastPath = useFastPath });
         using var input = new MemoryStream(file);
         using var output = new MemoryStream();
-        using (var writer = new BatchResultWriter(output, format, leaveOpen: true))
+        using (var writer = new BatchResultWriter(output, format, leaveOpen: true) { UseFastPath = useFastPath })
         {
             foreach (var result in batch.RunWideCsv(input, Path.GetFileName(name)))
             {

@@ -132,7 +132,7 @@ public sealed class WideCsvBatchTests(bool useFastPath)
 
         using var input = new MemoryStream(file);
         using var output = new MemoryStream();
-        using (var writer = new BatchResultWriter(output, BatchOutputFormat.Csv, leaveOpen: true))
+        using (var writer = new BatchResultWriter(output, BatchOutputFormat.Csv, leaveOpen: true) { UseFastPath = useFastPath })
         {
             new BatchInterpreter(Interpreter.Default, BatchTestData.Way(null, useFastPath)).WriteWideCsv(input, "formulas.csv", writer);
         }
@@ -319,7 +319,7 @@ public sealed class WideCsvBatchTests(bool useFastPath)
     private static void AssertSameWrites(byte[] file, string name, BatchInterpreter batch, List<BatchResult> expected, BatchOutputFormat format)
     {
         using var expectedRows = new MemoryStream();
-        using (var writer = new BatchResultWriter(expectedRows, format, leaveOpen: true))
+        using (var writer = new BatchResultWriter(expectedRows, format, leaveOpen: true) { UseFastPath = batch.Options.UseFastPath })
         {
             writer.WriteHeader();
             foreach (var result in expected.Where(r => r.IsInterpreted))
@@ -336,7 +336,7 @@ public sealed class WideCsvBatchTests(bool useFastPath)
         var progress = new List<int>();
         BatchWriteResult written;
         using (var input = new MemoryStream(file))
-        using (var writer = new BatchResultWriter(actualRows, format, leaveOpen: true))
+        using (var writer = new BatchResultWriter(actualRows, format, leaveOpen: true) { UseFastPath = batch.Options.UseFastPath })
         {
             written = batch.WriteWideCsv(input, name, writer, new BatchWriteOptions { Summarize = true, OnReadDiagnostics = reported.Add, OnProgress = progress.Add });
         }
@@ -348,7 +348,7 @@ public sealed class WideCsvBatchTests(bool useFastPath)
         using (var input = new MemoryStream(file))
         using (var text = new StringWriter(CultureInfo.InvariantCulture))
         {
-            using (var writer = new BatchResultWriter(text, format, leaveOpen: true))
+            using (var writer = new BatchResultWriter(text, format, leaveOpen: true) { UseFastPath = batch.Options.UseFastPath })
             {
                 batch.WriteWideCsv(input, name, writer);
             }

@@ -137,16 +137,31 @@ public class YamlLayerTests
     [TestCase("a: null", true)]
     [TestCase("a: 'null'", false)]
     [TestCase("a: \"\"", false)]
-    [TestCase("a: Null", false)]
+    [TestCase("a: Null", true)]
+    [TestCase("a: NULL", true)]
+    [TestCase("a: nULL", false)]
     [TestCase("a: none", false)]
     [TestCase("a: []", false)]
-    public void YAML_null_is_an_unquoted_empty_value_tilde_or_null(string text, bool isNull)
+    public void YAML_null_is_an_unquoted_empty_value_tilde_or_null_as_the_core_schema_spells_it(string text, bool isNull)
     {
         YamlGuard.TryLoadRoot(text, YamlDocumentKind.Rules, _ => new SourceLocation("x.yaml"), [], out var root).Should().BeTrue();
 
         var value = ((YamlMappingNode)root!).Children[new YamlScalarNode("a")];
 
         YamlNodes.IsNull(value).Should().Be(isNull);
+    }
+
+    [TestCase("~", null)]
+    [TestCase("null", null)]
+    [TestCase("Null", null)]
+    [TestCase("NULL", null)]
+    [TestCase("'Null'", "Null")]
+    [TestCase("nULL", "nULL")]
+    public void The_panel_reader_reads_YAML_null_as_the_other_readers_do(string written, string? subjectId)
+    {
+        var read = new HtmaInterpreter.Readers.PanelReader().ReadText($"sample_id: S1\nlab: ARL\nunit: mg%\nsubject_id: {written}\nmeasurements:\n  - {{ element: Ca, value: 40 }}\n", "p.yaml");
+
+        read.Value.Should().ContainSingle().Which.SubjectId.Should().Be(subjectId);
     }
 
     [Test]

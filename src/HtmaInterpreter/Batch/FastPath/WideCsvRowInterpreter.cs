@@ -288,8 +288,7 @@ internal sealed class WideCsvRowInterpreter
         }
 
         // Up to WholeDigitsBelowAbsurd digits before the point is below the bound: the decimal comparison is only needed beyond that.
-        if (qualifier is MeasurementQualifier.Exact or MeasurementQualifier.AboveQuantitationLimit
-            && wholeDigits > FieldRules.WholeDigitsBelowAbsurd && milligramPercent > FieldRules.AbsurdMilligramPercent)
+        if (wholeDigits > FieldRules.WholeDigitsBelowAbsurd && FieldRules.IsAbsurd(qualifier, milligramPercent))
         {
             return false; // warned about by the general reader
         }

@@ -228,31 +228,9 @@ internal sealed partial class ConditionParser
         return new OxidationNode(field, type, degree, negated, start, word.End, Slice(start, word.End));
     }
 
-    private static bool TryOxidationType(string text, out OxidationType type)
-    {
-        type = text switch
-        {
-            "slow" => OxidationType.Slow,
-            "fast" => OxidationType.Fast,
-            "mixed" => OxidationType.Mixed,
-            "indeterminate" => OxidationType.Indeterminate,
-            _ => (OxidationType)(-1),
-        };
-        return Enum.IsDefined(type);
-    }
+    private static bool TryOxidationType(string text, out OxidationType type) => OxidationWords.TryParse(text, out type);
 
-    private static bool TryDegree(string text, out OxidationDegree degree)
-    {
-        degree = text switch
-        {
-            "none" => OxidationDegree.None,
-            "mild" => OxidationDegree.Mild,
-            "moderate" => OxidationDegree.Moderate,
-            "extreme" => OxidationDegree.Extreme,
-            _ => (OxidationDegree)(-1),
-        };
-        return Enum.IsDefined(degree);
-    }
+    private static bool TryDegree(string text, out OxidationDegree degree) => OxidationWords.TryParse(text, out degree);
 
     private SexNode ParseSex()
     {
