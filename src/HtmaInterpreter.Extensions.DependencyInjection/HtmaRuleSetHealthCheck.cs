@@ -1,38 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace HtmaInterpreter.Extensions.DependencyInjection;
 
 /// <summary>
-/// Healthy when the configured definitions and rule set are loaded (data: rule-set name, version and rule count,
-/// the numbers of lab profiles and models, the library version); unhealthy, with the diagnostic codes, when the
-/// options or the definitions are broken. Never any patient data.
+/// Healthy when the <see cref="Interpreter"/> singleton, and so the configured definitions and rule set, is loaded
+/// (data: rule-set name, version and rule count, the numbers of lab profiles and models, the library version);
+/// unhealthy, with the diagnostic codes, when the options or the definitions are broken. Never any patient data.
 /// </summary>
 internal sealed class HtmaRuleSetHealthCheck(IServiceProvider services, InterpreterSource source) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        HtmaOptions options;
+        ArgumentNullException.ThrowIfNull(context);
+        Interpreter interpreter;
         try
         {
-            options = ((IOptions<HtmaOptions>)services.GetService(typeof(IOptions<HtmaOptions>))!).Value;
+            interpreter = services.GetRequiredService<Interpreter>();
         }
         catch (OptionsValidationException exception)
         {
             var codes = source.Current is { } failed ? Log.ErrorCodes(failed.Diagnostics) : string.Empty;
+            var problems = exception.Failures.Count();
             return Task.FromResult(new HealthCheckResult(
                 context.Registration.FailureStatus,
-                $"The HTMA options or definitions are invalid ({exception.Failures.Count()} problems).",
-                data: new Dictionary<string, object> { ["errors"] = codes, ["problems"] = exception.Failures.Count() }));
-        }
-
-        var result = source.Get(options.ToInterpreterOptions());
-        if (result.Value is not { } interpreter || result.HasErrors)
-        {
-            return Task.FromResult(new HealthCheckResult(
-                context.Registration.FailureStatus,
-                "The HTMA definitions could not be loaded.",
-                data: new Dictionary<string, object> { ["errors"] = Log.ErrorCodes(result.Diagnostics) }));
+                $"The HTMA options or definitions are invalid ({problems} problems); the rule set is not loaded.",
+                data: new Dictionary<string, object> { ["errors"] = codes, ["problems"] = problems }));
         }
 
         return Task.FromResult(HealthCheckResult.Healthy(

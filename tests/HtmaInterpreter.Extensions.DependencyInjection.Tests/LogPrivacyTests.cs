@@ -94,11 +94,16 @@ public class LogPrivacyTests
         secrets.RemoveWhere(s => s.Length < 4);
         secrets.Count.Should().BeGreaterThan(100);
 
+        // Every secret is searched for in this package's entries; in the framework's own entries (hosting, health
+        // checks) only the texts, since those print timings such as 0.0704ms that may contain a measured value.
         var leaks = (from entry in entries
+                     let ours = entry.Category.StartsWith("HtmaInterpreter", StringComparison.Ordinal)
                      let text = entry.AllText()
                      from secret in secrets
-                     where text.Contains(secret, StringComparison.OrdinalIgnoreCase)
+                     where (ours || !double.TryParse(secret, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                         && text.Contains(secret, StringComparison.OrdinalIgnoreCase)
                      select $"{secret} in: {text}").ToList();
+        entries.Count(e => e.Category.StartsWith("HtmaInterpreter", StringComparison.Ordinal)).Should().BeGreaterThan(interpreted);
         leaks.Should().BeEmpty();
     }
 
