@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using HtmaInterpreter.Reports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace HtmaInterpreter.Extensions.DependencyInjection.Tests;
+
+/// <summary>The DI registration of README.md's "In a clinic system" section is this file's <see cref="Example"/>, compiled and run here.</summary>
+[NonParallelizable]
+public partial class ReadmeDiExampleTests
+{
+    private static async Task Example()
+    {
+        // README DI example start
+        var builder = Host.CreateApplicationBuilder();   // appsettings.json: { "Htma": { "LabId": "tei" } }
+        builder.Services.AddHtmaInterpreter(builder.Configuration.GetSection("Htma"));
+        builder.Services.AddHealthChecks().AddHtmaRuleSetCheck();
+        using var host = builder.Build();
+        await host.StartAsync();   // broken definitions or options stop here, each problem with its code, file and line
+
+        var htma = host.Services.GetRequiredService<HtmaInterpretationService>();   // logs counts and codes, no patient data
+        var renderer = host.Services.GetRequiredService<IHtmaReportRenderer>();
+        using var input = File.OpenRead("samples/slow-oxidizer.csv");
+        var result = htma.InterpretStream(input, "slow-oxidizer.csv");
+        foreach (var diagnostic in result.ReadDiagnostics) Console.Error.WriteLine(diagnostic);
+        foreach (var interpretation in result.Interpretations)
+            Console.WriteLine(renderer.Render(interpretation, ReportFormat.Markdown));
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Console.WriteLine($"health: {health.Status}");
+        await host.StopAsync();
+        // README DI example end
+    }
+
+    [Test]
+    public async Task Readme_DI_example_runs_in_a_folder_with_appsettings_json()
+    {
+        var folder = Directory.CreateTempSubdirectory("htma-di-readme-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "samples"));
+        File.Copy(TestPaths.Sample("slow-oxidizer.csv"), Path.Combine(folder, "samples", "slow-oxidizer.csv"));
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), """{ "Htma": { "LabId": "tei" }, "Logging": { "LogLevel": { "Default": "None" } } }""");
+        var tei = Interpreter.Default.Definitions.FindLab("tei")!;
+
+        var printed = await RunIn(folder, Example);
+
+        printed.Should().Contain("S-2026-0101").And.Contain(tei.Name).And.Contain("Not a diagnosis").And.EndWith($"health: Healthy{Environment.NewLine}");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public void Readme_DI_example_is_the_code_run_here()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
+        var section = readme.IndexOf("## In a clinic system", StringComparison.Ordinal);
+        if (section < 0)
+        {
+            Assert.Ignore("README.md has no \"In a clinic system\" section yet (issue 16: added when the parts are merged).");
+        }
+
+        var block = CodeBlock().Matches(readme[section..]).FirstOrDefault(m => m.Groups["code"].Value.Contains("AddHtmaInterpreter", StringComparison.Ordinal));
+        block.Should().NotBeNull("the section should have a csharp block with AddHtmaInterpreter");
+        var source = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Extensions.DependencyInjection.Tests", "ReadmeDiExampleTests.cs"));
+        var start = source.IndexOf("// README DI example start", StringComparison.Ordinal);
+        var end = source.IndexOf("        // README DI example end", StringComparison.Ordinal);
+        Code(block!.Groups["code"].Value).Should().Equal(Code(source[(source.IndexOf('\n', start) + 1)..end]));
+    }
+
+    private static async Task<string> RunIn(string folder, Func<Task> example)
+    {
+        var previousDirectory = Environment.CurrentDirectory;
+        var previousOut = Console.Out;
+        using var printed = new StringWriter();
+        try
+        {
+            Environment.CurrentDirectory = folder;
+            Console.SetOut(printed);
+            await example();
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Environment.CurrentDirectory = previousDirectory;
+        }
+
+        return printed.ToString();
+    }
+
+    // The README's lines, minus usings and indentation, so that only the code itself is compared.
+    private static List<string> Code(string text) => text.Split('\n')
+        .Select(line => line.Trim())
+        .Where(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal))
+        .ToList();
+
+    [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+}
