@@ -29,6 +29,22 @@ internal static class UcumUnits
     /// <summary>The unit as a lab prints it, for <c>Quantity.unit</c>.</summary>
     public static string Display(ConcentrationUnit unit) => ByUnit[unit].Display;
 
+    /// <summary>The unit of a printed unit as <see cref="Display"/> writes it (<c>mg%</c>, <c>ppm</c>, <c>µg/g</c>, ...), for a quantity without a UCUM code.</summary>
+    public static bool TryParseDisplay(string? text, out ConcentrationUnit unit)
+    {
+        foreach (var (candidate, spelling) in ByUnit)
+        {
+            if (string.Equals(spelling.Display, text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                unit = candidate;
+                return true;
+            }
+        }
+
+        unit = default;
+        return false;
+    }
+
     /// <summary>The unit of a UCUM code (case-sensitive, as UCUM is), when it is a concentration unit the library knows.</summary>
     public static bool TryParse(string? code, out ConcentrationUnit unit)
     {
