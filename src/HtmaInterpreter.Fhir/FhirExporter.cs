@@ -90,9 +90,9 @@ public static class FhirExporter
                 Identifier = [new Identifier { Value = Panel.SampleId }],
                 Category = [new CodeableConcept(FhirSystems.DiagnosticServiceSection, "LAB", "Laboratory")],
                 Code = new CodeableConcept { Text = ReportCodeText },
-                Subject = subject,
-                Effective = effective,
-                Performer = performer is null ? [] : [performer],
+                Subject = Copy(subject),
+                Effective = Copy(effective),
+                Performer = performer is null ? [] : [Copy(performer)!],
                 Specimen = [new ResourceReference(specimenUrl)],
                 Result = results,
                 Conclusion = Conclusion(),
@@ -169,11 +169,11 @@ public static class FhirExporter
             {
                 AccessionIdentifier = new Identifier { Value = Panel.SampleId },
                 Type = new CodeableConcept { Text = "Hair" },
-                Subject = subject,
+                Subject = Copy(subject),
             };
             if (effective is not null)
             {
-                specimen.Collection = new Specimen.CollectionComponent { Collected = effective };
+                specimen.Collection = new Specimen.CollectionComponent { Collected = Copy(effective) };
             }
 
             if (Panel.Treatment != SampleTreatment.Unknown)
@@ -273,14 +273,22 @@ public static class FhirExporter
         private void AddRatio(RatioValue ratio)
         {
             var observation = NewObservation(new CodeableConcept(FhirSystems.Ratio, ratio.Name, ratio.DisplayName ?? ratio.Name, ratio.DisplayName ?? ratio.Name));
-            observation.Value = new Quantity { Value = ToDecimal(ratio.Value), System = FhirSystems.Ucum, Code = "1", Unit = "ratio" };
+            if (ToDecimal(ratio.Value) is { } value)
+            {
+                observation.Value = new Quantity { Value = value, System = FhirSystems.Ucum, Code = "1", Unit = "ratio" };
+            }
+            else
+            {
+                observation.DataAbsentReason = new CodeableConcept { Text = "The ratio is too large to write as a decimal number" };
+            }
+
             var ideal = IdealText(ratio);
             if (ideal is not null)
             {
                 observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
                 {
-                    Low = ratio.IdealLow is { } low ? new Quantity { Value = ToDecimal(low), System = FhirSystems.Ucum, Code = "1" } : null,
-                    High = ratio.IdealHigh is { } high ? new Quantity { Value = ToDecimal(high), System = FhirSystems.Ucum, Code = "1" } : null,
+                    Low = ToDecimal(ratio.IdealLow) is { } low ? new Quantity { Value = low, System = FhirSystems.Ucum, Code = "1" } : null,
+                    High = ToDecimal(ratio.IdealHigh) is { } high ? new Quantity { Value = high, System = FhirSystems.Ucum, Code = "1" } : null,
                     Text = ideal,
                 });
             }
@@ -388,11 +396,14 @@ public static class FhirExporter
             Status = ObservationStatus.Final,
             Category = [new CodeableConcept(FhirSystems.ObservationCategory, "laboratory", "Laboratory")],
             Code = code,
-            Subject = subject,
-            Effective = effective,
-            Performer = performer is null ? [] : [performer],
-            Method = method,
+            Subject = Copy(subject),
+            Effective = Copy(effective),
+            Performer = performer is null ? [] : [Copy(performer)!],
+            Method = Copy(method),
         };
+
+        private static T? Copy<T>(T? value)
+            where T : Base => (T?)value?.DeepCopy();
 
         private string Add(string key, Resource resource)
         {
@@ -424,7 +435,9 @@ public static class FhirExporter
             Code = UcumUnits.Code(unit),
         };
 
-        private static decimal ToDecimal(double value) => Math.Round((decimal)value, 6);
+        /// <summary>A double as a decimal rounded to 6 places, or null when it has none (not finite, or beyond ±10^15).</summary>
+        private static decimal? ToDecimal(double? value) =>
+            value is { } v && double.IsFinite(v) && Math.Abs(v) < 1e15 ? Math.Round((decimal)v, 6) : null;
 
         private static string OxidationWord(OxidationType type) => type switch
         {

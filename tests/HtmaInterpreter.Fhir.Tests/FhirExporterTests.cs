@@ -108,3 +108,31 @@ public class FhirExporterTests
         FhirExporter.ToJson(interpretation).Should().Contain("\"resourceType\": \"Bundle\"");
     }
 }
+
+public class FhirExporterEdgeTests
+{
+    [Test]
+    public void A_ratio_too_large_for_a_decimal_is_written_as_absent_not_thrown()
+    {
+        var interpretation = Interpreter.Default.Interpret(Samples.Panel("slow-oxidizer.csv"));
+        var huge = interpretation with { Ratios = [interpretation.Ratios[0] with { Value = 1e300 }, .. interpretation.Ratios.Skip(1)] };
+
+        var bundle = FhirExporter.ToBundle(huge);
+
+        var ratio = bundle.Entry.Select(e => e.Resource).OfType<Observation>()
+            .Single(o => o.Code.Coding.Any(c => c.System == FhirSystems.Ratio && c.Code == interpretation.Ratios[0].Name));
+        ratio.Value.Should().BeNull();
+        ratio.DataAbsentReason.Should().NotBeNull();
+    }
+
+    [Test]
+    public void The_hosts_references_are_copied_not_shared()
+    {
+        var subject = new ResourceReference("Patient/1");
+        var bundle = FhirExporter.ToBundle(Interpreter.Default.Interpret(Samples.Panel("slow-oxidizer.csv")), new FhirExportOptions { Subject = subject });
+
+        subject.Reference = "Patient/2";
+
+        bundle.Entry.Select(e => e.Resource).OfType<Observation>().Should().OnlyContain(o => o.Subject!.Reference == "Patient/1");
+    }
+}
