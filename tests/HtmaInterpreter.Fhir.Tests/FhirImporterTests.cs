@@ -129,4 +129,29 @@ public class FhirImporterTests
         FhirImporter.Read(stream, "big.json").Diagnostics.Single().Code.Should().Be(DiagnosticCodes.InputTooLarge);
         FhirImporter.ReadFile("/nonexistent/x.json").Diagnostics.Single().Code.Should().Be(DiagnosticCodes.FileNotReadable);
     }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Deep_nesting_is_a_diagnostic_not_a_crash(bool asArray)
+    {
+        var deep = new string('[', 10_000) + new string(']', 10_000);
+        var json = asArray ? "[ " + deep + " ]" : "{ \"resourceType\": \"Observation\", \"note\": " + deep + " }";
+
+        var result = FhirImporter.ReadText(json, "deep.json");
+
+        result.Diagnostics.Should().Contain(d => d.Code == FhirDiagnosticCodes.InvalidJson && d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [TestCase("[1, null, {}, \"x\"]")]
+    [TestCase("{}")]
+    [TestCase("null")]
+    [TestCase("{ \"resourceType\": \"NoSuchThing\" }")]
+    [TestCase("{ \"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [ { \"resource\": { \"resourceType\": \"Bundle\", \"type\": \"collection\" } } ] }")]
+    public void Odd_documents_are_errors_not_exceptions(string json)
+    {
+        var result = FhirImporter.ReadText(json, "odd.json");
+
+        result.HasErrors.Should().BeTrue();
+        result.Value.Should().BeEmpty();
+    }
 }
