@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using HtmaInterpreter.Labs;
+using HtmaInterpreter.Oxidation;
+using HtmaInterpreter.Panels;
+using HtmaInterpreter.Ratios;
+using HtmaInterpreter.Reports;
+using HtmaInterpreter.Rules;
+
+namespace HtmaInterpreter.Fhir;
+
+/// <summary>
+/// Writes an <see cref="Interpretation"/> as a FHIR R4 <see cref="Bundle"/> of type collection: a DiagnosticReport,
+/// the hair Specimen, an optional Patient, and one Observation per element, ratio, the oxidation type and every
+/// finding (see this project's README for the coding of each).
+/// </summary>
+public static class FhirExporter
+{
+    private const string ReportCodeText = "Hair tissue mineral analysis";
+
+    /// <summary>The interpretation as a FHIR R4 collection bundle.</summary>
+    /// <param name="interpretation">The interpretation to export.</param>
+    /// <param name="options">Subject and performer references; <see cref="FhirExportOptions.Default"/> when null.</param>
+    /// <returns>A new bundle; its entries' full URLs are <c>urn:uuid:</c> values derived from the sample id, so the same interpretation exports the same bundle.</returns>
+    public static Bundle ToBundle(Interpretation interpretation, FhirExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(interpretation);
+        return new BundleBuilder(interpretation, options ?? FhirExportOptions.Default).Build();
+    }
+
+    /// <summary>The interpretation as FHIR R4 JSON (a collection bundle).</summary>
+    /// <param name="interpretation">The interpretation to export.</param>
+    /// <param name="options">Subject and performer references; <see cref="FhirExportOptions.Default"/> when null.</param>
+    /// <param name="pretty">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(Interpretation interpretation, FhirExportOptions? options = null, bool pretty = true) =>
+        JsonSerializer.Serialize(ToBundle(interpretation, options), pretty ? FhirJson.Pretty : FhirJson.Compact);
+
+    private sealed class BundleBuilder(Interpretation interpretation, FhirExportOptions options)
+    {
+        private readonly Bundle bundle = new() { Type = Bundle.BundleType.Collection };
+        private readonly Dictionary<string, string> elementUrls = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> ratioUrls = new(StringComparer.Ordinal);
+        private readonly List<ResourceReference> results = [];
+        private string? oxidationUrl;
+        private ResourceReference? subject;
+        private ResourceReference? performer;
+        private string specimenUrl = "";
+        private FhirDateTime? effective;
+        private CodeableConcept method = new();
+
+        private Panel Panel => interpretation.Panel;
+
+        public Bundle Build()
+        {
+            bundle.Identifier = new Identifier { Value = Panel.SampleId };
+            effective = Panel.CollectedOn is { } date ? new FhirDateTime(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null;
+            method = new CodeableConcept
+            {
+                Text = string.Create(CultureInfo.InvariantCulture,
+                    $"HtmaInterpreter {interpretation.LibraryVersion}; oxidation model {interpretation.ModelName} ({interpretation.Oxidation.ModelId}); lab profile {interpretation.LabProfile.Name} ({interpretation.LabProfile.Id}); rule set {interpretation.RuleSetName} version {interpretation.RuleSetVersion}"),
+            };
+            subject = options.Subject ?? AddPatient();
+            performer = options.Performer ?? (string.IsNullOrWhiteSpace(Panel.Lab) ? null : new ResourceReference { Display = Panel.Lab });
+            specimenUrl = AddSpecimen();
+            AddAge();
+            foreach (var element in interpretation.Elements)
+            {
+                AddElement(element);
+            }
+
+            foreach (var ratio in interpretation.Ratios)
+            {
+                AddRatio(ratio);
+            }
+
+            AddOxidation();
+            foreach (var finding in interpretation.Findings)
+            {
+                AddFinding(finding);
+            }
+
+            var report = new DiagnosticReport
+            {
+                Status = DiagnosticReport.DiagnosticReportStatus.Final,
+                Identifier = [new Identifier { Value = Panel.SampleId }],
+                Category = [new CodeableConcept(FhirSystems.DiagnosticServiceSection, "LAB", "Laboratory")],
+                Code = new CodeableConcept { Text = ReportCodeText },
+                Subject = Copy(subject),
+                Effective = Copy(effective),
+                Performer = performer is null ? [] : [Copy(performer)!],
+                Specimen = [new ResourceReference(specimenUrl)],
+                Result = results,
+                Conclusion = Conclusion(),
+            };
+            if (options.IncludeHtmlReport)
+            {
+                report.PresentedForm =
+                [
+                    new Attachment
+                    {
+                        ContentType = "text/html",
+                        Language = "en",
+                        Title = "Hair tissue mineral analysis report",
+                        Data = Encoding.UTF8.GetBytes(ReportRenderer.Render(interpretation, ReportFormat.Html)),
+                    },
+                ];
+            }
+
+            bundle.Entry.Insert(0, new Bundle.EntryComponent { FullUrl = Url("report"), Resource = report });
+            return bundle;
+        }
+
+        private string Conclusion()
+        {
+            var oxidation = interpretation.Oxidation;
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture, $"Oxidation type: {OxidationWord(oxidation.Type)}");
+            if (oxidation.Degree != OxidationDegree.None)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" ({oxidation.Degree.ToString().ToLowerInvariant()})");
+            }
+
+            if (oxidation.Lean is { } lean)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", leaning {OxidationWord(lean)}");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $", by the {interpretation.ModelName} model; lab profile {interpretation.LabProfile.Name}; rule set {interpretation.RuleSetName} {interpretation.RuleSetVersion}. ");
+            var referrals = interpretation.Referrals.Count();
+            text.Append(CultureInfo.InvariantCulture, $"{interpretation.Findings.Count} finding(s), {referrals} for a physician. ");
+            text.Append(Interpretation.NotADiagnosis);
+            return text.ToString();
+        }
+
+        private ResourceReference? AddPatient()
+        {
+            if (Panel.SubjectId is null && Panel.Sex == Sex.Unknown)
+            {
+                return null;
+            }
+
+            var patient = new Patient
+            {
+                Gender = Panel.Sex switch
+                {
+                    Sex.Female => AdministrativeGender.Female,
+                    Sex.Male => AdministrativeGender.Male,
+                    _ => null,
+                },
+            };
+            if (Panel.SubjectId is { } id)
+            {
+                patient.Identifier = [new Identifier { Value = id }];
+            }
+
+            var url = Url("patient");
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = url, Resource = patient });
+            return new ResourceReference(url);
+        }
+
+        private string AddSpecimen()
+        {
+            var specimen = new Specimen
+            {
+                AccessionIdentifier = new Identifier { Value = Panel.SampleId },
+                Type = new CodeableConcept { Text = "Hair" },
+                Subject = Copy(subject),
+            };
+            if (effective is not null)
+            {
+                specimen.Collection = new Specimen.CollectionComponent { Collected = Copy(effective) };
+            }
+
+            if (Panel.Treatment != SampleTreatment.Unknown)
+            {
+                specimen.Processing = [new Specimen.ProcessingComponent { Description = Panel.Treatment == SampleTreatment.Washed ? "washed" : "unwashed" }];
+            }
+
+            var url = Url("specimen");
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = url, Resource = specimen });
+            return url;
+        }
+
+        private void AddAge()
+        {
+            if (Panel.AgeYears is not { } age)
+            {
+                return;
+            }
+
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "age", "Age at sample collection", "Age at sample collection"));
+            observation.Value = new Quantity { Value = age, Unit = "years", System = FhirSystems.Ucum, Code = "a" };
+            Add("age", observation);
+        }
+
+        private void AddElement(ElementResult result)
+        {
+            var measurement = result.Measurement;
+            var symbol = measurement.Element?.Symbol ?? measurement.ReportedName;
+            var code = new CodeableConcept { Text = measurement.Element?.Name ?? measurement.ReportedName };
+            if (measurement.Element is { } element && HairLoinc.TryGet(element.Symbol, out var loinc))
+            {
+                code.Coding = [new Coding(FhirSystems.Loinc, loinc.Code, loinc.Display)];
+            }
+
+            var observation = NewObservation(code);
+            observation.Specimen = new ResourceReference(specimenUrl);
+            var unit = measurement.Amount.Unit;
+            if (measurement.Qualifier == MeasurementQualifier.NotDetected)
+            {
+                observation.Value = new CodeableConcept { Text = "Not detected" };
+            }
+            else
+            {
+                observation.Value = Quantity(measurement.Amount.Value, unit, measurement.Qualifier switch
+                {
+                    MeasurementQualifier.BelowDetectionLimit => Hl7.Fhir.Model.Quantity.QuantityComparator.LessThan,
+                    MeasurementQualifier.AboveQuantitationLimit => Hl7.Fhir.Model.Quantity.QuantityComparator.GreaterThan,
+                    _ => null,
+                });
+            }
+
+            if (result.ProfileRange is { } range)
+            {
+                var inUnit = range.To(unit);
+                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
+                {
+                    Low = inUnit.Low is { } low ? Quantity(low, unit, null) : null,
+                    High = inUnit.High is { } high ? Quantity(high, unit, null) : null,
+                    Text = $"Reference range of the lab profile {interpretation.LabProfile.Name}",
+                });
+            }
+
+            if (result.ToxicLimit is { } limit)
+            {
+                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
+                {
+                    High = Quantity(limit.To(unit).Value, unit, null),
+                    Text = $"Toxic limit of the lab profile {interpretation.LabProfile.Name}",
+                });
+            }
+
+            if (result.ProfileRange is not null || result.ToxicLimit is not null)
+            {
+                // Only a published range or cut-off decides high, low or normal.
+                var flag = result.Level switch
+                {
+                    ElementLevel.Low => ("L", "Low"),
+                    ElementLevel.WithinRange => ("N", "Normal"),
+                    ElementLevel.High or ElementLevel.Elevated => ("H", "High"),
+                    _ => default((string, string)?),
+                };
+                if (flag is { } f)
+                {
+                    observation.Interpretation = [new CodeableConcept(FhirSystems.ObservationInterpretation, f.Item1, f.Item2)];
+                }
+            }
+            else if (result.Ideal is { } ideal && result.Level is ElementLevel.Low or ElementLevel.High or ElementLevel.WithinRange)
+            {
+                var word = result.Level switch { ElementLevel.Low => "below", ElementLevel.High => "above", _ => "at" };
+                observation.Note = [new Annotation { Text = new Markdown(string.Create(CultureInfo.InvariantCulture,
+                    $"{word} the ideal of the lab profile {interpretation.LabProfile.Name} ({ideal.To(unit).Value} {UcumUnits.Display(unit)}); an ideal is not a reference range, so no high/low flag is given.")) }];
+            }
+
+            elementUrls.TryAdd(symbol, Add("element-" + symbol, observation));
+        }
+
+        private void AddRatio(RatioValue ratio)
+        {
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Ratio, ratio.Name, ratio.DisplayName ?? ratio.Name, ratio.DisplayName ?? ratio.Name));
+            if (ToDecimal(ratio.Value) is { } value)
+            {
+                observation.Value = new Quantity { Value = value, System = FhirSystems.Ucum, Code = "1", Unit = "ratio" };
+            }
+            else
+            {
+                observation.DataAbsentReason = new CodeableConcept { Text = "The ratio is too large to write as a decimal number" };
+            }
+
+            var ideal = IdealText(ratio);
+            if (ideal is not null)
+            {
+                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
+                {
+                    Low = ToDecimal(ratio.IdealLow) is { } low ? new Quantity { Value = low, System = FhirSystems.Ucum, Code = "1" } : null,
+                    High = ToDecimal(ratio.IdealHigh) is { } high ? new Quantity { Value = high, System = FhirSystems.Ucum, Code = "1" } : null,
+                    Text = ideal,
+                });
+            }
+
+            if (ratio.Band is { } band)
+            {
+                observation.Note = [new Annotation { Text = new Markdown("Band: " + band) }];
+            }
+
+            observation.DerivedFrom = [.. new[] { ratio.Numerator, ratio.Denominator }
+                .Where(elementUrls.ContainsKey).Select(symbol => new ResourceReference(elementUrls[symbol]))];
+            ratioUrls.TryAdd(ratio.Name, Add("ratio-" + ratio.Name, observation));
+        }
+
+        private static string? IdealText(RatioValue ratio)
+        {
+            var tradition = ratio.Tradition is null ? "" : $" ({ratio.Tradition})";
+            if (ratio.Ideal is { } ideal)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Ideal {ideal:0.####}{tradition}");
+            }
+
+            return ratio.IdealLow is not null || ratio.IdealHigh is not null ? "Ideal range" + tradition : null;
+        }
+
+        private void AddOxidation()
+        {
+            var oxidation = interpretation.Oxidation;
+            var word = OxidationWord(oxidation.Type);
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "oxidation-type", "Oxidation type", "Oxidation type"));
+            observation.Value = new CodeableConcept(FhirSystems.OxidationType, oxidation.Type.ToString().ToLowerInvariant(), word, word);
+            var notes = new List<string>();
+            if (oxidation.Degree != OxidationDegree.None)
+            {
+                notes.Add("Degree: " + oxidation.Degree.ToString().ToLowerInvariant());
+            }
+
+            if (oxidation.Lean is { } lean)
+            {
+                notes.Add("Leaning " + OxidationWord(lean));
+            }
+
+            if (oxidation.FourLows)
+            {
+                notes.Add("Four lows pattern");
+            }
+
+            notes.AddRange(oxidation.DecidingRatios.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Ratio} {d.Value:0.####} against {d.Threshold:0.####} indicates {OxidationWord(d.Indicates)}")));
+            notes.AddRange(oxidation.Notes);
+            observation.Note = [.. notes.Select(n => new Annotation { Text = new Markdown(n) })];
+            observation.DerivedFrom = [.. oxidation.DecidingRatios.Select(d => d.Ratio).Distinct(StringComparer.Ordinal)
+                .Where(ratioUrls.ContainsKey).Select(name => new ResourceReference(ratioUrls[name]))];
+            oxidationUrl = Add("oxidation", observation);
+        }
+
+        private void AddFinding(Finding finding)
+        {
+            var key = finding.Subject is null ? finding.RuleId : finding.RuleId + "-" + finding.Subject;
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Rule, finding.RuleId, finding.Title, finding.Title));
+            observation.Value = new FhirString(finding.Explanation);
+            var severity = finding.Severity.ToString().ToLowerInvariant();
+            observation.Component =
+            [
+                new Observation.ComponentComponent
+                {
+                    Code = new CodeableConcept(FhirSystems.Observation, "severity", "Finding severity", "Finding severity"),
+                    Value = new CodeableConcept(FhirSystems.Severity, severity, severity, severity),
+                },
+                new Observation.ComponentComponent
+                {
+                    Code = new CodeableConcept(FhirSystems.Observation, "referral", "For a physician", "For a physician"),
+                    Value = new FhirBoolean(finding.IsReferral),
+                },
+            ];
+            var notes = new List<string> { "Category: " + finding.Category, "Source: " + finding.Source };
+            if (finding.Subject is { } findingSubject)
+            {
+                notes.Add("About: " + findingSubject);
+            }
+
+            notes.AddRange(finding.Suggestions.Select(s => "Suggestion: " + s));
+            observation.Note = [.. notes.Select(n => new Annotation { Text = new Markdown(n) })];
+            var derived = new List<string>();
+            foreach (var evidence in finding.Evidence)
+            {
+                var url = evidence.Kind switch
+                {
+                    EvidenceKind.Element => elementUrls.GetValueOrDefault(evidence.Name),
+                    EvidenceKind.Ratio => ratioUrls.GetValueOrDefault(evidence.Name),
+                    EvidenceKind.Oxidation => oxidationUrl,
+                    _ => null,
+                };
+                if (url is not null && !derived.Contains(url))
+                {
+                    derived.Add(url);
+                }
+            }
+
+            observation.DerivedFrom = [.. derived.Select(url => new ResourceReference(url))];
+            Add("finding-" + key, observation);
+        }
+
+        private Observation NewObservation(CodeableConcept code) => new()
+        {
+            Status = ObservationStatus.Final,
+            Category = [new CodeableConcept(FhirSystems.ObservationCategory, "laboratory", "Laboratory")],
+            Code = code,
+            Subject = Copy(subject),
+            Effective = Copy(effective),
+            Performer = performer is null ? [] : [Copy(performer)!],
+            Method = Copy(method),
+        };
+
+        private static T? Copy<T>(T? value)
+            where T : Base => (T?)value?.DeepCopy();
+
+        private string Add(string key, Resource resource)
+        {
+            var url = Url(key);
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = url, Resource = resource });
+            if (resource is Observation)
+            {
+                results.Add(new ResourceReference(url));
+            }
+
+            return url;
+        }
+
+        private string Url(string key)
+        {
+            // A name-based id: the same sample and key always give the same urn:uuid (RFC 4122 layout, version 8 bits).
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Panel.SampleId + "\n" + key));
+            hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+            hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+            return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");
+        }
+
+        private static Quantity Quantity(decimal value, ConcentrationUnit unit, Quantity.QuantityComparator? comparator) => new()
+        {
+            Value = value,
+            Comparator = comparator,
+            Unit = UcumUnits.Display(unit),
+            System = FhirSystems.Ucum,
+            Code = UcumUnits.Code(unit),
+        };
+
+        /// <summary>A double as a decimal rounded to 6 places, or null when it has none (not finite, or beyond ±10^15).</summary>
+        private static decimal? ToDecimal(double? value) =>
+            value is { } v && double.IsFinite(v) && Math.Abs(v) < 1e15 ? Math.Round((decimal)v, 6) : null;
+
+        private static string OxidationWord(OxidationType type) => type switch
+        {
+            OxidationType.Slow => "slow",
+            OxidationType.Fast => "fast",
+            OxidationType.Mixed => "mixed",
+            _ => "indeterminate",
+        };
+    }
+}

@@ -1,0 +1,559 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Panels;
+using Element = HtmaInterpreter.Panels.Element;
+
+namespace HtmaInterpreter.Fhir;
+
+/// <summary>
+/// Reads hair-mineral panels from FHIR R4 JSON: a Bundle (collection, searchset, transaction, ...) holding
+/// DiagnosticReports and Observations, a single Observation, or a JSON array of Observations. Each DiagnosticReport
+/// becomes a panel of its result Observations; Observations no report names make one more panel. Nothing throws on
+/// the input's content: every problem is a <see cref="Diagnostic"/> located by its JSON path
+/// (e.g. <c>Bundle.entry[3].resource.valueQuantity.code</c>), and an Observation that cannot be read is reported,
+/// never dropped silently. Inputs larger than <see cref="InputLimits.MaxDocumentBytes"/> are not read.
+/// </summary>
+public static class FhirImporter
+{
+    private const string DefaultFileName = "fhir.json";
+
+    /// <summary>Reads FHIR R4 JSON from a stream (UTF-8), at most <see cref="InputLimits.MaxDocumentBytes"/> bytes.</summary>
+    /// <param name="stream">The JSON.</param>
+    /// <param name="fileName">The name diagnostics give as the file; also the sample id of a panel that has none.</param>
+    /// <returns>The panels and every diagnostic.</returns>
+    public static ParseResult<IReadOnlyList<Panel>> Read(Stream stream, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        fileName ??= DefaultFileName;
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        try
+        {
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > InputLimits.MaxDocumentBytes)
+                {
+                    return Failed(TooLarge(fileName));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            return Failed(Diagnostic.Error(DiagnosticCodes.FileNotReadable, "The FHIR file could not be read.", new SourceLocation(fileName)));
+        }
+
+        return ReadUtf8(buffer.ToArray(), fileName);
+    }
+
+    /// <summary>Reads FHIR R4 JSON from a text, at most <see cref="InputLimits.MaxDocumentBytes"/> bytes as UTF-8.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <param name="fileName">The name diagnostics give as the file; also the sample id of a panel that has none.</param>
+    /// <returns>The panels and every diagnostic.</returns>
+    public static ParseResult<IReadOnlyList<Panel>> ReadText(string json, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        fileName ??= DefaultFileName;
+        return json.Length > InputLimits.MaxDocumentBytes || Encoding.UTF8.GetByteCount(json) > InputLimits.MaxDocumentBytes
+            ? Failed(TooLarge(fileName))
+            : ReadUtf8(Encoding.UTF8.GetBytes(json), fileName);
+    }
+
+    /// <summary>Reads a FHIR R4 JSON file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The panels and every diagnostic; a missing or unreadable file is a diagnostic.</returns>
+    public static ParseResult<IReadOnlyList<Panel>> ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(stream, Path.GetFileName(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Failed(Diagnostic.Error(DiagnosticCodes.FileNotReadable, "The FHIR file could not be opened.", new SourceLocation(Path.GetFileName(path))));
+        }
+    }
+
+    private static ParseResult<IReadOnlyList<Panel>> Failed(Diagnostic diagnostic) => new([], [diagnostic]);
+
+    private static Diagnostic TooLarge(string fileName) => Diagnostic.Error(
+        DiagnosticCodes.InputTooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"The FHIR file is larger than {InputLimits.MaxDocumentBytes / (1024 * 1024)} MiB and is not read."),
+        new SourceLocation(fileName));
+
+    private static ParseResult<IReadOnlyList<Panel>> ReadUtf8(byte[] utf8, string fileName)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var span = utf8.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        var start = span.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0)
+        {
+            return Failed(Diagnostic.Error(DiagnosticCodes.EmptyInput, "The FHIR file is empty.", new SourceLocation(fileName)));
+        }
+
+        var reader = new Reader(fileName, diagnostics);
+        if (span[start] == (byte)'[')
+        {
+            reader.ReadArray(span);
+        }
+        else if (Deserialize(span, fileName, "", diagnostics) is { } resource)
+        {
+            reader.ReadResource(resource);
+        }
+
+        var panels = reader.Finish();
+        if (panels.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoPanels, "The FHIR file holds no hair-mineral Observation.", new SourceLocation(fileName)));
+        }
+
+        return new ParseResult<IReadOnlyList<Panel>>(panels, diagnostics);
+    }
+
+    private static Resource? Deserialize(ReadOnlySpan<byte> utf8, string fileName, string pathPrefix, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+            return JsonSerializer.Deserialize<Resource>(ref reader, FhirJson.Compact);
+        }
+        catch (DeserializationFailedException e)
+        {
+            foreach (var issue in e.Exceptions.Take(100))
+            {
+                var path = issue is ExtendedCodedException extended ? extended.InstancePath : null;
+                var line = issue is ExtendedCodedException withLine ? (int?)withLine.LineNumber : null;
+                var column = issue is ExtendedCodedException withColumn ? (int?)withColumn.Position : null;
+                diagnostics.Add(Diagnostic.Error(
+                    FhirDiagnosticCodes.InvalidJson,
+                    $"This is not valid FHIR R4 JSON here (Firely {issue.ErrorCode}); the value is left out.",
+                    new SourceLocation(fileName, line, column, Join(pathPrefix, path))));
+            }
+
+            return e.PartialResult as Resource;
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                FhirDiagnosticCodes.InvalidJson,
+                "The file is not valid JSON here (a bracket, quote or comma is missing or extra, or the text ends early).",
+                new SourceLocation(fileName, (int?)(e.LineNumber + 1), (int?)(e.BytePositionInLine + 1), Join(pathPrefix, e.Path))));
+            return null;
+        }
+        catch (FormatException)
+        {
+            diagnostics.Add(Diagnostic.Error(FhirDiagnosticCodes.InvalidJson, "The file is not FHIR R4 JSON (no recognisable resourceType).", new SourceLocation(fileName, Field: pathPrefix.Length == 0 ? null : pathPrefix)));
+            return null;
+        }
+    }
+
+    private static string? Join(string prefix, string? path) =>
+        string.IsNullOrEmpty(path) ? (prefix.Length == 0 ? null : prefix) : prefix.Length == 0 ? path : prefix + "." + path;
+
+    /// <summary>Gathers the resources of one document and turns them into panels.</summary>
+    private sealed class Reader(string fileName, List<Diagnostic> diagnostics)
+    {
+        private readonly List<(Resource Resource, string Path, string? FullUrl)> resources = [];
+        private bool derivedSkipped;
+
+        public void ReadArray(ReadOnlySpan<byte> utf8)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            }
+            catch (JsonException e)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    FhirDiagnosticCodes.InvalidJson,
+                    "The file is not valid JSON here (a bracket, quote or comma is missing or extra, or the text ends early).",
+                    new SourceLocation(fileName, (int?)(e.LineNumber + 1), (int?)(e.BytePositionInLine + 1))));
+                return;
+            }
+
+            using (document)
+            {
+                var index = 0;
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    var path = string.Create(CultureInfo.InvariantCulture, $"[{index++}]");
+                    if (Deserialize(Encoding.UTF8.GetBytes(item.GetRawText()), fileName, path, diagnostics) is { } resource)
+                    {
+                        Add(resource, path, null);
+                    }
+                }
+            }
+        }
+
+        public void ReadResource(Resource resource)
+        {
+            if (resource is Bundle bundle)
+            {
+                for (var i = 0; i < bundle.Entry.Count; i++)
+                {
+                    if (bundle.Entry[i].Resource is { } entryResource)
+                    {
+                        Add(entryResource, string.Create(CultureInfo.InvariantCulture, $"Bundle.entry[{i}].resource"), bundle.Entry[i].FullUrl);
+                    }
+                }
+            }
+            else
+            {
+                Add(resource, resource.TypeName, null);
+            }
+        }
+
+        private void Add(Resource resource, string path, string? fullUrl)
+        {
+            if (resource is Observation or DiagnosticReport or Patient or Specimen)
+            {
+                resources.Add((resource, path, fullUrl));
+                return;
+            }
+
+            if (resource is Bundle)
+            {
+                diagnostics.Add(Diagnostic.Error(FhirDiagnosticCodes.UnsupportedResource, "A Bundle inside a Bundle or a list is not read.", Location(path)));
+                return;
+            }
+
+            diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.UnsupportedResource,
+                $"A {resource.TypeName} resource is not part of a hair-mineral panel and is not read.", Location(path)));
+        }
+
+        private SourceLocation Location(string path) => new(fileName, Field: path);
+
+        public List<Panel> Finish()
+        {
+            var byReference = new Dictionary<string, (Resource Resource, string Path)>(StringComparer.Ordinal);
+            foreach (var (resource, path, fullUrl) in resources)
+            {
+                if (fullUrl is not null)
+                {
+                    byReference.TryAdd(fullUrl, (resource, path));
+                }
+
+                if (resource.Id is { } id)
+                {
+                    byReference.TryAdd(resource.TypeName + "/" + id, (resource, path));
+                }
+            }
+
+            var patient = resources.Select(r => r.Resource).OfType<Patient>().FirstOrDefault();
+            var panels = new List<Panel>();
+            var claimed = new HashSet<Observation>(ReferenceEqualityComparer.Instance);
+            foreach (var (resource, path, _) in resources)
+            {
+                if (resource is not DiagnosticReport report)
+                {
+                    continue;
+                }
+
+                var observations = new List<(Observation, string)>();
+                for (var i = 0; i < report.Result.Count; i++)
+                {
+                    var reference = report.Result[i].Reference;
+                    if (reference is not null && byReference.TryGetValue(reference, out var target) && target.Resource is Observation observation)
+                    {
+                        observations.Add((observation, target.Path));
+                        claimed.Add(observation);
+                    }
+                    else
+                    {
+                        diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.UnresolvedReference,
+                            "The report names a result that is not an Observation in this file; it is not read.",
+                            Location(string.Create(CultureInfo.InvariantCulture, $"{path}.result[{i}]"))));
+                    }
+                }
+
+                var specimen = report.Specimen.Select(s => Resolve<Specimen>(s, byReference)).FirstOrDefault(s => s is not null);
+                var sampleId = report.Identifier.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.Value))?.Value
+                    ?? specimen?.AccessionIdentifier?.Value ?? report.Id;
+                var date = DateOf(report.Effective) ?? DateOf(specimen?.Collection?.Collected);
+                var lab = report.Performer.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Display))?.Display;
+                var subject = Resolve<Patient>(report.Subject, byReference) ?? patient;
+                if (BuildPanel(observations, sampleId, date, lab, subject, specimen, byReference) is { } panel)
+                {
+                    panels.Add(panel);
+                }
+            }
+
+            var loose = resources.Where(r => r.Resource is Observation o && !claimed.Contains(o))
+                .Select(r => ((Observation)r.Resource, r.Path)).ToList();
+            if (loose.Count > 0)
+            {
+                var first = loose[0].Item1;
+                var specimen = first.Specimen is { } s ? Resolve<Specimen>(s, byReference) : null;
+                var sampleId = specimen?.AccessionIdentifier?.Value;
+                var lab = first.Performer.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Display))?.Display;
+                var subject = Resolve<Patient>(first.Subject, byReference) ?? patient;
+                if (BuildPanel(loose, sampleId, DateOf(first.Effective), lab, subject, specimen, byReference) is { } panel)
+                {
+                    panels.Add(panel);
+                }
+            }
+
+            return panels;
+        }
+
+        private static T? Resolve<T>(ResourceReference? reference, Dictionary<string, (Resource Resource, string Path)> byReference)
+            where T : Resource =>
+            reference?.Reference is { } text && byReference.TryGetValue(text, out var target) ? target.Resource as T : null;
+
+        private static DateOnly? DateOf(DataType? effective)
+        {
+            var text = effective switch
+            {
+                FhirDateTime dateTime => dateTime.Value,
+                Period period => period.Start,
+                _ => null,
+            };
+            return text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : null;
+        }
+
+        private Panel? BuildPanel(
+            List<(Observation Observation, string Path)> observations,
+            string? sampleId,
+            DateOnly? date,
+            string? lab,
+            Patient? patient,
+            Specimen? specimen,
+            Dictionary<string, (Resource Resource, string Path)> byReference)
+        {
+            var measurements = new List<Measurement>();
+            int? age = null;
+            foreach (var (observation, path) in observations)
+            {
+                if (IsProjectCode(observation.Code, out var code))
+                {
+                    if (code == "age")
+                    {
+                        age = Safely(() => observation.Value is Quantity { Value: { } years } && years is >= 0 and <= 150 && decimal.IsInteger(years) ? (int)years : (int?)null);
+                    }
+                    else if (!derivedSkipped)
+                    {
+                        derivedSkipped = true;
+                        diagnostics.Add(Diagnostic.Info(FhirDiagnosticCodes.DerivedObservationsSkipped,
+                            "The ratios, oxidation type and findings in the file are not read: they are computed again from the element values.",
+                            Location(path)));
+                    }
+
+                    continue;
+                }
+
+                if (TryReadMeasurement(observation, path, byReference) is { } measurement)
+                {
+                    if (measurements.Any(m => m.Element == measurement.Element))
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateElement,
+                            $"{measurement.Element!.Name} is reported twice in one report; the second value is not read.", Location(path)));
+                        continue;
+                    }
+
+                    measurements.Add(measurement);
+                }
+            }
+
+            if (measurements.Count == 0)
+            {
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(sampleId))
+            {
+                sampleId = Path.GetFileNameWithoutExtension(fileName);
+                diagnostics.Add(Diagnostic.Info(DiagnosticCodes.SampleIdFromFileName,
+                    "The FHIR report gives no identifier, so the file name is used as the sample id.", new SourceLocation(fileName)));
+            }
+
+            var treatment = specimen?.Processing.Select(p => p.Description?.Trim().ToLowerInvariant()).FirstOrDefault(d => d is "washed" or "unwashed") switch
+            {
+                "washed" => SampleTreatment.Washed,
+                "unwashed" => SampleTreatment.Unwashed,
+                _ => SampleTreatment.Unknown,
+            };
+            return new Panel(sampleId, measurements)
+            {
+                CollectedOn = date,
+                Lab = lab,
+                SubjectId = patient?.Identifier.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.Value))?.Value ?? patient?.Id,
+                Sex = Safely(() => patient?.Gender) switch
+                {
+                    AdministrativeGender.Female => Sex.Female,
+                    AdministrativeGender.Male => Sex.Male,
+                    _ => Sex.Unknown,
+                },
+                AgeYears = age,
+                Treatment = treatment,
+                Source = new SourceLocation(fileName),
+            };
+        }
+
+        private Measurement? TryReadMeasurement(Observation observation, string path, Dictionary<string, (Resource Resource, string Path)> byReference)
+        {
+            try
+            {
+                return ReadMeasurement(observation, path, byReference);
+            }
+            catch (CodedException)
+            {
+                // A value the JSON reader already reported as invalid (HTMA1001) throws when read; say what it costs.
+                diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NoValue, "This Observation holds a value that is not valid FHIR (see the error above); it is not read.", Location(path)));
+                return null;
+            }
+        }
+
+        /// <summary>A value read from the parsed resources, or the default when the JSON held an invalid one there (already reported).</summary>
+        private static T? Safely<T>(Func<T?> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (CodedException)
+            {
+                return default;
+            }
+        }
+
+        private static bool IsProjectCode(CodeableConcept? concept, out string? code)
+        {
+            var coding = concept?.Coding.FirstOrDefault(c => c.System is { } system && system.StartsWith(FhirSystems.ProjectBase, StringComparison.Ordinal));
+            code = coding?.Code;
+            return coding is not null;
+        }
+
+        private Measurement? ReadMeasurement(Observation observation, string path, Dictionary<string, (Resource Resource, string Path)> byReference)
+        {
+            if (!TryElement(observation.Code, out var element))
+            {
+                diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NotAnElement,
+                    "This Observation's code is neither a hair LOINC code nor the name or symbol of an element; it is not read.",
+                    Location(path + ".code")));
+                return null;
+            }
+
+            if (observation.Specimen is { } specimenReference)
+            {
+                if (Resolve<Specimen>(specimenReference, byReference) is not { } specimen)
+                {
+                    diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.UnresolvedReference,
+                        $"The specimen of the {element.Name} Observation is not in this file; it is read as hair.", Location(path + ".specimen")));
+                }
+                else if (!IsHair(specimen.Type))
+                {
+                    diagnostics.Add(Diagnostic.Error(FhirDiagnosticCodes.NotHair,
+                        $"The {element.Name} Observation is not on a hair specimen (the specimen type does not say hair); it is not read.", Location(path + ".specimen")));
+                    return null;
+                }
+            }
+
+            var location = Location(path);
+            switch (observation.Value)
+            {
+                case Quantity quantity:
+                    return ReadQuantity(quantity, element, path, location);
+                case CodeableConcept concept when IsNotDetected(concept):
+                    return new Measurement(element.Symbol, element, new Concentration(0m, ConcentrationUnit.MilligramPercent), MeasurementQualifier.NotDetected, source: location.WithField(path + ".valueCodeableConcept"));
+                case null:
+                    diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NoValue,
+                        observation.DataAbsentReason is null
+                            ? $"The {element.Name} Observation has no value; it is not read."
+                            : $"The {element.Name} Observation gives a reason its value is absent; it is not read.",
+                        location));
+                    return null;
+                default:
+                    diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NoValue,
+                        $"The {element.Name} Observation's value is a {observation.Value.TypeName}, not a quantity or \"not detected\"; it is not read.",
+                        Location(path + ".value" + observation.Value.TypeName)));
+                    return null;
+            }
+        }
+
+        private Measurement? ReadQuantity(Quantity quantity, Element element, string path, SourceLocation location)
+        {
+            var valuePath = path + ".valueQuantity";
+            if (quantity.Value is not { } value)
+            {
+                diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NoValue, $"The {element.Name} quantity has no number; it is not read.", Location(valuePath + ".value")));
+                return null;
+            }
+
+            var qualifier = quantity.Comparator switch
+            {
+                null => MeasurementQualifier.Exact,
+                Quantity.QuantityComparator.LessThan => MeasurementQualifier.BelowDetectionLimit,
+                Quantity.QuantityComparator.GreaterThan => MeasurementQualifier.AboveQuantitationLimit,
+                _ => (MeasurementQualifier?)null,
+            };
+            if (qualifier is null)
+            {
+                diagnostics.Add(Diagnostic.Error(FhirDiagnosticCodes.UnsupportedComparator,
+                    $"The {element.Name} value has a comparator other than < or >; it is not read.", Location(valuePath + ".comparator")));
+                return null;
+            }
+
+            ConcentrationUnit unit;
+            if (quantity.System == FhirSystems.Ucum ? !UcumUnits.TryParse(quantity.Code, out unit) : !UcumUnits.TryParse(quantity.Code ?? quantity.Unit, out unit) && !UcumUnits.TryParseDisplay(quantity.Unit, out unit))
+            {
+                var field = quantity.Code is null ? ".unit" : ".code";
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownUnit,
+                    $"The {element.Name} unit is not a hair concentration unit the interpreter knows (UCUM mg/(100.g), [ppm], ug/g, mg/kg, [ppb], ng/g); the value is not read.",
+                    Location(valuePath + field)));
+                return null;
+            }
+
+            if (value < 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NegativeValue, $"The {element.Name} value is negative; it is not read.", Location(valuePath + ".value")));
+                return null;
+            }
+
+            return new Measurement(element.Symbol, element, new Concentration(value, unit), qualifier.Value, source: location.WithField(valuePath));
+        }
+
+        private static bool TryElement(CodeableConcept? code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Element? element)
+        {
+            element = null;
+            if (code is null)
+            {
+                return false;
+            }
+
+            foreach (var coding in code.Coding)
+            {
+                if (coding.System == FhirSystems.Loinc && coding.Code is { } loinc && HairLoinc.TryGetSymbol(loinc, out var symbol))
+                {
+                    return Element.TryFind(symbol, out element);
+                }
+            }
+
+            return Element.TryFind(code.Text?.Trim(), out element);
+        }
+
+        private static bool IsHair(CodeableConcept? type) =>
+            type is not null && (Mentions(type.Text) || type.Coding.Any(c => Mentions(c.Display)));
+
+        private static bool Mentions(string? text) => text is not null && text.Contains("hair", StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsNotDetected(CodeableConcept concept) =>
+            concept.Text?.Trim().ToLowerInvariant() is "not detected" or "nd";
+    }
+}
