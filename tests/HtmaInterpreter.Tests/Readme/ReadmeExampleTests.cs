@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HtmaInterpreter.Batch;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
+using HtmaInterpreter.Retests;
 
 namespace HtmaInterpreter.Tests.Readme;
 
@@ -38,6 +39,39 @@ public partial class ReadmeExampleTests
         // README batch example end
     }
 
+    private static void RetestExample()
+    {
+        // README retest example start
+        var reader = new PanelReader();
+        var panels = new[] { "samples/retest-P-0009-2025-10-06.csv", "samples/retest-P-0009-2026-02-09.yaml" }
+            .SelectMany(file => reader.ReadFile(file).Value ?? [])
+            .ToList();
+        var compared = new RetestComparer(Interpreter.Default).Compare(panels);
+        foreach (var diagnostic in compared.Diagnostics) Console.Error.WriteLine(diagnostic);
+        if (compared.Value is { } comparison)
+        {
+            File.WriteAllText("retest.html", ReportRenderer.Render(comparison, ReportFormat.Html));
+            Console.WriteLine($"{comparison.Tests.Count} tests compared, {comparison.Findings.Count} retest findings");
+        }
+        // README retest example end
+    }
+
+    [Test]
+    public void Readme_retest_example_writes_the_html_comparison()
+    {
+        var folder = Directory.CreateTempSubdirectory("htma-readme-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "samples"));
+        foreach (var name in new[] { "retest-P-0009-2025-10-06.csv", "retest-P-0009-2026-02-09.yaml" })
+        {
+            File.Copy(TestPaths.Sample(name), Path.Combine(folder, "samples", name));
+        }
+
+        RunIn(folder, RetestExample).Should().MatchRegex(@"^2 tests compared, [1-9][0-9]* retest findings\n$");
+        var html = File.ReadAllText(Path.Combine(folder, "retest.html"));
+        html.Should().StartWith("<!DOCTYPE html>").And.Contain(Interpretation.NotADiagnosis.Split('.')[0]);
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Test]
     public void Readme_batch_example_writes_the_rows_and_prints_the_summary()
     {
@@ -62,6 +96,7 @@ public partial class ReadmeExampleTests
 
     [TestCase("## Using the library", "README example")]
     [TestCase("**A whole archive.**", "README batch example")]
+    [TestCase("**Retests in code.**", "README retest example")]
     public void Readme_example_is_the_code_compiled_here(string heading, string marker)
     {
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));

@@ -41,8 +41,8 @@ internal static class FiredMaskCompiler
         var steps = new List<Expression>
         {
             Expression.Assign(mask, Expression.Constant(0UL)),
-            Expression.Assign(results, Expression.Property(state, nameof(EvaluationState.RuleResults))),
-            Expression.Assign(elements, Expression.Property(state, nameof(EvaluationState.Elements))),
+            Expression.Assign(results, Expression.Property(state, typeof(EvaluationState).GetProperty(nameof(EvaluationState.RuleResults))!)),
+            Expression.Assign(elements, Expression.Property(state, typeof(EvaluationState).GetProperty(nameof(EvaluationState.Elements))!)),
         };
 
         for (var r = 0; r < rules.Rules.Length; r++)
@@ -74,7 +74,9 @@ internal static class FiredMaskCompiler
                 {
                     // A for_each instance applies only when the panel has its element.
                     evaluate = Expression.IfThen(
-                        Expression.Property(Expression.ArrayAccess(elements, Expression.Constant(instance.SubjectIndex)), nameof(Reading.Present)),
+                        Expression.Property(
+                            Expression.ArrayAccess(elements, Expression.Constant(instance.SubjectIndex)),
+                            typeof(Reading).GetProperty(nameof(Reading.Present))!),
                         evaluate);
                 }
 
