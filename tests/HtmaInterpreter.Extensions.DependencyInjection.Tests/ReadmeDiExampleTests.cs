@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using HtmaInterpreter.Testing;
 using HtmaInterpreter.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -8,7 +8,7 @@ namespace HtmaInterpreter.Extensions.DependencyInjection.Tests;
 
 /// <summary>The DI registration of README.md's "In a clinic system" section is this file's <see cref="Example"/>, compiled and run here.</summary>
 [NonParallelizable]
-public partial class ReadmeDiExampleTests
+public class ReadmeDiExampleTests
 {
     private static async Task Example()
     {
@@ -41,7 +41,7 @@ public partial class ReadmeDiExampleTests
         File.WriteAllText(Path.Combine(folder, "appsettings.json"), """{ "Htma": { "LabId": "tei" }, "Logging": { "LogLevel": { "Default": "None" } } }""");
         var tei = Interpreter.Default.Definitions.FindLab("tei")!;
 
-        var printed = await RunIn(folder, Example);
+        var printed = await ReadmeExamples.RunInAsync(folder, Example);
 
         printed.Should().Contain("S-2026-0101").And.Contain(tei.Name).And.Contain("Not a diagnosis").And.EndWith($"health: Healthy{Environment.NewLine}");
         Directory.Delete(folder, recursive: true);
@@ -57,40 +57,9 @@ public partial class ReadmeDiExampleTests
             Assert.Ignore("README.md has no \"In a clinic system\" section yet (issue 16: added when the parts are merged).");
         }
 
-        var block = CodeBlock().Matches(readme[section..]).FirstOrDefault(m => m.Groups["code"].Value.Contains("AddHtmaInterpreter", StringComparison.Ordinal));
+        var block = ReadmeExamples.CsharpBlocks(readme[section..]).FirstOrDefault(code => code.Contains("AddHtmaInterpreter", StringComparison.Ordinal));
         block.Should().NotBeNull("the section should have a csharp block with AddHtmaInterpreter");
-        var source = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Extensions.DependencyInjection.Tests", "ReadmeDiExampleTests.cs"));
-        var start = source.IndexOf("// README DI example start", StringComparison.Ordinal);
-        var end = source.IndexOf("        // README DI example end", StringComparison.Ordinal);
-        Code(block!.Groups["code"].Value).Should().Equal(Code(source[(source.IndexOf('\n', start) + 1)..end]));
+        var source = Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Extensions.DependencyInjection.Tests", "ReadmeDiExampleTests.cs");
+        ReadmeExamples.Code(block!).Should().Equal(ReadmeExamples.Code(ReadmeExamples.MarkedCode(source, "README DI example")));
     }
-
-    private static async Task<string> RunIn(string folder, Func<Task> example)
-    {
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOut = Console.Out;
-        using var printed = new StringWriter();
-        try
-        {
-            Environment.CurrentDirectory = folder;
-            Console.SetOut(printed);
-            await example();
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Environment.CurrentDirectory = previousDirectory;
-        }
-
-        return printed.ToString();
-    }
-
-    // The README's lines, minus usings and indentation, so that only the code itself is compared.
-    private static List<string> Code(string text) => text.Split('\n')
-        .Select(line => line.Trim())
-        .Where(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal))
-        .ToList();
-
-    [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CodeBlock();
 }

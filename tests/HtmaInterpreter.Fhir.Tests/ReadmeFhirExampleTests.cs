@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using HtmaInterpreter.Testing;
 using HtmaInterpreter.Readers;
 
 namespace HtmaInterpreter.Fhir.Tests;
 
 /// <summary>The FHIR round trip of README.md's "In a clinic system" section is this file's <see cref="Example"/>, run here (the core tests compile the README's copy).</summary>
 [NonParallelizable]
-public partial class ReadmeFhirExampleTests
+public class ReadmeFhirExampleTests
 {
     private static void Example()
     {
@@ -24,22 +24,10 @@ public partial class ReadmeFhirExampleTests
     public void Readme_FHIR_example_fires_the_same_rules_after_the_round_trip()
     {
         var original = Interpreter.Default.Interpret(Samples.Panel("slow-oxidizer.csv"));
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOut = Console.Out;
-        using var printed = new StringWriter();
-        try
-        {
-            Environment.CurrentDirectory = Samples.RepositoryRoot();
-            Console.SetOut(printed);
-            Example();
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Environment.CurrentDirectory = previousDirectory;
-        }
 
-        printed.ToString().Should().Be($"{original.Oxidation.Type}, fired again: {string.Join(", ", original.Findings.Select(f => f.RuleId))}{Environment.NewLine}");
+        var printed = ReadmeExamples.RunIn(Samples.RepositoryRoot(), Example);
+
+        printed.Should().Be($"{original.Oxidation.Type}, fired again: {string.Join(", ", original.Findings.Select(f => f.RuleId))}{Environment.NewLine}");
         original.Findings.Should().NotBeEmpty();
     }
 
@@ -49,20 +37,9 @@ public partial class ReadmeFhirExampleTests
         var readme = File.ReadAllText(Path.Combine(Samples.RepositoryRoot(), "README.md"));
         var section = readme.IndexOf("## In a clinic system", StringComparison.Ordinal);
         section.Should().BeGreaterThan(0, "README.md should have the section");
-        var block = CodeBlock().Matches(readme[section..]).FirstOrDefault(m => m.Groups["code"].Value.Contains("FhirExporter", StringComparison.Ordinal));
+        var block = ReadmeExamples.CsharpBlocks(readme[section..]).FirstOrDefault(code => code.Contains("FhirExporter", StringComparison.Ordinal));
         block.Should().NotBeNull("the section should have a csharp block with the FHIR round trip");
-        var source = File.ReadAllText(Path.Combine(Samples.RepositoryRoot(), "tests", "HtmaInterpreter.Fhir.Tests", "ReadmeFhirExampleTests.cs"));
-        var start = source.IndexOf("// README FHIR example start", StringComparison.Ordinal);
-        var end = source.IndexOf("        // README FHIR example end", StringComparison.Ordinal);
-        Code(block!.Groups["code"].Value).Should().Equal(Code(source[(source.IndexOf('\n', start) + 1)..end]));
+        var source = Path.Combine(Samples.RepositoryRoot(), "tests", "HtmaInterpreter.Fhir.Tests", "ReadmeFhirExampleTests.cs");
+        ReadmeExamples.Code(block!).Should().Equal(ReadmeExamples.Code(ReadmeExamples.MarkedCode(source, "README FHIR example")));
     }
-
-    // The lines without usings and indentation: only the code itself is compared.
-    private static List<string> Code(string text) => text.Split('\n')
-        .Select(line => line.Trim())
-        .Where(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal))
-        .ToList();
-
-    [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CodeBlock();
 }

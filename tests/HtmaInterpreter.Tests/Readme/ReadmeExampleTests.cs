@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HtmaInterpreter.Testing;
 using HtmaInterpreter.Batch;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
@@ -66,7 +67,7 @@ public partial class ReadmeExampleTests
             File.Copy(TestPaths.Sample(name), Path.Combine(folder, "samples", name));
         }
 
-        RunIn(folder, RetestExample).Should().MatchRegex(@"^2 tests compared, [1-9][0-9]* retest findings\n$");
+        ReadmeExamples.RunIn(folder, RetestExample).Should().MatchRegex(@"^2 tests compared, [1-9][0-9]* retest findings\n$");
         var html = File.ReadAllText(Path.Combine(folder, "retest.html"));
         html.Should().StartWith("<!DOCTYPE html>").And.Contain(Interpretation.NotADiagnosis.Split('.')[0]);
         Directory.Delete(folder, recursive: true);
@@ -79,19 +80,11 @@ public partial class ReadmeExampleTests
         Directory.CreateDirectory(Path.Combine(folder, "samples"));
         File.Copy(TestPaths.Sample("wide-clinic-batch.csv"), Path.Combine(folder, "samples", "wide-clinic-batch.csv"));
 
-        RunIn(folder, BatchExample).Should().StartWith("22 of 22 rows interpreted\ncohort summary: 22 rows, 22 interpreted");
+        ReadmeExamples.RunIn(folder, BatchExample).Should().StartWith("22 of 22 rows interpreted\ncohort summary: 22 rows, 22 interpreted");
         var rows = File.ReadAllLines(Path.Combine(folder, "results.csv"));
         rows.Should().HaveCount(23);
         rows[0].Should().Be(BatchResultWriter.CsvHeader);
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static string Between(string startMarker, string endMarker)
-    {
-        var source = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Tests", "Readme", "ReadmeExampleTests.cs"));
-        var start = source.IndexOf(startMarker, StringComparison.Ordinal);
-        var end = source.IndexOf(endMarker, StringComparison.Ordinal);
-        return source[(source.IndexOf('\n', start) + 1)..end];
     }
 
     [TestCase("## Using the library", "README example")]
@@ -100,9 +93,10 @@ public partial class ReadmeExampleTests
     public void Readme_example_is_the_code_compiled_here(string heading, string marker)
     {
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md"));
-        var block = CodeBlock().Match(readme[readme.IndexOf(heading, StringComparison.Ordinal)..]);
-        block.Success.Should().BeTrue($"README.md should have a csharp block under '{heading}'");
-        Code(block.Groups["code"].Value).Should().Equal(Code(Between($"// {marker} start", $"        // {marker} end")));
+        var block = ReadmeExamples.CsharpBlocks(readme[readme.IndexOf(heading, StringComparison.Ordinal)..]).FirstOrDefault();
+        block.Should().NotBeNull($"README.md should have a csharp block under '{heading}'");
+        var source = Path.Combine(TestPaths.RepositoryRoot(), "tests", "HtmaInterpreter.Tests", "Readme", "ReadmeExampleTests.cs");
+        ReadmeExamples.Code(block!).Should().Equal(ReadmeExamples.Code(ReadmeExamples.MarkedCode(source, marker)));
     }
 
     [Test]
@@ -124,38 +118,8 @@ public partial class ReadmeExampleTests
     [Test]
     public void Readme_example_runs_and_prints_the_interpretation()
     {
-        RunIn(TestPaths.RepositoryRoot(), Example).Should().StartWith("S-2026-0101: Slow, 4 findings").And.Contain("\"schemaVersion\": 1");
+        ReadmeExamples.RunIn(TestPaths.RepositoryRoot(), Example).Should().StartWith("S-2026-0101: Slow, 4 findings").And.Contain("\"schemaVersion\": 1");
     }
-
-    /// <summary>Runs an example with <paramref name="folder"/> as the current directory and returns what it printed.</summary>
-    private static string RunIn(string folder, Action example)
-    {
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOut = Console.Out;
-        using var printed = new StringWriter();
-        try
-        {
-            Environment.CurrentDirectory = folder;
-            Console.SetOut(printed);
-            example();
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Environment.CurrentDirectory = previousDirectory;
-        }
-
-        return printed.ToString();
-    }
-
-    // The README's lines, minus usings and indentation, so that only the code itself is compared.
-    private static List<string> Code(string text) => text.Split('\n')
-        .Select(line => line.Trim())
-        .Where(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal))
-        .ToList();
-
-    [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CodeBlock();
 
     [GeneratedRegex("```yaml\\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex YamlBlock();
