@@ -254,7 +254,9 @@ public static class FhirImporter
                 }
             }
 
-            var patient = resources.Select(r => r.Resource).OfType<Patient>().FirstOrDefault();
+            // Only the file's one Patient may stand in for a missing subject: with several, it could be someone else.
+            var patients = resources.Select(r => r.Resource).OfType<Patient>().Take(2).ToList();
+            var patient = patients.Count == 1 ? patients[0] : null;
             var panels = new List<Panel>();
             var claimed = new HashSet<Observation>(ReferenceEqualityComparer.Instance);
             foreach (var (resource, path, _) in resources)
@@ -378,7 +380,7 @@ public static class FhirImporter
 
             if (string.IsNullOrWhiteSpace(sampleId))
             {
-                sampleId = Path.GetFileNameWithoutExtension(fileName);
+                sampleId = Path.GetFileNameWithoutExtension(fileName) is { Length: > 0 } name ? name : "fhir";
                 diagnostics.Add(Diagnostic.Info(DiagnosticCodes.SampleIdFromFileName,
                     "The FHIR report gives no identifier, so the file name is used as the sample id.", new SourceLocation(fileName)));
             }
@@ -445,7 +447,7 @@ public static class FhirImporter
             if (!TryElement(observation.Code, out var element))
             {
                 diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NotAnElement,
-                    "This Observation's code is neither a hair LOINC code nor the name or symbol of an element; it is not read.",
+                    "This Observation's code is neither a hair LOINC code nor, without a LOINC code, the name or symbol of an element; it is not read.",
                     Location(path + ".code")));
                 return null;
             }
@@ -543,6 +545,13 @@ public static class FhirImporter
                 {
                     return Element.TryFind(symbol, out element);
                 }
+            }
+
+            // A LOINC code that is not a hair code names another specimen or test (serum sodium is "Sodium" too):
+            // the text must not turn it into a hair value.
+            if (code.Coding.Any(c => c.System == FhirSystems.Loinc))
+            {
+                return false;
             }
 
             return Element.TryFind(code.Text?.Trim(), out element);

@@ -54,6 +54,48 @@ public class FhirImporterTests
     }
 
     [Test]
+    public void A_LOINC_code_that_is_not_a_hair_code_is_not_read_as_a_hair_value_even_when_its_text_names_an_element()
+    {
+        // "99999-9" stands for any LOINC code outside the hair table (a blood sodium, say): its text must not make it hair Na.
+        var blood = """{ "coding": [ { "system": "http://loinc.org", "code": "99999-9" } ], "text": "Sodium" }""";
+        var json = $"[ {Observation(blood, Mass(140m, "mg/(100.g)"))}, {Observation("""{ "text": "Zn" }""", Mass(16m, "mg/(100.g)"))} ]";
+
+        var result = FhirImporter.ReadText(json, "mixed.json");
+
+        var panel = result.Value.Should().ContainSingle().Subject;
+        panel.Find("Na").Should().BeNull();
+        panel.Find("Zn").Should().NotBeNull();
+        result.Diagnostics.Should().Contain(d => d.Code == FhirDiagnosticCodes.NotAnElement && d.Location.Field == "[0].code");
+    }
+
+    [Test]
+    public void A_report_without_a_subject_takes_no_patient_when_the_file_holds_several()
+    {
+        var json = Bundle(
+            "collection",
+            """{ "resourceType": "Patient", "identifier": [ { "value": "P-1" } ], "gender": "female" }""",
+            """{ "resourceType": "Patient", "identifier": [ { "value": "P-2" } ], "gender": "male" }""",
+            Observation("""{ "text": "Calcium" }""", Mass(40m, "mg/(100.g)")),
+            """
+            { "resourceType": "DiagnosticReport", "status": "final", "code": { "text": "Hair" }, "identifier": [ { "value": "S-2" } ],
+              "result": [ { "reference": "urn:uuid:00000000-0000-0000-0000-000000000002" } ] }
+            """);
+
+        var panel = FhirImporter.ReadText(json, "two.json").Value.Should().ContainSingle().Subject;
+
+        panel.SubjectId.Should().BeNull();
+        panel.Sex.Should().Be(Sex.Unknown);
+    }
+
+    [Test]
+    public void A_file_name_without_a_stem_still_gives_a_sample_id()
+    {
+        var json = $"[ {Observation("""{ "text": "Zn" }""", Mass(16m, "mg/(100.g)"))} ]";
+
+        FhirImporter.ReadText(json, ".json").Value.Should().ContainSingle().Which.SampleId.Should().Be("fhir");
+    }
+
+    [Test]
     public void Bare_observation_list_is_one_panel_named_after_the_file()
     {
         var json = $"[ {Observation(Loinc("5673-9"), Mass(0.3m, "ug/g"))}, {Observation("""{ "text": "Zn" }""", Mass(16m, "mg/(100.g)"))} ]";
