@@ -30,4 +30,7 @@ public static class FhirDiagnosticCodes
 
     /// <summary>The bundle's ratios, oxidation type and findings are not read: they are computed again from the elements (info).</summary>
     public const string DerivedObservationsSkipped = "HTMA1008";
+
+    /// <summary>A report or Observation its sender marked <c>entered-in-error</c> or <c>cancelled</c> is not read (warning).</summary>
+    public const string WithdrawnResult = "HTMA1009";
 }

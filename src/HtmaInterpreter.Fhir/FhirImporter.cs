@@ -283,6 +283,11 @@ public static class FhirImporter
                     }
                 }
 
+                if (Withdrawn(Safely(() => report.Status?.ToString()), path))
+                {
+                    continue; // its results are claimed above, so they do not come back as loose Observations
+                }
+
                 var specimen = report.Specimen.Select(s => Resolve<Specimen>(s, byReference)).FirstOrDefault(s => s is not null);
                 var sampleId = report.Identifier.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.Value))?.Value
                     ?? specimen?.AccessionIdentifier?.Value ?? report.Id;
@@ -435,6 +440,20 @@ public static class FhirImporter
             }
         }
 
+        /// <summary>True, with a warning, for a resource its sender withdrew: such a value must never be read as a result.</summary>
+        private bool Withdrawn(string? status, string path)
+        {
+            if (status is not (nameof(ObservationStatus.EnteredInError) or nameof(ObservationStatus.Cancelled)))
+            {
+                return false;
+            }
+
+            diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.WithdrawnResult,
+                $"The sender marked this {(status == nameof(ObservationStatus.Cancelled) ? "cancelled" : "entered in error")}; it is not read.",
+                Location(path + ".status")));
+            return true;
+        }
+
         private static bool IsProjectCode(CodeableConcept? concept, out string? code)
         {
             var coding = concept?.Coding.FirstOrDefault(c => c.System is { } system && system.StartsWith(FhirSystems.ProjectBase, StringComparison.Ordinal));
@@ -444,6 +463,11 @@ public static class FhirImporter
 
         private Measurement? ReadMeasurement(Observation observation, string path, Dictionary<string, (Resource Resource, string Path)> byReference)
         {
+            if (Withdrawn(Safely(() => observation.Status?.ToString()), path))
+            {
+                return null;
+            }
+
             if (!TryElement(observation.Code, out var element))
             {
                 diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NotAnElement,

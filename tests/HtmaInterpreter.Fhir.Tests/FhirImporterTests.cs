@@ -88,6 +88,38 @@ public class FhirImporterTests
     }
 
     [Test]
+    public void An_observation_its_sender_marked_entered_in_error_is_not_read()
+    {
+        var withdrawn = Observation("""{ "text": "Calcium" }""", Mass(400m, "mg/(100.g)")).Replace("\"final\"", "\"entered-in-error\"");
+        var json = $"[ {withdrawn}, {Observation("""{ "text": "Zn" }""", Mass(16m, "mg/(100.g)"))} ]";
+
+        var result = FhirImporter.ReadText(json, "in.json");
+
+        var panel = result.Value.Should().ContainSingle().Subject;
+        panel.Find("Ca").Should().BeNull();
+        panel.Find("Zn").Should().NotBeNull();
+        result.Diagnostics.Should().ContainSingle(d => d.Code == FhirDiagnosticCodes.WithdrawnResult)
+            .Which.Location.Field.Should().Be("[0].status");
+    }
+
+    [Test]
+    public void A_cancelled_report_gives_no_panel_and_its_results_do_not_come_back_as_loose_observations()
+    {
+        var json = Bundle(
+            "collection",
+            Observation("""{ "text": "Calcium" }""", Mass(40m, "mg/(100.g)")),
+            """
+            { "resourceType": "DiagnosticReport", "status": "cancelled", "code": { "text": "Hair" }, "identifier": [ { "value": "S-3" } ],
+              "result": [ { "reference": "urn:uuid:00000000-0000-0000-0000-000000000000" } ] }
+            """);
+
+        var result = FhirImporter.ReadText(json, "cancelled.json");
+
+        (result.Value ?? []).Should().BeEmpty();
+        result.Diagnostics.Should().Contain(d => d.Code == FhirDiagnosticCodes.WithdrawnResult && d.Location.Field == "Bundle.entry[1].resource.status");
+    }
+
+    [Test]
     public void A_file_name_without_a_stem_still_gives_a_sample_id()
     {
         var json = $"[ {Observation("""{ "text": "Zn" }""", Mass(16m, "mg/(100.g)"))} ]";
