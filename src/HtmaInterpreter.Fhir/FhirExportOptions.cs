@@ -15,7 +15,7 @@ public sealed record FhirExportOptions
     /// </summary>
     public ResourceReference? Subject { get; init; }
 
-    /// <summary>The performer of the report and of every Observation. When null, a display-only reference to the panel's lab, if named.</summary>
+    /// <summary>The performer of the report and of the Observations the lab reported (element values, age; not the ratios, oxidation type and findings this library worked out). When null, a display-only reference to the panel's lab, if named.</summary>
     public ResourceReference? Performer { get; init; }
 
     /// <summary>Whether the HTML report is attached as the DiagnosticReport's <c>presentedForm</c> (default true).</summary>

@@ -193,7 +193,7 @@ public static class FhirExporter
                 return;
             }
 
-            var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "age", "Age at sample collection", "Age at sample collection"));
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "age", "Age at sample collection", "Age at sample collection"), derived: false);
             observation.Value = new Quantity { Value = age, Unit = "years", System = FhirSystems.Ucum, Code = "a" };
             Add("age", observation);
         }
@@ -208,7 +208,7 @@ public static class FhirExporter
                 code.Coding = [new Coding(FhirSystems.Loinc, loinc.Code, loinc.Display)];
             }
 
-            var observation = NewObservation(code);
+            var observation = NewObservation(code, derived: false);
             observation.Specimen = new ResourceReference(specimenUrl);
             var unit = measurement.Amount.Unit;
             if (measurement.Qualifier == MeasurementQualifier.NotDetected)
@@ -272,7 +272,7 @@ public static class FhirExporter
 
         private void AddRatio(RatioValue ratio)
         {
-            var observation = NewObservation(new CodeableConcept(FhirSystems.Ratio, ratio.Name, ratio.DisplayName ?? ratio.Name, ratio.DisplayName ?? ratio.Name));
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Ratio, ratio.Name, ratio.DisplayName ?? ratio.Name, ratio.DisplayName ?? ratio.Name), derived: true);
             if (ToDecimal(ratio.Value) is { } value)
             {
                 observation.Value = new Quantity { Value = value, System = FhirSystems.Ucum, Code = "1", Unit = "ratio" };
@@ -282,20 +282,15 @@ public static class FhirExporter
                 observation.DataAbsentReason = new CodeableConcept { Text = "The ratio is too large to write as a decimal number" };
             }
 
-            var ideal = IdealText(ratio);
-            if (ideal is not null)
+            // An ideal is not a reference range (a receiving system would flag against it): it travels as a note, as for elements.
+            if (IdealText(ratio) is { } ideal)
             {
-                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
-                {
-                    Low = ToDecimal(ratio.IdealLow) is { } low ? new Quantity { Value = low, System = FhirSystems.Ucum, Code = "1" } : null,
-                    High = ToDecimal(ratio.IdealHigh) is { } high ? new Quantity { Value = high, System = FhirSystems.Ucum, Code = "1" } : null,
-                    Text = ideal,
-                });
+                observation.Note.Add(new Annotation { Text = new Markdown("Ideal: " + ideal) });
             }
 
             if (ratio.Band is { } band)
             {
-                observation.Note = [new Annotation { Text = new Markdown("Band: " + band) }];
+                observation.Note.Add(new Annotation { Text = new Markdown("Band: " + band) });
             }
 
             observation.DerivedFrom = [.. new[] { ratio.Numerator, ratio.Denominator }
@@ -318,7 +313,7 @@ public static class FhirExporter
         {
             var oxidation = interpretation.Oxidation;
             var word = OxidationWord(oxidation.Type);
-            var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "oxidation-type", "Oxidation type", "Oxidation type"));
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "oxidation-type", "Oxidation type", "Oxidation type"), derived: true);
             observation.Value = new CodeableConcept(FhirSystems.OxidationType, oxidation.Type.ToString().ToLowerInvariant(), word, word);
             var notes = new List<string>();
             if (oxidation.Degree != OxidationDegree.None)
@@ -347,7 +342,7 @@ public static class FhirExporter
         private void AddFinding(Finding finding)
         {
             var key = finding.Subject is null ? finding.RuleId : finding.RuleId + "-" + finding.Subject;
-            var observation = NewObservation(new CodeableConcept(FhirSystems.Rule, finding.RuleId, finding.Title, finding.Title));
+            var observation = NewObservation(new CodeableConcept(FhirSystems.Rule, finding.RuleId, finding.Title, finding.Title), derived: true);
             observation.Value = new FhirString(finding.Explanation);
             var severity = finding.Severity.ToString().ToLowerInvariant();
             observation.Component =
@@ -391,15 +386,20 @@ public static class FhirExporter
             Add("finding-" + key, observation);
         }
 
-        private Observation NewObservation(CodeableConcept code) => new()
+        /// <summary>
+        /// A new Observation. What the lab reported (element values, age) carries the lab as performer and the category
+        /// laboratory; what this library worked out (<paramref name="derived"/>: ratios, oxidation type, findings) carries
+        /// instead the method (library, model, lab profile, rule set), and neither the lab nor that category.
+        /// </summary>
+        private Observation NewObservation(CodeableConcept code, bool derived) => new()
         {
             Status = ObservationStatus.Final,
-            Category = [new CodeableConcept(FhirSystems.ObservationCategory, "laboratory", "Laboratory")],
+            Category = derived ? [] : [new CodeableConcept(FhirSystems.ObservationCategory, "laboratory", "Laboratory")],
             Code = code,
             Subject = Copy(subject),
             Effective = Copy(effective),
-            Performer = performer is null ? [] : [Copy(performer)!],
-            Method = Copy(method),
+            Performer = derived || performer is null ? [] : [Copy(performer)!],
+            Method = derived ? Copy(method) : null,
         };
 
         private static T? Copy<T>(T? value)

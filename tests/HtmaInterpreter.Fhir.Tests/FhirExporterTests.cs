@@ -9,6 +9,10 @@ public class FhirExporterTests
 
     private static IEnumerable<Observation> Observations(Bundle bundle) => bundle.Entry.Select(e => e.Resource).OfType<Observation>();
 
+    /// <summary>What the library worked out (ratios, the oxidation type, findings), as opposed to what the lab reported.</summary>
+    private static bool IsDerived(Observation o) =>
+        o.Code.Coding.Any(c => c.System == FhirSystems.Ratio || c.System == FhirSystems.Rule || c.Code == "oxidation-type");
+
     private static Observation ElementObservation(Bundle bundle, string name) =>
         Observations(bundle).Single(o => o.Code.Text == name && o.Specimen is not null);
 
@@ -30,7 +34,14 @@ public class FhirExporterTests
 
         var observationUrls = bundle.Entry.Where(e => e.Resource is Observation).Select(e => e.FullUrl);
         report.Result.Select(r => r.Reference).Should().BeEquivalentTo(observationUrls);
-        Observations(bundle).Should().OnlyContain(o => o.Method!.Text!.Contains(interpretation.RuleSetVersion, StringComparison.Ordinal) && o.Method.Text.Contains(interpretation.LabProfile.Id, StringComparison.Ordinal));
+        var derived = Observations(bundle).Where(IsDerived).ToList();
+        var reported = Observations(bundle).Where(o => !IsDerived(o)).ToList();
+        derived.Should().NotBeEmpty();
+        reported.Should().NotBeEmpty();
+        derived.Should().OnlyContain(o => o.Method!.Text!.Contains(interpretation.RuleSetVersion, StringComparison.Ordinal)
+            && o.Method.Text.Contains(interpretation.LabProfile.Id, StringComparison.Ordinal) && o.Performer.Count == 0 && o.Category.Count == 0);
+        reported.Should().OnlyContain(o => o.Method == null && o.Category.Single().Coding.Single().Code == "laboratory" && o.Performer.Count == 1,
+            "the lab measured these values; the library's method and model belong to what it worked out");
     }
 
     [Test]
@@ -74,6 +85,8 @@ public class FhirExporterTests
 
         var ratio = Observations(bundle).Single(o => o.Code.Coding.Any(c => c.System == FhirSystems.Ratio && c.Code == "Ca/Mg"));
         ratio.DerivedFrom.Select(r => ((Observation)byUrl[r.Reference!]!).Code.Text).Should().BeEquivalentTo("Calcium", "Magnesium");
+        ratio.ReferenceRange.Should().BeEmpty("an ideal is not a reference range a receiving system should flag against");
+        ratio.Note.Should().Contain(n => n.Text != null && n.Text.StartsWith("Ideal: ", StringComparison.Ordinal));
 
         var oxidation = Observations(bundle).Single(o => o.Code.Coding.Any(c => c.Code == "oxidation-type"));
         oxidation.Value.Should().BeOfType<CodeableConcept>().Which.Coding.Single().Code.Should().Be("fast");
@@ -97,7 +110,8 @@ public class FhirExporterTests
         var bundle = FhirExporter.ToBundle(Interpret("slow-oxidizer.csv"), options);
 
         bundle.Entry.Select(e => e.Resource).OfType<Patient>().Should().BeEmpty();
-        Observations(bundle).Should().OnlyContain(o => o.Subject!.Reference == "Patient/123" && o.Performer.Single().Reference == "Organization/lab-1");
+        Observations(bundle).Should().OnlyContain(o => o.Subject!.Reference == "Patient/123");
+        Observations(bundle).Where(o => !IsDerived(o)).Should().OnlyContain(o => o.Performer.Single().Reference == "Organization/lab-1");
     }
 
     [Test]
