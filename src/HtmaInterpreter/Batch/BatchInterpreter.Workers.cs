@@ -103,14 +103,21 @@ public sealed partial class BatchInterpreter
                             result = Interpret(item);
                             chunk.Items[i] = null; // the panel is no longer needed; let it go before the chunk is returned
                         }
+                        else if (!chunk.Raw.TryDecide(i, out var row, out var general))
+                        {
+                            result = Interpret(general);
+                        }
+                        else if (output is { Format: BatchOutputFormat.Csv })
+                        {
+                            // A row the fast path decided: written and summarised from its values, with no result made.
+                            _fastRows.Value.WriteCsv(chunk.Output, row);
+                            summary?.AddInterpreted(row.Type, row.KeyRatios, row.FiredRules, row.Lab.Id);
+                            chunk.CountWritten();
+                            continue;
+                        }
                         else
                         {
-                            result = chunk.Raw.Interpret(i, this, output is { Format: BatchOutputFormat.Csv } ? chunk.Output : null, summary);
-                            if (result is null)
-                            {
-                                chunk.CountWritten(); // a plain row: written and summarised already
-                                continue;
-                            }
+                            result = _fastRows.Value.Result(row);
                         }
 
                         if (output is null)

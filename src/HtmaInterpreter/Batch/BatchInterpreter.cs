@@ -21,13 +21,12 @@ namespace HtmaInterpreter.Batch;
 /// </remarks>
 public sealed partial class BatchInterpreter
 {
-    /// <summary>
-    /// The most lists of fired rules the batch makes once and shares between rows (<see cref="FiredRuleList"/>); past
-    /// it, a row whose combination is new gets a list of its own.
-    /// </summary>
-    internal const int MaxSharedRuleLists = 4096;
-
     private readonly Lazy<RuleOrder> _ruleOrder;
+
+    // With the fast path on (and up to 64 rules), fired rules are ordered through masks into lists shared between rows.
+    private readonly Lazy<MaskRuleOrder?> _masks;
+    private readonly Lazy<FastRun> _fastRun;
+    private readonly Lazy<FastRowFormat> _fastRows;
 
     /// <summary>Creates a batch interpreter.</summary>
     /// <param name="interpreter">The interpreter every panel goes through (e.g. <see cref="Interpreter.Default"/>).</param>
@@ -38,7 +37,11 @@ public sealed partial class BatchInterpreter
         Interpreter = interpreter;
         Options = options ?? new BatchOptions();
         var useFastPath = Options.UseFastPath;
-        _ruleOrder = new Lazy<RuleOrder>(() => new RuleOrder(interpreter.Rules, useFastPath));
+        _ruleOrder = new Lazy<RuleOrder>(() => new RuleOrder(interpreter.Rules));
+        _masks = new Lazy<MaskRuleOrder?>(() => useFastPath ? MaskRuleOrder.For(_ruleOrder.Value) : null);
+        _fastRun = new Lazy<FastRun>(() => new FastRun(
+            interpreter, ChosenModel(interpreter), Options.Context, BatchResult.KeyRatioNames, _ruleOrder.Value, _masks.Value));
+        _fastRows = new Lazy<FastRowFormat>(() => new FastRowFormat(interpreter, ChosenModel(interpreter) ?? interpreter.Definitions.DefaultModel));
 
         // The rule set compiled into one method (see RuleSet.FiredRuleMask) takes tens of milliseconds to build on the
         // thread pool: start now, so that it is ready by the time the rows come.
@@ -204,7 +207,7 @@ public sealed partial class BatchInterpreter
             Lean = analysis.Oxidation.Lean,
             Degree = analysis.Oxidation.Degree,
             KeyRatios = KeyRatiosOf(analysis.Ratios),
-            FiredRules = _ruleOrder.Value.FiredRuleIds(fired),
+            FiredRules = _masks.Value is { } masks ? masks.FiredRuleIds(fired) : _ruleOrder.Value.FiredRuleIds(fired),
             DiagnosticsCount = readDiagnostics.Count + analysis.Diagnostics.Count,
             HasErrors = false,
             ReadDiagnostics = readDiagnostics,
@@ -215,14 +218,11 @@ public sealed partial class BatchInterpreter
         };
     }
 
-    /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
-    internal IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired) => _ruleOrder.Value.FiredRuleIds(fired);
+    /// <summary>What this batch hands the fast path (tests and benchmarks build its pieces with it).</summary>
+    internal FastRun FastRun => _fastRun.Value;
 
-    /// <summary>True when the rule set has at most 64 rules, so that fired rules can be passed as a mask (<see cref="FiredRuleIds(ulong)"/>).</summary>
-    internal bool FiredRulesFitAMask => _ruleOrder.Value.UsesMasks;
-
-    /// <summary>The ids of the rules set in a mask from <c>RuleSet.FiredRules</c>, ordered as above (see <see cref="FiredRulesFitAMask"/>).</summary>
-    internal IReadOnlyList<string> FiredRuleIds(ulong evaluationMask) => _ruleOrder.Value.FiredRuleIds(evaluationMask);
+    /// <summary>Writes the rows the fast path decides, or makes their results.</summary>
+    internal FastRowFormat FastRows => _fastRows.Value;
 
     private IEnumerable<BatchResult> RunIterator(Action<ChunkWriter, CancellationToken> read, int chunksInFlight, CancellationToken cancellationToken)
     {
@@ -244,7 +244,7 @@ public sealed partial class BatchInterpreter
     {
         var reader = new PanelReader(new PanelReaderOptions { Catalog = Options.Catalog });
         var items = Options.UseFastPath
-            ? FastWideCsv.Read(reader, stream, fileName, writer, Interpreter)
+            ? FastWideCsv.Read(reader, stream, fileName, writer, _fastRun.Value)
             : reader.ReadWideCsvStream(stream, fileName);
         foreach (var item in items)
         {

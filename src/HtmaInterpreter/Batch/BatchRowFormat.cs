@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Reports;
@@ -11,7 +12,7 @@ namespace HtmaInterpreter.Batch;
 
 /// <summary>
 /// The bytes of one result row, CSV or JSON Lines, as <see cref="BatchResultWriter"/> writes them from a
-/// <see cref="BatchResult"/>; the fast path writes its plain rows with the same cells (<see cref="FastPath.FastRowFormat"/>).
+/// <see cref="BatchResult"/>; the fast path writes its plain rows with the same cells (<see cref="FastRowFormat"/>).
 /// Stateless; safe on any thread.
 /// </summary>
 internal static class BatchRowFormat

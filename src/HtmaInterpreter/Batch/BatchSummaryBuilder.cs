@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Batch;
@@ -16,7 +17,7 @@ internal sealed partial class BatchSummaryBuilder
 {
     private readonly int[] _types = new int[Enum.GetValues<OxidationType>().Length];
     private readonly Dictionary<string, int> _rules = new(StringComparer.Ordinal);
-    private readonly Dictionary<FiredRuleList, int> _sharedLists = new(ReferenceEqualityComparer.Instance);
+    private readonly SharedListCounts _sharedLists = new();
     private readonly RatioValues[] _ratios = BatchResult.KeyRatioNames.Select(_ => new RatioValues()).ToArray();
     private readonly List<KeyValuePair<string, int>> _labs = [];
     private string? _modelId;
@@ -102,17 +103,7 @@ internal sealed partial class BatchSummaryBuilder
             total += count;
         }
 
-        foreach (var (list, rows) in other._sharedLists)
-        {
-            if (_sharedLists.Count >= BatchInterpreter.MaxSharedRuleLists && !_sharedLists.ContainsKey(list))
-            {
-                CountRules(_rules, list, rows);
-                continue;
-            }
-
-            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, list, out _);
-            total += rows;
-        }
+        _sharedLists.TakeOver(other._sharedLists, (list, rows) => CountRules(_rules, list, rows));
 
         for (var i = 0; i < _ratios.Length; i++)
         {
@@ -137,13 +128,9 @@ internal sealed partial class BatchSummaryBuilder
             }
         }
 
-        if (firedRules is FiredRuleList shared
-            && (_sharedLists.Count < BatchInterpreter.MaxSharedRuleLists || _sharedLists.ContainsKey(shared)))
+        // A list the fast path shares between rows is counted once per list, per rule in Build (see SharedListCounts).
+        if (_sharedLists.TryCount(firedRules))
         {
-            // A list the batch shares between rows: counted once per list here, per rule in Build. Past the batch's
-            // limit it makes a new list per row, which is counted per rule at once so the lists are not all kept.
-            ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedLists, shared, out _);
-            rows++;
             return;
         }
 
@@ -178,7 +165,7 @@ internal sealed partial class BatchSummaryBuilder
     private Dictionary<string, int> RuleCountsOfAll()
     {
         var counts = new Dictionary<string, int>(_rules, StringComparer.Ordinal);
-        foreach (var (list, rows) in _sharedLists)
+        foreach (var (list, rows) in _sharedLists.Rows)
         {
             CountRules(counts, list, rows);
         }

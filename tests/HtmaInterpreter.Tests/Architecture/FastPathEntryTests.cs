@@ -1,10 +1,14 @@
 namespace HtmaInterpreter.Tests.Architecture;
 
 /// <summary>
-/// The batch fast path (<c>HtmaInterpreter.Batch.FastPath</c>) is reached from the rest of the library through its
-/// facade alone: <c>BatchInterpreter</c> uses <c>FastWideCsv</c> (mask compiler, reading, raw chunks, their rows) and
-/// implements <c>IRawRecordTarget</c> (where the reading thread puts raw records). Readers and Rules reach it only
-/// through the interfaces they own (<c>IPlainRecordSink</c>, the rule set's mask evaluator).
+/// The batch fast path (<c>HtmaInterpreter.Batch.FastPath</c>) is reached from the rest of the library through a few
+/// named entry points, all in <c>Batch</c> (the folder's README lists them and says why): <c>BatchInterpreter</c> uses
+/// <c>FastWideCsv</c> (mask compiler, reading, raw chunks, deciding their rows), hands it a <c>FastRun</c> (with the
+/// <c>MaskRuleOrder</c> it also orders the general path's fired rules with) and implements <c>IRawRecordTarget</c>;
+/// <c>FastRowFormat</c> writes a decided row (<c>WideCsvRowInterpreter</c>); the row format writes with
+/// <c>ShortestDouble</c> and a shared <c>FiredRuleList</c>'s text; the statistics count shared lists with
+/// <c>SharedListCounts</c>. Readers and Rules reach it only through the interfaces they own (<c>IPlainRecordSink</c>,
+/// the rule set's mask evaluator). The fast path itself never names a <c>Batch</c> type (<c>NamespaceDependencyTests</c>).
 /// </summary>
 public class FastPathEntryTests
 {
@@ -14,7 +18,11 @@ public class FastPathEntryTests
 
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
     {
-        ["HtmaInterpreter.Batch.BatchInterpreter"] = [FastPath + ".FastWideCsv", FastPath + ".IRawRecordTarget"],
+        ["HtmaInterpreter.Batch.BatchInterpreter"] =
+            [FastPath + ".FastRun", FastPath + ".FastWideCsv", FastPath + ".IRawRecordTarget", FastPath + ".MaskRuleOrder", FastPath + ".WideCsvRowInterpreter"],
+        ["HtmaInterpreter.Batch.BatchRowFormat"] = [FastPath + ".FiredRuleList", FastPath + ".ShortestDouble"],
+        ["HtmaInterpreter.Batch.BatchSummaryBuilder"] = [FastPath + ".SharedListCounts"],
+        ["HtmaInterpreter.Batch.FastRowFormat"] = [FastPath + ".WideCsvRowInterpreter"],
     };
 
     [Test]
@@ -25,7 +33,7 @@ public class FastPathEntryTests
         users.Should().BeEquivalentTo(
             Expected,
             options => options.WithStrictOrdering(),
-            "the fast path is entered through FastWideCsv (and IRawRecordTarget, which BatchInterpreter implements) only. "
+            "the fast path is entered through the entry points its README names only. "
             + "Actual users → used types:\n" + Describe(users) + "\n"
             + "Reach a new fast-path piece through FastWideCsv rather than naming it; if a piece is not fast-path-only (the "
             + "general path uses it too), move it to Batch/. Change this map only for an entry point the folder's README "
@@ -42,6 +50,20 @@ public class FastPathEntryTests
         outside.Should().BeEmpty(
             "only Batch reaches the fast path; readers and rules hand it work through interfaces they own "
             + "(Readers.IPlainRecordSink, CompiledRuleSet.AttachMaskEvaluator) — define such an interface instead of naming a FastPath type");
+    }
+
+    [Test]
+    public void The_fast_path_names_no_batch_type()
+    {
+        var library = Library.Value;
+        var callsBack = library.Uses
+            .Where(use => library.NamespaceOf[use.Key] == FastPath)
+            .SelectMany(use => use.Value
+                .Where(used => library.NamespaceOf.TryGetValue(used, out var ns) && ns == "HtmaInterpreter.Batch")
+                .Select(used => $"{use.Key} → {used}"))
+            .ToList();
+
+        callsBack.Should().BeEmpty("the fast path gets what it needs handed in (FastRun) and hands its rows out; it never calls back into Batch");
     }
 
     private static string Describe(IReadOnlyDictionary<string, IReadOnlyList<string>> users) =>

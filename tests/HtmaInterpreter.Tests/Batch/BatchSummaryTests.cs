@@ -1,4 +1,5 @@
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Batch.FastPath;
 using HtmaInterpreter.Oxidation;
 
 namespace HtmaInterpreter.Tests.Batch;
@@ -171,9 +172,9 @@ public class BatchSummaryTests
     [Test]
     public void Rows_past_the_shared_rule_lists_are_counted_per_rule()
     {
-        // Past BatchInterpreter.MaxSharedRuleLists the batch gives each row a list of its own: they are counted, not kept.
+        // Past SharedRuleLists.MaxLists the batch gives each row a list of its own: they are counted, not kept.
         var builder = new BatchSummaryBuilder();
-        var rows = BatchInterpreter.MaxSharedRuleLists + 10;
+        var rows = SharedRuleLists.MaxLists + 10;
         var shared = new FiredRuleList(["four-lows"]);
         for (var i = 0; i < rows; i++)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HtmaInterpreter.Batch;
+using HtmaInterpreter.Batch.FastPath;
 
 namespace HtmaInterpreter.Tests.Batch;
 

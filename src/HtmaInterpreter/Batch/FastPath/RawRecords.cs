@@ -62,7 +62,7 @@ internal interface IRawRecordTarget
 }
 
 /// <summary>Puts the plain records of a wide CSV into the chunks, with the plan the workers read them by.</summary>
-internal sealed class PlainRecordsToChunks(IRawRecordTarget target, Interpreter interpreter) : IPlainRecordSink
+internal sealed class PlainRecordsToChunks(IRawRecordTarget target, FastRun run) : IPlainRecordSink
 {
     private WideCsvPlan? _plan;
 
@@ -70,12 +70,12 @@ internal sealed class PlainRecordsToChunks(IRawRecordTarget target, Interpreter 
     /// The items of a wide CSV that the general reader reads (header and file diagnostics, records that are not plain),
     /// its plain records going to <paramref name="target"/> as raw bytes.
     /// </summary>
-    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, IRawRecordTarget target, Interpreter interpreter) =>
-        PlainLineScanner.Read(reader, stream, fileName, new PlainRecordsToChunks(target, interpreter));
+    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, IRawRecordTarget target, FastRun run) =>
+        PlainLineScanner.Read(reader, stream, fileName, new PlainRecordsToChunks(target, run));
 
     public bool Start(WideCsvLayout layout)
     {
-        _plan = new WideCsvPlan(layout, interpreter);
+        _plan = new WideCsvPlan(layout, run);
         return true;
     }
 

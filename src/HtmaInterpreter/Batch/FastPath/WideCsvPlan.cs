@@ -34,9 +34,11 @@ internal enum FastColumn : byte
 /// </remarks>
 internal sealed class WideCsvPlan
 {
-    public WideCsvPlan(WideCsvLayout layout, Interpreter interpreter)
+    public WideCsvPlan(WideCsvLayout layout, FastRun run)
     {
         Layout = layout;
+        Run = run;
+        var interpreter = run.Interpreter;
         Interpreter = interpreter;
         var definitions = interpreter.Definitions;
         var compiled = interpreter.Rules.Compiled;
@@ -89,11 +91,10 @@ internal sealed class WideCsvPlan
         RatioNumerator = ratios.Select(r => symbols.IndexOf(r.Numerator)).ToArray();
         RatioDenominator = ratios.Select(r => symbols.IndexOf(r.Denominator)).ToArray();
         RatioRuleSlot = ratios.Select(r => compiled.RatioIndex.TryGetValue(r.Name, out var slot) ? slot : -1).ToArray();
-        KeyRatio = BatchResult.KeyRatioNames.Select(name => IndexOfRatio(ratios, name)).ToArray();
+        KeyRatio = run.KeyRatioNames.Select(name => IndexOfRatio(ratios, name)).ToArray();
 
-        var chosen = BatchInterpreter.ChosenModel(interpreter);
-        usable &= chosen is not null; // an unknown model is an error the general path reports
-        Model = chosen ?? definitions.DefaultModel;
+        usable &= run.Model is not null; // an unknown model is an error the general path reports
+        Model = run.Model ?? definitions.DefaultModel;
         DecidingRatio = Model.DecidingRatios.Select(d => IndexOfRatio(ratios, d.Ratio)).ToArray();
         DegreeRatio = Model.Degree is { } degree ? IndexOfRatio(ratios, degree.Ratio) : -1;
         FourLows = Model.FourLows is { } fourLows
@@ -119,19 +120,14 @@ internal sealed class WideCsvPlan
         }
 
         IsUsable = usable && Columns.Contains(FastColumn.SampleId);
-
-        // The cells every row of the run repeats, made once: the model, the rule set and its version, and the lab
-        // profile cell of every profile (a run reads a handful).
-        var rules = interpreter.Rules;
-        RunCells = [.. Cell(Model.Id), .. Cell(rules.Name), .. Cell(rules.Version)];
-        _labCells = definitions.Labs.Select(lab => (lab, BatchRowFormat.TextCell(lab.Id))).ToArray();
     }
-
-    private readonly (Labs.LabProfile Lab, byte[] Cell)[] _labCells;
 
     public WideCsvLayout Layout { get; }
 
     public Interpreter Interpreter { get; }
+
+    /// <summary>What the batch handed the fast path for the run.</summary>
+    public FastRun Run { get; }
 
     /// <summary>False when every row must take the general path.</summary>
     public bool IsUsable { get; }
@@ -166,7 +162,7 @@ internal sealed class WideCsvPlan
     /// <summary>By ratio definition: whether the ratio's value is read (by a rule condition, the oxidation model or the result).</summary>
     public bool[] RatioNeeded { get; }
 
-    /// <summary>The ratio definition of each of <see cref="BatchResult.KeyRatioNames"/>, or -1.</summary>
+    /// <summary>The ratio definition of each of <see cref="FastRun.KeyRatioNames"/>, or -1.</summary>
     public int[] KeyRatio { get; }
 
     /// <summary>The oxidation model.</summary>
@@ -180,25 +176,6 @@ internal sealed class WideCsvPlan
 
     /// <summary>The model's four-lows conditions with the value slot of each element (-1 when the file has no column), or <c>null</c>.</summary>
     public (int Slot, ValueCondition Condition)[]? FourLows { get; }
-
-    /// <summary>The model, rule set and rule set version cells of every row, each after its comma.</summary>
-    public byte[] RunCells { get; }
-
-    /// <summary>The <c>lab_profile</c> cell of a profile (without its comma).</summary>
-    public byte[] LabCell(Labs.LabProfile lab)
-    {
-        foreach (var (known, cell) in _labCells)
-        {
-            if (ReferenceEquals(known, lab))
-            {
-                return cell;
-            }
-        }
-
-        return BatchRowFormat.TextCell(lab.Id); // not one of the definitions' profiles: cannot happen, but stays right
-    }
-
-    private static byte[] Cell(string text) => [(byte)',', .. BatchRowFormat.TextCell(text)];
 
     private static int IndexOfRatio(IReadOnlyList<RatioDefinition> ratios, string name)
     {

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
@@ -14,15 +14,16 @@ namespace HtmaInterpreter.Batch.FastPath;
 /// <summary>
 /// Interprets raw wide CSV records for a batch on one worker thread, without building a <see cref="Panel"/>: the
 /// values go straight into arrays, the ratios, the oxidation decision and the rules are computed from them, and only
-/// what a <see cref="BatchResult"/> holds is kept. A record it cannot read exactly as the general reader would without
-/// any diagnostic (a quote, white space around a value, an unknown word, an implausible value, ...) takes the general
-/// path instead: <see cref="WideCsvLayout.ReadRow"/> and <see cref="BatchInterpreter.Interpret"/>, so the results are the
-/// same either way. Not thread-safe: each worker has its own.
+/// what a batch row holds is kept (the properties below, until the next record). A record it cannot read exactly as the
+/// general reader would without any diagnostic (a quote, white space around a value, an unknown word, an implausible
+/// value, ...) is read by <see cref="WideCsvLayout.ReadRow"/> instead and handed back for the general path to interpret,
+/// so the results are the same either way. Not thread-safe: each worker has its own.
 /// </summary>
 internal sealed class WideCsvRowInterpreter
 {
     private readonly WideCsvPlan _plan;
-    private readonly BatchInterpreter _batch;
+    private readonly MaskRuleOrder? _masks;
+    private readonly RuleOrder _order;
     private readonly RawWideRecord _record;
     private readonly EvaluationState _state;
     private readonly decimal[] _amounts;
@@ -34,14 +35,12 @@ internal sealed class WideCsvRowInterpreter
     private readonly bool[] _positive;
     private readonly double[] _ratios;
     private readonly List<(string RuleId, string? Subject)> _fired = new(16);
-    private readonly bool _firedByMask;
     private readonly List<Diagnostic> _labDiagnostics = [];
     private readonly ClientContext? _context;
     private readonly double[] _keyRatios;
     private PanelAssembler? _assembler;
     private byte[] _labText = [];
     private LabProfile? _lab;
-    private byte[] _labCell = [];
     private int _labDiagnosticsCount;
 
     // What the fast path decided for the last row it took (see TryDecideFast).
@@ -52,11 +51,12 @@ internal sealed class WideCsvRowInterpreter
     private IReadOnlyList<string> _firedRules = [];
     private int _diagnosticsCount;
 
-    public WideCsvRowInterpreter(WideCsvPlan plan, BatchInterpreter batch)
+    public WideCsvRowInterpreter(WideCsvPlan plan)
     {
         _plan = plan;
-        _batch = batch;
-        _context = batch.Options.Context;
+        _masks = plan.Run.Masks;
+        _order = plan.Run.Order;
+        _context = plan.Run.Context;
         _record = new RawWideRecord(plan.Layout.Separator, plan.Layout.File);
         _state = plan.Interpreter.Rules.CreateState();
         _amounts = new decimal[plan.Symbols.Length];
@@ -67,7 +67,6 @@ internal sealed class WideCsvRowInterpreter
         _present = new bool[plan.Symbols.Length];
         _positive = new bool[plan.Symbols.Length];
         _ratios = new double[plan.Interpreter.Definitions.Ratios.Count];
-        _firedByMask = batch.FiredRulesFitAMask;
         _keyRatios = new double[plan.KeyRatio.Length];
     }
 
@@ -80,71 +79,51 @@ internal sealed class WideCsvRowInterpreter
     /// <summary>The plan this reader was made for.</summary>
     public WideCsvPlan Plan => _plan;
 
-    /// <summary>Interprets the record of <paramref name="length"/> bytes at <paramref name="offset"/> of <paramref name="buffer"/>, starting on <paramref name="line"/>.</summary>
-    public BatchResult Interpret(byte[] buffer, int offset, int length, int line)
+    /// <summary>The line of the record last decided.</summary>
+    public int Line => _record.Line;
+
+    /// <summary>The sample id of the record last decided (printable ASCII, no quotes, not empty).</summary>
+    public ReadOnlySpan<byte> SampleId => _record.Span(_sampleIdColumn);
+
+    /// <summary>The oxidation type of the record last decided.</summary>
+    public OxidationType Type => _type;
+
+    /// <summary>Its lean, if any.</summary>
+    public OxidationType? Lean => _lean;
+
+    /// <summary>Its degree, if any.</summary>
+    public OxidationDegree? Degree => _degree;
+
+    /// <summary>Its key ratios in the order of <see cref="FastRun.KeyRatioNames"/>, NaN for an absent one.</summary>
+    public ReadOnlySpan<double> KeyRatios => _keyRatios;
+
+    /// <summary>Its fired rules, in the order of the findings.</summary>
+    public IReadOnlyList<string> FiredRules => _firedRules;
+
+    /// <summary>How many diagnostics the general path would give it.</summary>
+    public int DiagnosticsCount => _diagnosticsCount;
+
+    /// <summary>Its lab profile.</summary>
+    public LabProfile Lab => _lab!;
+
+    /// <summary>
+    /// Decides the record of <paramref name="length"/> bytes at <paramref name="offset"/> of <paramref name="buffer"/>,
+    /// starting on <paramref name="line"/>, into the properties above; or, when the fast path cannot take it, returns
+    /// false with the item the general reader reads from it, for the general path to interpret.
+    /// </summary>
+    public bool TryDecide(byte[] buffer, int offset, int length, int line, [NotNullWhen(false)] out PanelReadItem? general)
     {
         _record.Reset(buffer, offset, length, line);
         if (_plan.IsUsable && TryDecideFast())
         {
             FastRows++;
-            return DecidedResult();
+            general = null;
+            return true;
         }
 
-        return InterpretGenerally();
-    }
-
-    /// <summary>
-    /// Interprets the record like <see cref="Interpret"/> when the fast path can take it, and then writes its CSV row
-    /// to <paramref name="output"/> and adds it to <paramref name="summary"/> without building a result; otherwise
-    /// returns the result of the general path, for the caller to write.
-    /// </summary>
-    public BatchResult? InterpretToCsv(byte[] buffer, int offset, int length, int line, IBufferWriter<byte> output, BatchSummaryBuilder? summary)
-    {
-        _record.Reset(buffer, offset, length, line);
-        if (!_plan.IsUsable || !TryDecideFast())
-        {
-            return InterpretGenerally();
-        }
-
-        FastRows++;
-        FastRowFormat.WriteCsv(output, line, _record.Span(_sampleIdColumn), _type, _lean, _degree, _keyRatios, _firedRules, _diagnosticsCount, _labCell, _plan.RunCells);
-        summary?.AddInterpreted(_type, _keyRatios, _firedRules, _lab!.Id);
-        return null;
-    }
-
-    private BatchResult InterpretGenerally()
-    {
         GeneralRows++;
-        var item = _plan.Layout.ReadRow(_record, [], ref _assembler);
-        return _batch.Interpret(item);
-    }
-
-    /// <summary>The result of the row the fast path just decided.</summary>
-    private BatchResult DecidedResult()
-    {
-        var keyRatios = new double?[_keyRatios.Length];
-        for (var k = 0; k < keyRatios.Length; k++)
-        {
-            keyRatios[k] = double.IsNaN(_keyRatios[k]) ? null : _keyRatios[k];
-        }
-
-        return new BatchResult
-        {
-            Line = _record.Line,
-            SampleId = Encoding.ASCII.GetString(_record.Span(_sampleIdColumn)),
-            Oxidation = _type,
-            Lean = _lean,
-            Degree = _degree,
-            KeyRatios = keyRatios,
-            FiredRules = _firedRules,
-            DiagnosticsCount = _diagnosticsCount,
-            HasErrors = false,
-            ReadDiagnostics = [],
-            LabProfileId = _lab!.Id,
-            ModelId = _plan.Model.Id,
-            RuleSetName = _plan.Interpreter.Rules.Name,
-            RuleSetVersion = _plan.Interpreter.Rules.Version,
-        };
+        general = _plan.Layout.ReadRow(_record, [], ref _assembler);
+        return false;
     }
 
     /// <summary>Reads the record as the general reader would and decides it (see the fields above), or returns false when the general path must take it.</summary>
@@ -388,15 +367,15 @@ internal sealed class WideCsvRowInterpreter
 
         // With up to 64 rules the fired ones come back as a mask, with no list to fill.
         IReadOnlyList<string> firedRules;
-        if (_firedByMask)
+        if (_masks is not null)
         {
-            firedRules = _batch.FiredRuleIds(interpreter.Rules.FiredRuleMask(state));
+            firedRules = _masks.FiredRuleIds(interpreter.Rules.FiredRuleMask(state));
         }
         else
         {
             _fired.Clear();
             interpreter.Rules.FiredRules(state, _fired);
-            firedRules = _batch.FiredRuleIds(_fired);
+            firedRules = _order.FiredRuleIds(_fired);
         }
 
         for (var k = 0; k < _keyRatios.Length; k++)
@@ -421,7 +400,6 @@ internal sealed class WideCsvRowInterpreter
             var text = labText.IsEmpty ? null : Encoding.ASCII.GetString(labText);
             _lab = LabResolver.Resolve(_plan.Interpreter.Definitions, text, null, _plan.Interpreter.Options.LabId, _labDiagnostics);
             _labText = labText.ToArray();
-            _labCell = _plan.LabCell(_lab);
             _labDiagnosticsCount = _labDiagnostics.Count;
         }
 

@@ -93,15 +93,12 @@ public sealed class FastPathTests
     {
         using var header = new StringReader(WideCsvBatchTests.Header);
         using var source = CsvSource.Open(header, "rows.csv", [])!;
-        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "rows.csv", HtmaInterpreter.Panels.ElementCatalog.Default), Interpreter.Default);
-        var rows = new WideCsvRowInterpreter(plan, new BatchInterpreter(Interpreter.Default));
+        var batch = new BatchInterpreter(Interpreter.Default);
+        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "rows.csv", HtmaInterpreter.Panels.ElementCatalog.Default), batch.FastRun);
+        var rows = new WideCsvRowInterpreter(plan);
         plan.IsUsable.Should().BeTrue();
 
-        BatchResult Interpret(string line)
-        {
-            var bytes = Encoding.ASCII.GetBytes(line);
-            return rows.Interpret(bytes, 0, bytes.Length, 2);
-        }
+        BatchResult Interpret(string line) => InterpretRow(batch, rows, line, 2);
 
         var plain = Interpret("E-1,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4");
         rows.FastRows.Should().Be(1);
@@ -141,21 +138,28 @@ public sealed class FastPathTests
 
         using var header = new StringReader(WideCsvBatchTests.Header);
         using var source = CsvSource.Open(header, "counts.csv", [])!;
-        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "counts.csv", HtmaInterpreter.Panels.ElementCatalog.Default), Interpreter.Default);
-        var fast = new WideCsvRowInterpreter(plan, new BatchInterpreter(Interpreter.Default));
+        var batch = new BatchInterpreter(Interpreter.Default);
+        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "counts.csv", HtmaInterpreter.Panels.ElementCatalog.Default), batch.FastRun);
+        var fast = new WideCsvRowInterpreter(plan);
         using var input = new MemoryStream(file);
         var general = new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = false }).RunWideCsv(input, "counts.csv").ToList();
 
         general.Should().HaveCount(rows.Length);
         for (var i = 0; i < rows.Length; i++)
         {
-            var bytes = Encoding.ASCII.GetBytes(rows[i]);
-            var result = fast.Interpret(bytes, 0, bytes.Length, i + 2);
+            var result = InterpretRow(batch, fast, rows[i], i + 2);
             fast.FastRows.Should().Be(i + 1, $"row {rows[i]} is plain");
             result.DiagnosticsCount.Should().Be(general[i].DiagnosticsCount, rows[i]);
             result.HasErrors.Should().Be(general[i].HasErrors, rows[i]);
         }
 
         general.Select(r => r.DiagnosticsCount).Distinct().Should().HaveCountGreaterThan(4, "the rows give different counts");
+    }
+
+    /// <summary>A row as the batch's workers take it: decided by the fast path, or read there and interpreted by the general path.</summary>
+    private static BatchResult InterpretRow(BatchInterpreter batch, WideCsvRowInterpreter rows, string line, int number)
+    {
+        var bytes = Encoding.ASCII.GetBytes(line);
+        return rows.TryDecide(bytes, 0, bytes.Length, number, out var general) ? batch.FastRows.Result(rows) : batch.Interpret(general);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace HtmaInterpreter.Batch;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// Writes a double as UTF-8 in exactly the text <c>double.TryFormat(..., CultureInfo.InvariantCulture)</c> gives (the

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text;
 
-namespace HtmaInterpreter.Batch;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// A list of fired rule ids that the batch makes once for a combination of fired rules and shares between the rows

@@ -1,6 +1,4 @@
-using HtmaInterpreter.Rules;
-
-namespace HtmaInterpreter.Batch;
+namespace HtmaInterpreter.Rules;
 
 /// <summary>
 /// Puts fired rule ids in the order of <see cref="Interpretation.Findings"/> (severity, referrals first, then file
@@ -9,11 +7,9 @@ namespace HtmaInterpreter.Batch;
 internal sealed class RuleOrder
 {
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
-    private readonly int[]? _rankByEvaluation;
-    private readonly SharedRuleLists? _lists;
 
-    /// <summary>Orders the rules of <paramref name="rules"/>; <paramref name="useFastPath"/> false orders every fired list one by one, with no masks and no shared lists.</summary>
-    public RuleOrder(RuleSet rules, bool useFastPath)
+    /// <summary>Ranks the rules of <paramref name="rules"/>.</summary>
+    public RuleOrder(RuleSet rules)
     {
         // RuleSet.Rules is in file order; a stable sort by severity (highest first) gives the findings' order.
         var ordered = new List<RuleInfo>(rules.Rules);
@@ -40,16 +36,18 @@ internal sealed class RuleOrder
             }
         }
 
-        var ids = _rank.OrderBy(r => r.Value).Select(r => r.Key).ToArray();
-        if (useFastPath && _rank.Count <= 64)
-        {
-            _rankByEvaluation = [.. rules.EvaluationOrder.Select(id => _rank[id])];
-            _lists = new SharedRuleLists(ids);
-        }
+        IdsByRank = _rank.OrderBy(r => r.Value).Select(r => r.Key).ToArray();
+        RankByEvaluation = [.. rules.EvaluationOrder.Select(id => _rank[id])];
     }
 
-    /// <summary>Whether the fast path is on and the set has at most 64 rules, so that <see cref="FiredRuleIds(ulong)"/> can be used.</summary>
-    public bool UsesMasks => _rankByEvaluation is not null;
+    /// <summary>The rule ids in the order of the findings (index: rank).</summary>
+    public IReadOnlyList<string> IdsByRank { get; }
+
+    /// <summary>The rank of each rule in the rule set's evaluation order (index: evaluation position).</summary>
+    public IReadOnlyList<int> RankByEvaluation { get; }
+
+    /// <summary>The rank of a rule id (its place in the findings' order).</summary>
+    public int RankOf(string ruleId) => _rank[ruleId];
 
     /// <summary>The ids of the fired rules, once each, in the order of <see cref="Interpretation.Findings"/>.</summary>
     public IReadOnlyList<string> FiredRuleIds(List<(string RuleId, string? Subject)> fired)
@@ -57,17 +55,6 @@ internal sealed class RuleOrder
         if (fired.Count == 0)
         {
             return [];
-        }
-
-        if (UsesMasks)
-        {
-            var mask = 0UL;
-            foreach (var (id, _) in fired)
-            {
-                mask |= 1UL << _rank[id];
-            }
-
-            return _lists!.ForRankMask(mask);
         }
 
         var ordered = new List<string>(fired.Count);
@@ -91,22 +78,5 @@ internal sealed class RuleOrder
         }
 
         return ordered.ToArray();
-    }
-
-    /// <summary>The ids of the rules whose bits are set in <paramref name="evaluationMask"/> (bit r: the rule evaluated r-th), as <see cref="FiredRuleIds(List{ValueTuple{string, string}})"/> orders them.</summary>
-    public IReadOnlyList<string> FiredRuleIds(ulong evaluationMask)
-    {
-        if (evaluationMask == 0)
-        {
-            return [];
-        }
-
-        var mask = 0UL;
-        for (var rest = evaluationMask; rest != 0; rest &= rest - 1)
-        {
-            mask |= 1UL << _rankByEvaluation![System.Numerics.BitOperations.TrailingZeroCount(rest)];
-        }
-
-        return _lists!.ForRankMask(mask);
     }
 }
