@@ -36,21 +36,25 @@ internal static class OxidationClassifier
         var decidingRatios = model.DecidingRatios;
         Span<double> values = decidingRatios.Count <= 8 ? stackalloc double[decidingRatios.Count] : new double[decidingRatios.Count];
         Span<OxidationType> indicates = decidingRatios.Count <= 8 ? stackalloc OxidationType[decidingRatios.Count] : new OxidationType[decidingRatios.Count];
-        List<string>? missing = null;
         for (var i = 0; i < decidingRatios.Count; i++)
         {
             values[i] = Find(ratios, decidingRatios[i].Ratio) ?? double.NaN;
-            if (double.IsNaN(values[i]))
-            {
-                (missing ??= []).Add(decidingRatios[i].Ratio);
-            }
         }
 
         var degreeValue = model.Degree is { } degreeDefinition ? Find(ratios, degreeDefinition.Ratio) ?? double.NaN : double.NaN;
         var (type, lean, degree) = Decide(model, values, degreeValue, fourLows, indicates);
         var votes = new List<DecidingRatio>(decidingRatios.Count);
-        if (missing is not null)
+        if (CannotDecide(values))
         {
+            var missing = new List<string>();
+            for (var i = 0; i < decidingRatios.Count; i++)
+            {
+                if (double.IsNaN(values[i]))
+                {
+                    missing.Add(decidingRatios[i].Ratio);
+                }
+            }
+
             var message = $"The oxidation type cannot be decided with the {model.Id} model: {string.Join(" and ", missing)} could not be computed (see the ratio diagnostics).";
             notes.Add(message);
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.OxidationIndeterminate, message, location.WithField("oxidation")));
@@ -283,27 +287,75 @@ internal static class OxidationClassifier
     internal static bool IsWashed(SampleTreatment panelTreatment, LabProfile lab) =>
         (panelTreatment != SampleTreatment.Unknown ? panelTreatment : lab.Treatment) == SampleTreatment.Washed;
 
-    private static bool CheckFourLows(Panel panel, FourLowsDefinition definition, SourceLocation location, ICollection<Diagnostic> diagnostics)
+    /// <summary>
+    /// True when the type cannot be decided (one diagnostic): a deciding ratio's value (in the model's order, NaN when it
+    /// could not be computed) is missing. The batch fast path counts with this too.
+    /// </summary>
+    internal static bool CannotDecide(ReadOnlySpan<double> decidingValues)
     {
-        foreach (var (symbol, condition) in definition.Conditions)
+        foreach (var value in decidingValues)
         {
-            var measurement = panel.Find(symbol);
-            if (measurement is null)
+            if (double.IsNaN(value))
             {
-                diagnostics.Add(Diagnostic.Info(
-                    DiagnosticCodes.FourLowsNotChecked,
-                    $"Four lows could not be checked: the panel has no {symbol} value.",
-                    location.WithField(symbol)));
-                return false;
-            }
-
-            // Not detected / below a detection limit: the amount (0 or the limit) is an upper bound, compared as is.
-            if (!condition.Matches((double)measurement.MilligramPercent))
-            {
-                return false;
+                return true;
             }
         }
 
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the four lows match, on the panel's amounts in mg% in the order of the definition's conditions (NaN where
+    /// the panel has no value). The conditions are tested in order; the first one whose element is missing stops the
+    /// test (the four lows are not checked: one diagnostic, <paramref name="missing"/> is its index, else -1). Not
+    /// detected or below a detection limit, the amount (0 or the limit) is an upper bound, compared as is. The batch
+    /// fast path decides and counts with this too.
+    /// </summary>
+    internal static bool MatchesFourLows(FourLowsDefinition definition, ReadOnlySpan<double> amounts, out int missing)
+    {
+        missing = -1;
+        var i = 0;
+        foreach (var condition in definition.Conditions.Values)
+        {
+            if (double.IsNaN(amounts[i]))
+            {
+                missing = i;
+                return false;
+            }
+
+            if (!condition.Matches(amounts[i]))
+            {
+                return false;
+            }
+
+            i++;
+        }
+
         return true;
+    }
+
+    private static bool CheckFourLows(Panel panel, FourLowsDefinition definition, SourceLocation location, ICollection<Diagnostic> diagnostics)
+    {
+        Span<double> amounts = definition.Conditions.Count <= 16 ? stackalloc double[definition.Conditions.Count] : new double[definition.Conditions.Count];
+        var symbols = definition.Conditions.Keys.ToArray();
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            amounts[i] = panel.Find(symbols[i]) is { } measurement ? (double)measurement.MilligramPercent : double.NaN;
+        }
+
+        if (MatchesFourLows(definition, amounts, out var missing))
+        {
+            return true;
+        }
+
+        if (missing >= 0)
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.FourLowsNotChecked,
+                $"Four lows could not be checked: the panel has no {symbols[missing]} value.",
+                location.WithField(symbols[missing])));
+        }
+
+        return false;
     }
 }

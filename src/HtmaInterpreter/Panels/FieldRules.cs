@@ -63,6 +63,15 @@ internal static class FieldRules
     internal static bool TryParseAge(string text, out int years) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out years) && IsAge(years);
 
+    /// <summary>What a text field (subject id, lab, flag) holds to say "none": read as if it were empty.</summary>
+    internal const char NoValueMarker = '~';
+
+    /// <summary>True when a (trimmed) text field says nothing: empty, or <see cref="NoValueMarker"/> alone.</summary>
+    internal static bool IsNoValue(ReadOnlySpan<char> text) => text.IsEmpty || text is [NoValueMarker];
+
+    /// <summary>True when an ASCII field says nothing: empty, or <see cref="NoValueMarker"/> alone (the batch fast path).</summary>
+    internal static bool IsNoValue(ReadOnlySpan<byte> text) => text.IsEmpty || text is [(byte)NoValueMarker];
+
     /// <summary>The sex a field names (ASCII case ignored), or <see cref="Sex.Unknown"/> when it names none.</summary>
     internal static Sex ParseSex(ReadOnlySpan<char> text) =>
         Ascii.EqualsIgnoreCase(text, Female) || Ascii.EqualsIgnoreCase(text, FemaleLetter) ? Sex.Female

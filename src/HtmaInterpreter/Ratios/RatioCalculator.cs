@@ -30,7 +30,7 @@ internal static class RatioCalculator
             }
 
             var value = Divide(n, d);
-            if (!double.IsFinite(value) || value <= 0)
+            if (!IsRatioValue(value))
             {
                 continue; // decimal division of two positive amounts cannot get here; kept as a guard against NaN/Infinity.
             }
@@ -86,6 +86,12 @@ internal static class RatioCalculator
 
         return (double)(numerator / denominator);
     }
+
+    /// <summary>
+    /// Whether a quotient is kept as a ratio: finite and positive (anything else is left out, without a diagnostic). The
+    /// batch fast path keeps its quotients with this too.
+    /// </summary>
+    internal static bool IsRatioValue(double value) => double.IsFinite(value) && value > 0;
 
     /// <summary>
     /// Whether a measured element can go into a ratio: measured exactly (not below a limit, above one or not detected)

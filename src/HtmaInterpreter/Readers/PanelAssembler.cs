@@ -271,7 +271,7 @@ internal sealed partial class PanelAssembler
         _ => "an earlier place",
     };
 
-    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) || text == "~" ? null : text;
+    private static string? NullIfEmpty(string? text) => FieldRules.IsNoValue(text) ? null : text;
 
     private void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 }

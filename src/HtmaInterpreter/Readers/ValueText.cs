@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Runtime.CompilerServices;
 using HtmaInterpreter.Panels;
 
@@ -49,20 +50,14 @@ internal static class ValueText
         }
 
         var trimmed = text.Trim();
-        if (IsNotDetected(trimmed))
+        if (IsNotDetected(trimmed.AsSpan()))
         {
             return new(ValueTextKind.Number, 0m, MeasurementQualifier.NotDetected);
         }
 
-        var qualifier = MeasurementQualifier.Exact;
-        if (trimmed[0] == '<')
+        var qualifier = LimitQualifier(trimmed[0]);
+        if (qualifier != MeasurementQualifier.Exact)
         {
-            qualifier = MeasurementQualifier.BelowDetectionLimit;
-            trimmed = trimmed[1..].TrimStart();
-        }
-        else if (trimmed[0] == '>')
-        {
-            qualifier = MeasurementQualifier.AboveQuantitationLimit;
             trimmed = trimmed[1..].TrimStart();
         }
 
@@ -301,9 +296,37 @@ internal static class ValueText
         return true;
     }
 
-    private static bool IsNotDetected(string text) =>
-        text.Equals("ND", StringComparison.OrdinalIgnoreCase) || text.Equals("n.d.", StringComparison.OrdinalIgnoreCase)
-        || text.Equals("not detected", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when a (trimmed) value field says the element was not detected: <c>ND</c>, <c>n.d.</c> or
+    /// <c>not detected</c>, ASCII case ignored. The general reader and the batch fast path (bytes) both ask this.
+    /// </summary>
+    internal static bool IsNotDetected(ReadOnlySpan<char> text) =>
+        Ascii.EqualsIgnoreCase(text, NotDetected) || Ascii.EqualsIgnoreCase(text, NotDetectedDotted) || Ascii.EqualsIgnoreCase(text, NotDetectedWords);
+
+    /// <inheritdoc cref="IsNotDetected(ReadOnlySpan{char})"/>
+    internal static bool IsNotDetected(ReadOnlySpan<byte> text) =>
+        Ascii.EqualsIgnoreCase(text, NotDetected) || Ascii.EqualsIgnoreCase(text, NotDetectedDotted) || Ascii.EqualsIgnoreCase(text, NotDetectedWords);
+
+    /// <summary>
+    /// The qualifier a value's first character stands for: <c>&lt;</c> below the detection limit, <c>&gt;</c> above the
+    /// quantitation limit, anything else <see cref="MeasurementQualifier.Exact"/> (the character is then part of the
+    /// number). The general reader and the batch fast path (a byte) both ask this.
+    /// </summary>
+    internal static MeasurementQualifier LimitQualifier(char first) => first switch
+    {
+        BelowLimit => MeasurementQualifier.BelowDetectionLimit,
+        AboveLimit => MeasurementQualifier.AboveQuantitationLimit,
+        _ => MeasurementQualifier.Exact,
+    };
+
+    /// <inheritdoc cref="LimitQualifier(char)"/>
+    internal static MeasurementQualifier LimitQualifier(byte first) => LimitQualifier((char)first);
+
+    private const char BelowLimit = '<';
+    private const char AboveLimit = '>';
+    private const string NotDetected = "ND";
+    private const string NotDetectedDotted = "n.d.";
+    private const string NotDetectedWords = "not detected";
 
     private static bool IsNotFinite(string text)
     {

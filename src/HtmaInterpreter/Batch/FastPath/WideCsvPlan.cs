@@ -97,9 +97,7 @@ internal sealed class WideCsvPlan
         Model = run.Model ?? definitions.DefaultModel;
         DecidingRatio = Model.DecidingRatios.Select(d => IndexOfRatio(ratios, d.Ratio)).ToArray();
         DegreeRatio = Model.Degree is { } degree ? IndexOfRatio(ratios, degree.Ratio) : -1;
-        FourLows = Model.FourLows is { } fourLows
-            ? fourLows.Conditions.Select(c => (symbols.IndexOf(c.Key), c.Value)).ToArray()
-            : null;
+        FourLowsSlot = Model.FourLows is { } fourLows ? fourLows.Conditions.Keys.Select(symbol => symbols.IndexOf(symbol)).ToArray() : null;
 
         // A ratio's value is only worked out when something reads it (a rule, the model or the result); the others
         // still count their diagnostics.
@@ -116,7 +114,7 @@ internal sealed class WideCsvPlan
         for (var slot = 0; slot < Symbols.Length; slot++)
         {
             ValueUsed[slot] = RuleSlot[slot] >= 0 || RatioNumerator.Contains(slot) || RatioDenominator.Contains(slot)
-                || (FourLows?.Any(condition => condition.Slot == slot) ?? false);
+                || (FourLowsSlot?.Contains(slot) ?? false);
         }
 
         IsUsable = usable && Columns.Contains(FastColumn.SampleId);
@@ -174,8 +172,8 @@ internal sealed class WideCsvPlan
     /// <summary>The ratio definition of the model's degree ratio, or -1.</summary>
     public int DegreeRatio { get; }
 
-    /// <summary>The model's four-lows conditions with the value slot of each element (-1 when the file has no column), or <c>null</c>.</summary>
-    public (int Slot, ValueCondition Condition)[]? FourLows { get; }
+    /// <summary>The value slot of the element of each of the model's four-lows conditions, in their order (-1 when the file has no column), or <c>null</c> when the model has none.</summary>
+    public int[]? FourLowsSlot { get; }
 
     private static int IndexOfRatio(IReadOnlyList<RatioDefinition> ratios, string name)
     {

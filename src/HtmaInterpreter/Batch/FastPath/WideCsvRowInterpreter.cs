@@ -168,7 +168,7 @@ internal sealed class WideCsvRowInterpreter
                     sampleIdColumn = c;
                     break;
                 case FastColumn.Lab:
-                    lab = field is [(byte)'~'] ? default : field;
+                    lab = FieldRules.IsNoValue(field) ? default : field;
                     break;
                 case FastColumn.Sex:
                     sex = FieldRules.ParseSex(field);
@@ -229,16 +229,16 @@ internal sealed class WideCsvRowInterpreter
         var approximately = 0d;
         ulong mantissa = 0;
         var scale = -1; // the mantissa and scale of a value read in mg%, for exact ratios without decimal division
-        if (field.Length == 2 && (field[0] | 0x20) == 'n' && (field[1] | 0x20) == 'd')
+        if (ValueText.IsNotDetected(field))
         {
             qualifier = MeasurementQualifier.NotDetected;
             amount = 0m;
         }
         else
         {
-            if (field[0] is (byte)'<' or (byte)'>')
+            qualifier = ValueText.LimitQualifier(field[0]);
+            if (qualifier != MeasurementQualifier.Exact)
             {
-                qualifier = field[0] == (byte)'<' ? MeasurementQualifier.BelowDetectionLimit : MeasurementQualifier.AboveQuantitationLimit;
                 field = field[1..];
             }
 
@@ -300,43 +300,34 @@ internal sealed class WideCsvRowInterpreter
             var (n, d) = (plan.RatioNumerator[r], plan.RatioDenominator[r]);
             var usable = Usable(n, ref diagnostics) & Usable(d, ref diagnostics); // both counted
             var value = usable && needed[r] ? Divide(n, d) : double.NaN;
-            ratios[r] = double.IsFinite(value) && value > 0 ? value : double.NaN;
+            ratios[r] = RatioCalculator.IsRatioValue(value) ? value : double.NaN;
         }
 
         // Oxidation, as OxidationClassifier decides it.
         var model = plan.Model;
         var fourLows = false;
-        if (plan.FourLows is { } conditions)
+        if (model.FourLows is { } fourLowsDefinition)
         {
-            fourLows = true;
-            foreach (var (slot, condition) in conditions)
+            var slots = plan.FourLowsSlot!;
+            Span<double> amounts = slots.Length <= 16 ? stackalloc double[slots.Length] : new double[slots.Length];
+            for (var i = 0; i < slots.Length; i++)
             {
-                if (slot < 0 || !_present[slot])
-                {
-                    diagnostics++; // four lows not checked: an element is missing
-                    fourLows = false;
-                    break;
-                }
-
-                if (!condition.Matches(_approximately[slot]))
-                {
-                    fourLows = false;
-                    break;
-                }
+                amounts[i] = slots[i] >= 0 && _present[slots[i]] ? _approximately[slots[i]] : double.NaN;
             }
+
+            fourLows = OxidationClassifier.MatchesFourLows(fourLowsDefinition, amounts, out var missingElement);
+            diagnostics += missingElement >= 0 ? 1 : 0; // four lows not checked: an element is missing
         }
 
         var deciding = plan.DecidingRatio;
         Span<double> values = stackalloc double[deciding.Length];
         Span<OxidationType> indicates = stackalloc OxidationType[deciding.Length];
-        var missing = false;
         for (var i = 0; i < deciding.Length; i++)
         {
             values[i] = deciding[i] >= 0 ? ratios[deciding[i]] : double.NaN;
-            missing |= double.IsNaN(values[i]);
         }
 
-        diagnostics += missing ? 1 : 0; // the type cannot be decided
+        diagnostics += OxidationClassifier.CannotDecide(values) ? 1 : 0; // the type cannot be decided
         var degreeValue = plan.DegreeRatio >= 0 ? ratios[plan.DegreeRatio] : double.NaN;
         var (type, lean, degree) = OxidationClassifier.Decide(model, values, degreeValue, fourLows, indicates);
         diagnostics += OxidationClassifier.IsWashed(panelTreatment, lab) ? 1 : 0; // the model is calibrated for unwashed hair
