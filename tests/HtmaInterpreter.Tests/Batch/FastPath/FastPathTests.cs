@@ -134,15 +134,7 @@ public sealed class FastPathTests
             "D-10,P-1,Doctors Data,female,40,2026-03-14,,40,10,41.7,10,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
             "D-11,P-1,TEI,female,40,2026-03-14,unwashed,,,,,1.5,16,14,1.1,0.01,0.002,0.03,0.4",
         ];
-        var file = Encoding.ASCII.GetBytes(WideCsvBatchTests.Header + "\n" + string.Join("\n", rows) + "\n");
-
-        using var header = new StringReader(WideCsvBatchTests.Header);
-        using var source = CsvSource.Open(header, "counts.csv", [])!;
-        var batch = new BatchInterpreter(Interpreter.Default);
-        var plan = new WideCsvPlan(CsvPanelReader.WideLayout(source, "counts.csv", HtmaInterpreter.Panels.ElementCatalog.Default), batch.FastRun);
-        var fast = new WideCsvRowInterpreter(plan);
-        using var input = new MemoryStream(file);
-        var general = new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = false }).RunWideCsv(input, "counts.csv").ToList();
+        var (batch, fast, general) = BothWays(rows);
 
         general.Should().HaveCount(rows.Length);
         for (var i = 0; i < rows.Length; i++)
@@ -154,6 +146,21 @@ public sealed class FastPathTests
         }
 
         general.Select(r => r.DiagnosticsCount).Distinct().Should().HaveCountGreaterThan(4, "the rows give different counts");
+    }
+
+    /// <summary>
+    /// For rows of <see cref="WideCsvBatchTests.Header"/>: a batch with the fast path and its row interpreter, and the
+    /// results of the rows as a file through the general path.
+    /// </summary>
+    internal static (BatchInterpreter Batch, WideCsvRowInterpreter Fast, List<BatchResult> General) BothWays(string[] rows)
+    {
+        using var header = new StringReader(WideCsvBatchTests.Header);
+        using var source = CsvSource.Open(header, "rows.csv", [])!;
+        var batch = new BatchInterpreter(Interpreter.Default);
+        var fast = new WideCsvRowInterpreter(new WideCsvPlan(CsvPanelReader.WideLayout(source, "rows.csv", HtmaInterpreter.Panels.ElementCatalog.Default), batch.FastRun));
+        using var input = new MemoryStream(Encoding.ASCII.GetBytes(WideCsvBatchTests.Header + "\n" + string.Join("\n", rows) + "\n"));
+        var general = new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = false }).RunWideCsv(input, "rows.csv").ToList();
+        return (batch, fast, general);
     }
 
     /// <summary>A row as the batch's workers take it: decided by the fast path, or read there and interpreted by the general path.</summary>

@@ -113,13 +113,7 @@ public sealed class SharedChecksTests
             "N-3,P-1,ARL,female,40,2026-03-14,unwashed,40,10,41.7,10,1.5,16,14,1.1,Not Detected,0.002,0.03,0.4",
             "N-4,P-1,~,female,40,2026-03-14,unwashed,40,10,41.7,10,nd,16,14,1.1,0.01,0.002,0.03,0.4",
         ];
-        var file = Encoding.ASCII.GetBytes(WideCsvBatchTests.Header + "\n" + string.Join("\n", rows) + "\n");
-        using var header = new StringReader(WideCsvBatchTests.Header);
-        using var source = CsvSource.Open(header, "nd.csv", [])!;
-        var batch = new BatchInterpreter(Interpreter.Default);
-        var fast = new WideCsvRowInterpreter(new WideCsvPlan(CsvPanelReader.WideLayout(source, "nd.csv", ElementCatalog.Default), batch.FastRun));
-        using var input = new MemoryStream(file);
-        var general = new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = false }).RunWideCsv(input, "nd.csv").ToList();
+        var (batch, fast, general) = FastPathTests.BothWays(rows);
 
         for (var i = 0; i < rows.Length; i++)
         {
