@@ -16,8 +16,8 @@ namespace HtmaInterpreter.Fuzz;
 /// </summary>
 internal static class LibraryTargets
 {
-    /// <summary>One batch interpreter per interpreter: it prepares the rule order once (the fuzzer runs thousands of batches).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Interpreter, BatchInterpreter> BatchInterpreters = [];
+    /// <summary>One pair of batch interpreters (fast path on and off) per interpreter: each prepares the rule order once (the fuzzer runs thousands of batches).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Interpreter, BatchPair> BatchInterpreters = [];
 
     private static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html];
 
@@ -144,44 +144,50 @@ internal static class LibraryTargets
         return interpreter;
     }
 
-    /// <summary>Runs a wide CSV through the batch interpreter, writing CSV and JSON Lines with a summary.</summary>
-    /// <param name="outcome">Where the diagnostics go.</param>
-    /// <param name="open">Opens the input (once per output format).</param>
+    /// <summary>
+    /// Runs a wide CSV through the batch interpreter, writing CSV and JSON Lines with a summary, once with the fast path
+    /// and once along the general path (<see cref="BatchOptions.UseFastPath"/> off): rows written, summary, counts and
+    /// every read diagnostic (code, severity, location, message) must be the same, else it is a problem (a finding).
+    /// </summary>
+    /// <param name="outcome">Where the diagnostics go (the fast path's; the general path's are compared with them).</param>
+    /// <param name="open">Opens the input (twice per output format).</param>
     /// <param name="fileName">The file name for diagnostics.</param>
     /// <param name="interpreter">The interpreter.</param>
     /// <param name="formats">The output formats, CSV and JSON Lines by default.</param>
     public static void Batch(LibraryOutcome outcome, Func<Stream> open, string fileName, Interpreter interpreter, IReadOnlyList<BatchOutputFormat>? formats = null)
     {
-        var batch = BatchInterpreters.GetValue(interpreter, i => new BatchInterpreter(i, new BatchOptions { MaxDegreeOfParallelism = 1 }));
+        var (fastBatch, generalBatch) = BatchInterpreters.GetValue(interpreter, i => new(
+            new BatchInterpreter(i, new BatchOptions { MaxDegreeOfParallelism = 1 }),
+            new BatchInterpreter(i, new BatchOptions { MaxDegreeOfParallelism = 1, UseFastPath = false })));
         foreach (var format in formats ?? [BatchOutputFormat.Csv, BatchOutputFormat.JsonLines])
         {
-            using var input = open();
-            using var output = new MemoryStream();
-            BatchWriteResult written;
-            using (var writer = new BatchResultWriter(output, format, leaveOpen: true))
+            var what = $"BatchInterpreter.WriteWideCsv({format})";
+            var fast = BatchRun.Write(fastBatch, open, fileName, format, useFastPath: true);
+            var general = BatchRun.Write(generalBatch, open, fileName, format, useFastPath: false);
+            outcome.Add(fast.ReadDiagnostics, what);
+            if (format == BatchOutputFormat.Csv && fast.Output.Length == 0)
             {
-                written = batch.WriteWideCsv(input, fileName, writer, new BatchWriteOptions
-                {
-                    Summarize = true,
-                    OnReadDiagnostics = result => outcome.Add(result.ReadDiagnostics, $"BatchInterpreter.WriteWideCsv({format})"),
-                });
+                outcome.Problems.Add($"{what}: nothing written, not even the header");
             }
 
-            if (format == BatchOutputFormat.Csv && output.Length == 0)
+            if (fast.Summary is { } summary)
             {
-                outcome.Problems.Add($"BatchInterpreter.WriteWideCsv({format}): nothing written, not even the header");
-            }
-
-            if (written.Summary is { } summary)
-            {
-                using var text = new StringWriter();
-                summary.WriteText(text);
-                outcome.Report(text.ToString(), "BatchSummary.WriteText");
+                outcome.Report(summary, "BatchSummary.WriteText");
             }
             else
             {
-                outcome.Problems.Add($"BatchInterpreter.WriteWideCsv({format}): no summary although one was asked for");
+                outcome.Problems.Add($"{what}: no summary although one was asked for");
+            }
+
+            if (BatchRun.Difference(fast, general) is { } difference)
+            {
+                outcome.Problems.Add($"{what}: the fast path and the general path differ in the {difference.Part}");
+                outcome.Problems.Add($"  fast:    {difference.Fast}");
+                outcome.Problems.Add($"  general: {difference.General}");
             }
         }
     }
+
+    /// <summary>A batch interpreter with the fast path and one without, over the same interpreter.</summary>
+    private sealed record BatchPair(BatchInterpreter Fast, BatchInterpreter General);
 }

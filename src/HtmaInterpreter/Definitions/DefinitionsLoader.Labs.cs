@@ -31,7 +31,7 @@ internal sealed partial class DefinitionsLoader
             }
         }
 
-        var treatment = Choice(map, "treatment", (PanelWords.Washed, SampleTreatment.Washed), (PanelWords.Unwashed, SampleTreatment.Unwashed));
+        var treatment = map.Choice("treatment", true, (PanelWords.Washed, SampleTreatment.Washed), (PanelWords.Unwashed, SampleTreatment.Unwashed));
         var traditionNode = map.Get("ideal_tradition", true);
         var tradition = traditionNode is null ? null : reader.Text(traditionNode, "ideal_tradition");
         if (tradition is not null && _traditions.All(t => t.Id != tradition))
@@ -42,7 +42,7 @@ internal sealed partial class DefinitionsLoader
 
         var gradesAgainstIdeals = map.Get("grades_against_ideals", false) is null
             ? false
-            : Choice(map, "grades_against_ideals", ("true", true), ("false", false)) ?? false;
+            : map.Choice("grades_against_ideals", true, ("true", true), ("false", false)) ?? false;
         var source = map.Text("source");
         var caveats = map.TextList("caveats");
         var ideals = ElementFigures(map, "element_ideals", unit, "value");

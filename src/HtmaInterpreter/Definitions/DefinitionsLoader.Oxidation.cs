@@ -58,7 +58,7 @@ internal sealed partial class DefinitionsLoader
         FourLowsDefinition? fourLows = null;
         if (map.Map("four_lows", false, "on_match", "when", "source") is { } fourLowsMap)
         {
-            var action = Choice(fourLowsMap, "on_match", ("flag", FourLowsAction.Flag), ("separate_type", FourLowsAction.SeparateType));
+            var action = fourLowsMap.Choice("on_match", true, ("flag", FourLowsAction.Flag), ("separate_type", FourLowsAction.SeparateType));
             var fourLowsSource = fourLowsMap.Text("source");
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
             var conditions = new Dictionary<string, ValueCondition>(StringComparer.Ordinal);
@@ -185,7 +185,7 @@ internal sealed partial class DefinitionsLoader
                 }
 
                 var stage = stageMap.Text("stage");
-                var type = Choice(stageMap, "type", (OxidationWords.Slow, OxidationType.Slow), (OxidationWords.Fast, OxidationType.Fast), (OxidationWords.Mixed, OxidationType.Mixed));
+                var type = stageMap.Choice("type", true, (OxidationWords.Slow, OxidationType.Slow), (OxidationWords.Fast, OxidationType.Fast), (OxidationWords.Mixed, OxidationType.Mixed));
                 var stageQualifier = stageMap.Text("qualifier", false);
                 if (stageQualifier is not null && qualifier is not null && qualifier.Bands.All(b => b.Label != stageQualifier))
                 {

@@ -12,27 +12,6 @@ namespace HtmaInterpreter.Definitions;
 // The values every definitions file shares: choices, conditions, element symbols, ratio references.
 internal sealed partial class DefinitionsLoader
 {
-    private static T? Choice<T>(YamlMap map, string key, params (string Text, T Value)[] choices)
-        where T : struct
-    {
-        var node = map.Get(key, true);
-        if (node is null || map.Reader.Text(node, key) is not { } text)
-        {
-            return null;
-        }
-
-        foreach (var (choiceText, value) in choices)
-        {
-            if (string.Equals(choiceText, text, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        map.Reader.Error(DiagnosticCodes.DefinitionsInvalidValue, $"'{text}' is not allowed for '{key}'; use one of: {string.Join(", ", choices.Select(c => c.Text))}.", node, key);
-        return null;
-    }
-
     private static ValueCondition? Condition(YamlMap map, string key) =>
         map.Get(key, true) is { } node ? ConditionNode(map.Reader, node, key) : null;
 

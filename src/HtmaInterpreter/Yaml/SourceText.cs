@@ -6,7 +6,7 @@ namespace HtmaInterpreter.Yaml;
 
 /// <summary>
 /// The raw text of one YAML (or YAML-read JSON) file, able to turn a character index into a 1-based line and column;
-/// the rule, client-context and branding readers parse and locate through it.
+/// the rule, client-context and branding readers locate through it (<see cref="YamlReader(SourceText, YamlDocumentKind, ICollection{Diagnostic})"/>).
 /// </summary>
 internal sealed class SourceText
 {
@@ -52,16 +52,6 @@ internal sealed class SourceText
         new(file, ToInt(mark.Line), ToInt(mark.Column), field);
 
     public SourceLocation Locate(YamlNode node, string? field = null) => Locate((int)node.Start.Index, field);
-
-    /// <summary>
-    /// Parses the text as one YAML (or JSON) document; a syntax error or too deep a nesting becomes a diagnostic
-    /// (<see cref="YamlGuard"/>) instead of an exception.
-    /// </summary>
-    public YamlNode? ParseDocument(YamlDocumentKind kind, ICollection<Diagnostic> diagnostics)
-    {
-        YamlGuard.TryLoadRoot(Text, kind, mark => Locate((int)mark.Index), diagnostics, out var root);
-        return root;
-    }
 
     private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
 }

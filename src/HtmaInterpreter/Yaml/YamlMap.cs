@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Yaml;
 
-/// <summary>A YAML mapping read through a <see cref="YamlReader"/>: typed access to keys, each problem a diagnostic.</summary>
+/// <summary>
+/// A YAML mapping read through a <see cref="YamlReader"/>: typed access to keys, each problem a diagnostic with the
+/// code of the reader's <see cref="YamlDocumentKind"/>.
+/// </summary>
 internal sealed class YamlMap
 {
     private readonly YamlReader _reader;
@@ -39,7 +42,7 @@ internal sealed class YamlMap
             }
             else
             {
-                _reader.Error(DiagnosticCodes.DefinitionsWrongType, $"Keys in the {_what} must be plain text.", key);
+                _reader.Error(_reader.Kind.WrongTypeCode, $"Keys in the {_what} must be plain text.", key);
             }
         }
     }
@@ -58,7 +61,7 @@ internal sealed class YamlMap
 
         if (required)
         {
-            _reader.Error(DiagnosticCodes.DefinitionsMissingKey, $"The {_what} needs a '{key}' key.", _node, key);
+            _reader.Error(_reader.Kind.MissingKeyCode, $"The {_what} needs the key '{key}'.", _node, key);
         }
 
         return null;
@@ -68,8 +71,52 @@ internal sealed class YamlMap
     /// <param name="key">The key.</param>
     /// <param name="required">Whether the key is required.</param>
     /// <returns>The text, or <c>null</c>.</returns>
-    public string? Text(string key, bool required = true) =>
-        Get(key, required) is { } node ? _reader.Text(node, key) : null;
+    /// <param name="nonEmpty">Whether an empty text is an error too.</param>
+    public string? Text(string key, bool required = true, bool nonEmpty = false) =>
+        Get(key, required) is { } node ? _reader.Text(node, key, nonEmpty) : null;
+
+    /// <summary>Reads optional text under a key; a key that is absent or YAML's null gives <c>null</c> without a word.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The text, or <c>null</c>.</returns>
+    public string? OptionalText(string key) =>
+        Get(key, false) is { } node && !YamlNodes.IsNull(node) ? _reader.Text(node, key) : null;
+
+    /// <summary>Whether the mapping has the key (whatever its value).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns><c>true</c> when the key is there.</returns>
+    public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
+
+    /// <summary>Reads one of a fixed set of texts under a key; reports a text outside the set, listing the set.</summary>
+    /// <typeparam name="T">What each text stands for.</typeparam>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Whether the key is required.</param>
+    /// <param name="choices">The allowed texts and what each stands for.</param>
+    /// <returns>The value chosen, or <c>null</c> when absent or not allowed.</returns>
+    public T? Choice<T>(string key, bool required, params (string Text, T Value)[] choices)
+        where T : struct
+    {
+        if (Get(key, required) is not { } node || _reader.Text(node, key) is not { } text)
+        {
+            return null;
+        }
+
+        foreach (var (choiceText, value) in choices)
+        {
+            if (string.Equals(choiceText, text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        _reader.Error(_reader.Kind.InvalidValueCode, $"'{text}' is not allowed for '{key}'; use one of: {string.Join(", ", choices.Select(c => c.Text))}.{_reader.Kind.ValueInErrorNote}", node, key);
+        return null;
+    }
+
+    /// <summary>Reads a list of texts, or one text as a list of one, under a key (see <see cref="YamlReader.Scalars"/>).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The text nodes (empty when absent or not a list).</returns>
+    public IReadOnlyList<YamlScalarNode> Scalars(string key) =>
+        Get(key, false) is { } node ? _reader.Scalars(node, key, singleAllowed: true) ?? [] : [];
 
     /// <summary>Reads a number under a key.</summary>
     /// <param name="key">The key.</param>
@@ -90,7 +137,7 @@ internal sealed class YamlMap
     /// <param name="required">Whether the key is required.</param>
     /// <returns>The texts (empty when absent).</returns>
     public IReadOnlyList<string> TextList(string key, bool required = false) =>
-        [.. Sequence(key, required).Select(item => _reader.Text(item, key)).OfType<string>()];
+        Get(key, required) is { } node ? [.. (_reader.Scalars(node, key, singleAllowed: false) ?? []).Select(item => item.Value!)] : [];
 
     /// <summary>Reads a nested mapping under a key.</summary>
     /// <param name="key">The key.</param>
@@ -116,7 +163,7 @@ internal sealed class YamlMap
             return new YamlMap(_reader, mapping, key);
         }
 
-        _reader.Error(DiagnosticCodes.DefinitionsWrongType, $"Expected a mapping for '{key}', found {YamlReader.Describe(node)}.", node, key);
+        _reader.WrongType("a mapping", key, node);
         return null;
     }
 }

@@ -20,9 +20,4 @@ internal static class YamlNodes
     /// <returns><c>true</c> for a null.</returns>
     public static bool IsNull(ScalarStyle style, string? value) =>
         style == ScalarStyle.Plain && value is null or "" or "~" or "null" or "Null" or "NULL";
-
-    /// <summary>The text of a mapping key; an empty text for a key that is not a scalar.</summary>
-    /// <param name="node">The key node.</param>
-    /// <returns>The key.</returns>
-    public static string KeyText(YamlNode node) => node is YamlScalarNode { Value: { } value } ? value : "";
 }

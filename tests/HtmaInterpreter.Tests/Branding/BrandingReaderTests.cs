@@ -115,16 +115,17 @@ public class BrandingReaderTests
         read.Value!.Footer.Should().Be("F");
     }
 
-    [TestCase("practice: [a, b]\n", 1, 11, "'practice' must be one text")]
-    [TestCase("footer: F\naddress: { street: x }\n", 2, 10, "'address' must be a list of lines")]
-    [TestCase("- practice\n", 1, 1, "must be a mapping")]
+    [TestCase("practice: [a, b]\n", 1, 11, "Expected text for 'practice', found a list. It is left out.")]
+    [TestCase("footer: F\naddress: { street: x }\n", 2, 10, "Expected text or a list of texts for 'address', found a mapping. It is left out.")]
+    [TestCase("footer: F\naddress: [Main St 1, { street: x }]\n", 2, 22, "Expected text for each entry of 'address', found a mapping. It is left out.")]
+    [TestCase("- practice\n", 1, 1, "Expected a mapping (key: value pairs) for the branding, found a list.")]
     public void Wrong_shape_is_a_located_error(string yaml, int line, int column, string said)
     {
         var read = ReportBrandingReader.Parse(yaml, "b.yaml");
 
         var error = read.Diagnostics.Should().ContainSingle().Subject;
         (error.Code, error.Location.Line, error.Location.Column).Should().Be((DiagnosticCodes.InvalidBrandingValue, line, column));
-        error.Message.Should().Contain(said);
+        error.Message.Should().Be(said);
     }
 
     [Test]

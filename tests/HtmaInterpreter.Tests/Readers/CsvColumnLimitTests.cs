@@ -95,27 +95,28 @@ public sealed class CsvColumnLimitTests
         // Streamed, and in a batch (whose line scanner reads the header on its own).
         var streamed = Reader.ReadWideCsvStream(new MemoryStream(Encoding.UTF8.GetBytes(pastLimit)), "wide.csv").ToList();
         streamed.Should().ContainSingle().Which.Diagnostics.Should().ContainSingle().Which.Location.Should().Be(expected);
-        var batch = new BatchInterpreter(Interpreter.Default);
-        var results = batch.RunWideCsv(new MemoryStream(Encoding.UTF8.GetBytes(pastLimit)), "wide.csv").ToList();
+        var results = ReaderTestSupport.RunBatchBothWays(pastLimit, "wide.csv");
         results.Should().ContainSingle().Which.ReadDiagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.TooManyColumns)
             .Which.Location.Should().Be(expected);
         results[0].HasErrors.Should().BeTrue();
-        batch.RunWideCsv(new MemoryStream(Encoding.UTF8.GetBytes(atLimit)), "wide.csv").Should().ContainSingle(r => r.IsInterpreted);
+        ReaderTestSupport.RunBatchBothWays(atLimit, "wide.csv").Should().ContainSingle(r => r.IsInterpreted);
     }
 
     [Test]
     public void A_header_of_endless_columns_is_rejected_after_reading_little_of_it()
     {
-        foreach (var batch in new[] { false, true })
+        foreach (var batch in new bool?[] { null, true, false })
         {
-            using var endless = new EndlessHeader(batch ? "sample_id," : "element,value,unit,");
-            var diagnostics = batch
-                ? new BatchInterpreter(Interpreter.Default).RunWideCsv(endless, "endless.csv").SelectMany(r => r.ReadDiagnostics).ToList()
+            using var endless = new EndlessHeader(batch is null ? "element,value,unit," : "sample_id,");
+            var diagnostics = batch is { } useFastPath
+                ? new BatchInterpreter(Interpreter.Default, new BatchOptions { UseFastPath = useFastPath }).RunWideCsv(endless, "endless.csv").SelectMany(r => r.ReadDiagnostics).ToList()
                 : Reader.Read(endless, "endless.csv").Diagnostics.ToList();
 
             diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.TooManyColumns);
             endless.BytesRead.Should().BeLessThan(InputLimits.MaxRecordCharacters * 2, "the header is read only up to the limit (plus a read buffer)");
         }
+
+        ReaderTestSupport.RunBatchBothWays(() => new EndlessHeader("sample_id,"), "endless.csv").Should().ContainSingle();
     }
 
     [Test]

@@ -54,8 +54,7 @@ public sealed class DuplicateSampleIdTests
     [Test]
     public void The_batch_reports_the_same_repeats_whichever_reader_takes_a_row()
     {
-        var batch = new BatchInterpreter(Interpreter.Default, new BatchOptions { ChunkSize = 2 });
-        var results = batch.RunWideCsv(new MemoryStream(Encoding.UTF8.GetBytes(Wide)), "dup.csv").ToList();
+        var results = ReaderTestSupport.RunBatchBothWays(Wide, "dup.csv", new BatchOptions { ChunkSize = 2 });
 
         results.Should().HaveCount(5).And.OnlyContain(r => r.IsInterpreted);
         results.Select(r => r.ReadDiagnostics.Count(d => d.Code == DiagnosticCodes.DuplicateSampleId)).Should().Equal(0, 0, 1, 1, 0);

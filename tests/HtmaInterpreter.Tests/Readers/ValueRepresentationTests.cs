@@ -139,8 +139,7 @@ public sealed class ValueRepresentationTests
     public void The_batch_gives_the_same_diagnostics_on_the_rows_it_reads_itself_and_on_the_others()
     {
         const string csv = "sample_id,Ca (mg%),Mg (ppb),K (mg%)\nB-1,40,100000,10\nB-2,40,1.5e-24,10\nB-3,1e-400,100000,10\nB-4,8000000000000000000000000000,100000,10\nB-5,40,100000,10\n";
-        var batch = new HtmaInterpreter.Batch.BatchInterpreter(Interpreter.Default);
-        var results = batch.RunWideCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "b.csv").ToList();
+        var results = ReaderTestSupport.RunBatchBothWays(csv, "b.csv");
 
         results.Select(r => string.Join(" ", r.ReadDiagnostics.Select(d => d.Code))).Should().Equal(
             "",

@@ -147,7 +147,8 @@ public class BrokenRuleFileTests
 
         result.Diagnostics.Where(d => d.Code == DiagnosticCodes.RuleSchema).Select(d => (d.Location.Line, d.Location.Column)).Should()
             .BeEquivalentTo(new (int?, int?)[] { (7, 5), (5, 15), (2, 5), (2, 5) }, string.Join("\n", result.Diagnostics));
-        result.Diagnostics.Select(d => d.Message).Should().Contain(m => m.Contains("'whne'")).And.Contain(m => m.Contains("no 'when'")).And.Contain(m => m.Contains("no 'explanation'"));
+        result.Diagnostics.Select(d => d.Message).Should().Contain(m => m.Contains("'whne'")).And.Contain("The rule needs the key 'when'.").And.Contain("The rule needs the key 'explanation'.")
+            .And.Contain("'urgent' is not allowed for 'severity'; use one of: info, attention, refer.");
     }
 
     [Test]

@@ -126,7 +126,8 @@ public class YamlLayerTests
         var byIndex = new List<Diagnostic>();
 
         YamlGuard.TryLoadRoot(text, YamlDocumentKind.Definitions, mark => SourceText.AtMark("f.yaml", mark), byMark, out _).Should().BeFalse();
-        new SourceText(text, "f.yaml").ParseDocument(YamlDocumentKind.Definitions, byIndex).Should().BeNull();
+        new YamlReader(new SourceText(text, "f.yaml"), YamlDocumentKind.Definitions, byIndex).Parse(text, out var readable).Should().BeNull();
+        readable.Should().BeFalse();
 
         var (markLine, indexLine) = (byMark.Single().Location.Line, byIndex.Single().Location.Line);
         (markLine, indexLine).Should().Be((3, 2));

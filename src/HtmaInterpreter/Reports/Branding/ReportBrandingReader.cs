@@ -1,7 +1,6 @@
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Readers;
 using HtmaInterpreter.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace HtmaInterpreter.Reports;
 
@@ -34,54 +33,50 @@ internal static class ReportBrandingReader
     public static ParseResult<ReportBranding> Parse(string text, string? fileName = null, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = new SourceText(text, fileName);
         var diagnostics = new List<Diagnostic>();
-        var root = source.ParseDocument(YamlDocumentKind.Branding, diagnostics);
+        var reader = new YamlReader(new SourceText(text, fileName), YamlDocumentKind.Branding, diagnostics);
+        var root = reader.Parse(text, out var readable);
         if (root is null)
         {
-            return diagnostics.Count == 0 ? ParseResult.Ok(new ReportBranding()) : ParseResult.Failed<ReportBranding>(diagnostics);
+            return readable ? ParseResult.Ok(new ReportBranding()) : ParseResult.Failed<ReportBranding>(diagnostics);
         }
 
-        if (root is not YamlMappingNode mapping)
+        if (reader.Map(root, "branding", Keys) is not { } map)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidBrandingValue, "A branding file must be a mapping of keys: practice, address, logo, footer, css.", source.Locate(root)));
             return ParseResult.Failed<ReportBranding>(diagnostics);
         }
 
         var branding = new ReportBranding();
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (keyNode, valueNode) in map.Entries())
         {
-            var key = YamlNodes.KeyText(keyNode);
-            var at = source.Locate(valueNode, key);
+            var key = keyNode.Value!;
             if (!Keys.Contains(key))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownBrandingKey, $"'{key}' is not a branding key (they are {string.Join(", ", Keys)}); it is ignored.", source.Locate(keyNode, key)));
                 continue;
             }
 
+            var at = reader.At(valueNode, key);
             locations[key] = at;
             if (key == "address")
             {
-                if (Lines(valueNode) is { } lines)
+                var before = reader.Errors;
+                if (reader.Scalars(valueNode, key, singleAllowed: true) is { } lines && reader.Errors == before)
                 {
-                    branding = branding with { Address = lines };
-                }
-                else
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidBrandingValue, "'address' must be a list of lines or a (multi-line) text; it is left out.", at));
+                    // A list gives a line per entry; one (multi-line) text a line per line of it.
+                    branding = branding with
+                    {
+                        Address = valueNode is YamlDotNet.RepresentationModel.YamlSequenceNode
+                            ? [.. lines.Select(line => line.Value!.Trim()).Where(line => line.Length > 0)]
+                            : [.. lines.SelectMany(line => line.Value!.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
+                    };
                 }
 
                 continue;
             }
 
-            if (valueNode is not YamlScalarNode { Value: var value } || YamlNodes.IsNull(valueNode))
+            if (map.OptionalText(key) is not { } value)
             {
-                if (!YamlNodes.IsNull(valueNode))
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidBrandingValue, $"'{key}' must be one text, not a list or mapping; it is left out.", at));
-                }
-
                 continue;
             }
 
@@ -90,27 +85,12 @@ internal static class ReportBrandingReader
                 "practice" => branding with { PracticeName = value },
                 "footer" => branding with { Footer = value },
                 "css" => branding with { ExtraCss = value },
-                _ => branding with { Logo = ReadLogo(value ?? "", baseDirectory, at, diagnostics) },
+                _ => branding with { Logo = ReadLogo(value, baseDirectory, at, diagnostics) },
             };
         }
 
         BrandingCheck.Check(branding, part => locations.TryGetValue(part, out var location) ? location : new SourceLocation(fileName, Field: part), diagnostics);
         return new ParseResult<ReportBranding>(BrandingCheck.Usable(branding), diagnostics);
-    }
-
-    private static List<string>? Lines(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlScalarNode scalar when YamlNodes.IsNull(scalar):
-                return [];
-            case YamlScalarNode { Value: { } text }:
-                return [.. text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
-                return [.. sequence.Children.Cast<YamlScalarNode>().Select(c => (c.Value ?? "").Trim()).Where(l => l.Length > 0)];
-            default:
-                return null;
-        }
     }
 
     /// <summary>Reads the logo file, no more of it than the limit and a byte, so a huge or endless file is never held.</summary>

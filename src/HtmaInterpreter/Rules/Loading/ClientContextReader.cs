@@ -31,56 +31,31 @@ internal static class ClientContextReader
     public static ParseResult<ClientContext> Parse(string text, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = new SourceText(text, fileName);
         var diagnostics = new List<Diagnostic>();
-        var root = source.ParseDocument(YamlDocumentKind.ClientContext, diagnostics);
+        var reader = new YamlReader(new SourceText(text, fileName), YamlDocumentKind.ClientContext, diagnostics);
+        var root = reader.Parse(text, out var readable);
         if (root is null)
         {
-            if (diagnostics.Count == 0)
-            {
-                return ParseResult.Ok(ClientContext.Empty);
-            }
-
-            return ParseResult.Failed<ClientContext>(diagnostics);
+            return readable ? ParseResult.Ok(ClientContext.Empty) : ParseResult.Failed<ClientContext>(diagnostics);
         }
 
-        if (root is not YamlMappingNode mapping)
+        // Keys are free here: the builder knows their spellings and aliases, and warns about the others.
+        if (reader.Map(root, "client context", (IReadOnlyList<string>?)null) is not { } map)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidContextValue, "A client context must be a mapping of keys such as sex, age and symptoms.", source.Locate(root)));
             return ParseResult.Failed<ClientContext>(diagnostics);
         }
 
         var builder = new Builder(diagnostics);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (keyNode, valueNode) in map.Entries())
         {
-            var key = YamlNodes.KeyText(keyNode);
-            var location = source.Locate(keyNode, key);
-            switch (valueNode)
+            var key = keyNode.Value!;
+            var values = YamlNodes.IsNull(valueNode) ? null : reader.Scalars(valueNode, key, singleAllowed: true);
+            if (values is null && !YamlNodes.IsNull(valueNode))
             {
-                case YamlScalarNode scalar:
-                    var isNull = YamlNodes.IsNull(scalar);
-                    builder.Set(key, isNull ? null : [(scalar.Value ?? "", source.Locate(scalar, key))], location, isList: false);
-                    break;
-                case YamlSequenceNode sequence:
-                    var items = new List<(string, SourceLocation)>();
-                    foreach (var item in sequence.Children)
-                    {
-                        if (item is YamlScalarNode { Value: { } itemText })
-                        {
-                            items.Add((itemText, source.Locate(item, key)));
-                        }
-                        else
-                        {
-                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidContextValue, $"Each entry of '{key}' must be a single word.", source.Locate(item, key)));
-                        }
-                    }
-
-                    builder.Set(key, items, location, isList: true);
-                    break;
-                default:
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidContextValue, $"'{key}' must be a value or a list of values.", source.Locate(valueNode, key)));
-                    break;
+                continue;
             }
+
+            builder.Set(key, values?.Select(v => (v.Value ?? "", reader.At(v, key))).ToList(), reader.At(keyNode, key), isList: valueNode is YamlSequenceNode);
         }
 
         return new ParseResult<ClientContext>(builder.Build(), diagnostics);

@@ -19,44 +19,32 @@ internal static class RuleFileReader
     public static List<RuleDefinition> Read(SourceText file, string relativeFile, ref int order, List<Diagnostic> diagnostics)
     {
         var rules = new List<RuleDefinition>();
-        var root = file.ParseDocument(YamlDocumentKind.Rules, diagnostics);
+        var reader = new YamlReader(file, YamlDocumentKind.Rules, diagnostics);
+        var root = reader.Parse(file.Text, out _);
         if (root is null)
         {
             return rules;
         }
 
-        YamlSequenceNode? sequence = root as YamlSequenceNode;
-        if (root is YamlMappingNode top)
+        IReadOnlyList<YamlNode>? sequence = root switch
         {
-            foreach (var (key, value) in top.Children)
-            {
-                if (YamlNodes.KeyText(key) == "rules" && value is YamlSequenceNode list)
-                {
-                    sequence = list;
-                }
-                else
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown top-level key '{YamlNodes.KeyText(key)}'; a rule file holds one key, 'rules', with a list of rules.", file.Locate(key)));
-                }
-            }
-        }
-
+            YamlSequenceNode list => list.Children.ToList(),
+            YamlMappingNode => reader.Map(root, "rule file", "rules")?.Sequence("rules"),
+            _ => null,
+        };
         if (sequence is null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "A rule file must hold 'rules:' followed by a list of rules.", file.Locate(root)));
+            if (root is not YamlMappingNode)
+            {
+                reader.Error(DiagnosticCodes.RuleSchema, "A rule file must hold 'rules:' followed by a list of rules.", root);
+            }
+
             return rules;
         }
 
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence)
         {
-            if (item is not YamlMappingNode mapping)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "Each rule must be a mapping with id, title, when, ...", file.Locate(item)));
-                continue;
-            }
-
-            var rule = ReadRule(file, relativeFile, order, mapping, diagnostics);
-            if (rule is not null)
+            if (reader.Map(item, "rule", RuleKeys) is { } map && ReadRule(file, relativeFile, order, map) is { } rule)
             {
                 rules.Add(rule);
                 order++;
@@ -66,124 +54,28 @@ internal static class RuleFileReader
         return rules;
     }
 
-    private static RuleDefinition? ReadRule(SourceText file, string relativeFile, int order, YamlMappingNode mapping, List<Diagnostic> diagnostics)
+    private static RuleDefinition? ReadRule(SourceText file, string relativeFile, int order, YamlMap map)
     {
-        var before = diagnostics.Count;
-        var values = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
-        foreach (var (key, value) in mapping.Children)
-        {
-            var name = YamlNodes.KeyText(key);
-            if (Array.IndexOf(RuleKeys, name) < 0)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown rule key '{name}'; the keys are {string.Join(", ", RuleKeys)}.", file.Locate(key, name)));
-                continue;
-            }
-
-            values[name] = (key, value);
-        }
-
-        string? Text(string key, bool required = true)
-        {
-            if (!values.TryGetValue(key, out var entry))
-            {
-                if (required)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"The rule has no '{key}'.", file.Locate(mapping, key)));
-                }
-
-                return null;
-            }
-
-            if (entry.Value is YamlScalarNode { Value: { Length: > 0 } text })
-            {
-                return text;
-            }
-
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"'{key}' must be a non-empty text.", file.Locate(entry.Value, key)));
-            return null;
-        }
-
-        List<YamlScalarNode> Scalars(string key)
-        {
-            if (!values.TryGetValue(key, out var entry))
-            {
-                return [];
-            }
-
-            if (entry.Value is YamlScalarNode single)
-            {
-                return [single];
-            }
-
-            var list = new List<YamlScalarNode>();
-            if (entry.Value is YamlSequenceNode sequence)
-            {
-                foreach (var item in sequence.Children)
-                {
-                    if (item is YamlScalarNode scalar)
-                    {
-                        list.Add(scalar);
-                    }
-                    else
-                    {
-                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Each entry of '{key}' must be a text.", file.Locate(item, key)));
-                    }
-                }
-            }
-            else
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"'{key}' must be a list.", file.Locate(entry.Value, key)));
-            }
-
-            return list;
-        }
-
-        var id = Text("id");
+        var reader = map.Reader;
+        var before = reader.Errors;
+        var id = map.Text("id", nonEmpty: true);
         if (id is not null && !IsKebabCase(id))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"The rule id '{id}' must be lower-case words joined by '-', e.g. calcium-shell.", file.Locate(values["id"].Value, "id")));
+            reader.Error(DiagnosticCodes.RuleSchema, $"The rule id '{id}' must be lower-case words joined by '-', e.g. calcium-shell.", map.Get("id", true)!, "id");
         }
 
-        var title = Text("title");
-        var category = Text("category");
-        var severityText = Text("severity");
-        RuleSeverity severity = default;
-        if (severityText is not null)
-        {
-            switch (severityText)
-            {
-                case "info": severity = RuleSeverity.Info; break;
-                case "attention": severity = RuleSeverity.Attention; break;
-                case "refer": severity = RuleSeverity.Refer; break;
-                default:
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown severity '{severityText}'; expected info, attention or refer.", file.Locate(values["severity"].Value, "severity")));
-                    break;
-            }
-        }
-
-        var scope = RuleScope.Panel;
-        switch (Text("scope", required: false))
-        {
-            case null or "panel": break;
-            case "retest": scope = RuleScope.Retest; break;
-            case var other:
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown scope '{other}'; expected panel (the default) or retest.", file.Locate(values["scope"].Value, "scope")));
-                break;
-        }
-
-        YamlScalarNode? when = null;
-        if (Text("when") is not null)
-        {
-            when = (YamlScalarNode)values["when"].Value;
-        }
-
-        var explanation = Text("explanation");
-        var source = Text("source");
-        var suggestions = Scalars("suggestions").Select(s => s.Value ?? "").ToList();
-        var evidence = Scalars("evidence");
-        var thresholdSources = Scalars("threshold_sources").Select(s => s.Value ?? "").ToList();
+        var title = map.Text("title", nonEmpty: true);
+        var category = map.Text("category", nonEmpty: true);
+        var severity = map.Choice("severity", true, ("info", RuleSeverity.Info), ("attention", RuleSeverity.Attention), ("refer", RuleSeverity.Refer));
+        var scope = map.Choice("scope", false, ("panel", RuleScope.Panel), ("retest", RuleScope.Retest)) ?? RuleScope.Panel;
+        var when = map.Text("when", nonEmpty: true) is null ? null : (YamlScalarNode)map.Get("when", true)!;
+        var explanation = map.Text("explanation", nonEmpty: true);
+        var source = map.Text("source", nonEmpty: true);
+        var suggestions = map.Scalars("suggestions").Select(s => s.Value ?? "").ToList();
+        var evidence = map.Scalars("evidence");
+        var thresholdSources = map.Scalars("threshold_sources").Select(s => s.Value ?? "").ToList();
         var claims = new List<int>();
-        foreach (var claim in Scalars("claims"))
+        foreach (var claim in map.Scalars("claims"))
         {
             if (int.TryParse(claim.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 99)
             {
@@ -191,14 +83,14 @@ internal static class RuleFileReader
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"A claim must be a claim number of the source document, e.g. 7; found '{claim.Value}'.", file.Locate(claim, "claims")));
+                reader.Error(DiagnosticCodes.RuleSchema, $"A claim must be a claim number of the source document, e.g. 7; found '{claim.Value}'.", claim, "claims");
             }
         }
 
-        IReadOnlyList<YamlScalarNode>? forEach = values.ContainsKey("for_each") ? Scalars("for_each") : null;
-        var bands = values.TryGetValue("bands", out var bandEntry) ? ReadBands(file, bandEntry.Value, diagnostics) : [];
+        IReadOnlyList<YamlScalarNode>? forEach = map.Has("for_each") ? map.Scalars("for_each") : null;
+        var bands = map.Get("bands", false) is { } bandsNode ? ReadBands(reader, bandsNode) : [];
 
-        if (diagnostics.Count > before || id is null || title is null || category is null || when is null || explanation is null || source is null)
+        if (reader.Errors > before || id is null || title is null || category is null || severity is null || when is null || explanation is null || source is null)
         {
             return null;
         }
@@ -206,13 +98,13 @@ internal static class RuleFileReader
         return new RuleDefinition
         {
             Id = id,
-            IdNode = values["id"].Value,
+            IdNode = map.Get("id", true)!,
             File = file,
             RelativeFile = relativeFile,
             Order = order,
             Title = title,
             Category = category,
-            Severity = severity,
+            Severity = severity.Value,
             When = when,
             Explanation = explanation.Trim(),
             Suggestions = suggestions,
@@ -229,87 +121,34 @@ internal static class RuleFileReader
     private static bool IsKebabCase(string id) =>
         id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && !id.EndsWith('-');
 
-    private static List<BandDefinition> ReadBands(SourceText file, YamlNode node, List<Diagnostic> diagnostics)
+    private static List<BandDefinition> ReadBands(YamlReader reader, YamlNode node)
     {
         var bands = new List<BandDefinition>();
-        if (node is not YamlSequenceNode sequence)
+        foreach (var item in reader.Sequence(node, "bands"))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "'bands' must be a list of band tables.", file.Locate(node, "bands")));
-            return bands;
-        }
-
-        foreach (var item in sequence.Children)
-        {
-            if (item is not YamlMappingNode mapping)
+            var before = reader.Errors;
+            if (reader.Map(item, "band table", BandKeys) is not { } map)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "Each band table must be a mapping with label, of, source and rows.", file.Locate(item, "bands")));
                 continue;
             }
 
-            var before = diagnostics.Count;
-            YamlScalarNode? label = null, of = null, when = null, source = null;
-            YamlSequenceNode? rowsNode = null;
-            foreach (var (key, value) in mapping.Children)
-            {
-                var name = YamlNodes.KeyText(key);
-                switch (name)
-                {
-                    case "label" when value is YamlScalarNode s: label = s; break;
-                    case "of" when value is YamlScalarNode s: of = s; break;
-                    case "when" when value is YamlScalarNode s: when = s; break;
-                    case "source" when value is YamlScalarNode s: source = s; break;
-                    case "rows" when value is YamlSequenceNode s: rowsNode = s; break;
-                    default:
-                        diagnostics.Add(Diagnostic.Error(
-                            DiagnosticCodes.RuleSchema,
-                            Array.IndexOf(BandKeys, name) < 0 ? $"Unknown band key '{name}'; the keys are {string.Join(", ", BandKeys)}." : $"'{name}' has the wrong shape.",
-                            file.Locate(key, name)));
-                        break;
-                }
-            }
-
-            if (label is null || of is null || source is null || rowsNode is null)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "A band table needs label, of, source and rows.", file.Locate(mapping, "bands")));
-                continue;
-            }
-
+            var label = map.Text("label", nonEmpty: true);
+            var of = Scalar(map, "of", required: true);
+            var when = Scalar(map, "when", required: false);
+            var source = map.Text("source", nonEmpty: true);
             var rows = new List<BandRow>();
             var anyUnit = false;
-            foreach (var rowNode in rowsNode.Children)
+            foreach (var rowNode in map.Sequence("rows"))
             {
-                if (rowNode is not YamlMappingNode row)
+                if (reader.Map(rowNode, "band row", RowKeys) is not { } row)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "A band row must be a mapping { from, below, band }.", file.Locate(rowNode, "rows")));
                     continue;
                 }
 
-                double? from = null, below = null;
-                string? bandLabel = null;
-                foreach (var (key, value) in row.Children)
+                var from = ReadAmount(row, "from", required: true, ref anyUnit);
+                var below = ReadAmount(row, "below", required: false, ref anyUnit);
+                if (row.Text("band", nonEmpty: true) is not { } bandLabel || from is null)
                 {
-                    var name = YamlNodes.KeyText(key);
-                    var text = value is YamlScalarNode { Value: { } t } ? t : "";
-                    switch (name)
-                    {
-                        case "from":
-                            from = ReadAmount(file, value, text, diagnostics, ref anyUnit);
-                            break;
-                        case "below":
-                            below = ReadAmount(file, value, text, diagnostics, ref anyUnit);
-                            break;
-                        case "band":
-                            bandLabel = text;
-                            break;
-                        default:
-                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"Unknown band row key '{name}'; the keys are {string.Join(", ", RowKeys)}.", file.Locate(key, name)));
-                            break;
-                    }
-                }
-
-                if (from is null || string.IsNullOrEmpty(bandLabel))
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, "A band row needs 'from' and 'band'.", file.Locate(row, "rows")));
                     continue;
                 }
 
@@ -319,14 +158,14 @@ internal static class RuleFileReader
                 rows.Add(new BandRow(from.Value, below, bandLabel, rowText));
             }
 
-            if (diagnostics.Count == before)
+            if (reader.Errors == before && label is not null && of is not null && source is not null)
             {
                 bands.Add(new BandDefinition
                 {
-                    Label = label.Value ?? "",
+                    Label = label,
                     OfNode = of,
                     When = when,
-                    Source = source.Value ?? "",
+                    Source = source,
                     Rows = rows,
                     RowsHaveUnit = anyUnit,
                 });
@@ -336,13 +175,22 @@ internal static class RuleFileReader
         return bands;
     }
 
+    /// <summary>The text node under a key, for a condition or name located later.</summary>
+    private static YamlScalarNode? Scalar(YamlMap map, string key, bool required) =>
+        map.Text(key, required, nonEmpty: true) is null ? null : (YamlScalarNode)map.Get(key, required)!;
+
     /// <summary>Reads <c>165</c> or <c>165 mg%</c>; amounts with a unit are converted to mg%.</summary>
-    private static double? ReadAmount(SourceText file, YamlNode node, string text, List<Diagnostic> diagnostics, ref bool anyUnit)
+    private static double? ReadAmount(YamlMap map, string key, bool required, ref bool anyUnit)
     {
+        if (map.Get(key, required) is not { } node || map.Reader.Text(node, key) is not { } text)
+        {
+            return null;
+        }
+
         var parts = text.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
         if (!decimal.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSchema, $"'{text}' is not a number (optionally followed by a unit such as mg%).", file.Locate(node)));
+            map.Reader.Error(DiagnosticCodes.RuleSchema, $"'{text}' is not a number (optionally followed by a unit such as mg%).", node);
             return null;
         }
 
@@ -353,7 +201,7 @@ internal static class RuleFileReader
 
         if (!Units.TryParse(parts[1], out var unit))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownUnitInRule, $"Unknown unit '{parts[1]}'; use one of mg%, ppm, µg/g, mcg/g, mg/kg, ppb, ng/g.", file.Locate(node)));
+            map.Reader.Error(DiagnosticCodes.UnknownUnitInRule, $"Unknown unit '{parts[1]}'; use one of mg%, ppm, µg/g, mcg/g, mg/kg, ppb, ng/g.", node);
             return null;
         }
 
