@@ -339,34 +339,73 @@ public static class FhirImporter
             Dictionary<string, (Resource Resource, string Path)> byReference)
         {
             var keyed = loose.Select(o => (Item: o, Subject: SubjectKey(o.Observation.Subject, byReference), Date: DateOf(o.Observation.Effective))).ToList();
-            var subjects = keyed.Select(k => k.Subject).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            var dates = keyed.Select(k => k.Date).OfType<DateOnly>().Distinct().ToList();
-            var groups = new List<(string? Subject, DateOnly? Date, List<(Observation, string)> Members)>();
+
+            // Who and when each Observation could belong with, gathered once (a file may hold many thousands).
+            var allSubjects = new HashSet<string>(StringComparer.Ordinal);
+            var undatedSubjects = new HashSet<string>(StringComparer.Ordinal);
+            var subjectsByDate = new Dictionary<DateOnly, HashSet<string>>();
+            var allDates = new HashSet<DateOnly>();
+            var unassignedDates = new HashSet<DateOnly>();
+            var datesBySubject = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+            foreach (var (_, subject, date) in keyed)
+            {
+                if (subject is not null)
+                {
+                    allSubjects.Add(subject);
+                    (date is { } d ? Bucket(subjectsByDate, d, () => new HashSet<string>(StringComparer.Ordinal)) : undatedSubjects).Add(subject);
+                }
+
+                if (date is { } day)
+                {
+                    allDates.Add(day);
+                    (subject is not null ? Bucket(datesBySubject, subject, () => []) : unassignedDates).Add(day);
+                }
+            }
+
+            var groups = new List<List<(Observation, string)>>();
+            var groupIndex = new Dictionary<(string?, DateOnly?), int>();
             foreach (var (item, subject, date) in keyed)
             {
-                var placedSubject = subject ?? (subjects.Count == 1 ? subjects[0] : null);
-                var placedDate = date ?? (dates.Count == 1 ? dates[0] : null);
-                if ((subject is null && subjects.Count > 1) || (date is null && dates.Count > 1))
+                // The subjects it could belong with are those of the same date (all, without a date); the dates, those of its subject.
+                var subjects = date is { } d ? [.. subjectsByDate.GetValueOrDefault(d) ?? [], .. undatedSubjects] : allSubjects;
+                var placedSubject = subject ?? Single(subjects);
+                var dates = placedSubject is null ? allDates : [.. datesBySubject.GetValueOrDefault(placedSubject) ?? [], .. unassignedDates];
+                var placedDate = date ?? (dates.Count == 1 ? dates.First() : null);
+                var missing = subject is null && subjects.Count > 1 ? ("subject", "person") : date is null && dates.Count > 1 ? ("effective date", "date") : default((string, string)?);
+                if (missing is { } what)
                 {
                     diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.UngroupedObservation,
-                        $"This Observation is in no report and names no {(subject is null && subjects.Count > 1 ? "subject" : "effective date")}, while the file's other such Observations belong to more than one {(subject is null && subjects.Count > 1 ? "person" : "date")}; it cannot be placed in a panel and is not read.",
+                        $"This Observation is in no report and names no {what.Item1}, while the file's other such Observations it could belong with are of more than one {what.Item2}; it cannot be placed in a panel and is not read.",
                         Location(item.Path)));
                     continue;
                 }
 
-                var index = groups.FindIndex(g => g.Subject == placedSubject && g.Date == placedDate);
-                if (index < 0)
+                if (groupIndex.TryGetValue((placedSubject, placedDate), out var index))
                 {
-                    groups.Add((placedSubject, placedDate, [item]));
+                    groups[index].Add(item);
                 }
                 else
                 {
-                    groups[index].Members.Add(item);
+                    groupIndex[(placedSubject, placedDate)] = groups.Count;
+                    groups.Add([item]);
                 }
             }
 
-            return [.. groups.Select(g => g.Members)];
+            return groups;
         }
+
+        private static TValue Bucket<TKey, TValue>(Dictionary<TKey, TValue> buckets, TKey key, Func<TValue> create)
+            where TKey : notnull
+        {
+            if (!buckets.TryGetValue(key, out var bucket))
+            {
+                buckets[key] = bucket = create();
+            }
+
+            return bucket;
+        }
+
+        private static string? Single(HashSet<string> values) => values.Count == 1 ? values.First() : null;
 
         /// <summary>Who an Observation is about: the Patient it resolves to in the file, else its reference, identifier or display as written.</summary>
         private static string? SubjectKey(ResourceReference? subject, Dictionary<string, (Resource Resource, string Path)> byReference)

@@ -84,6 +84,42 @@ public class FhirReviewFixTests
         diagnostic.Message.Should().Contain("names no subject").And.Contain("more than one person");
     }
 
+    [Test]
+    public void An_observation_without_a_date_joins_its_own_subject_s_only_date_even_when_others_have_other_dates()
+    {
+        var result = Read(Array(
+            Observation("Ca", Quantity(40m, "mg/(100.g)"), Subject("a") + Date("2026-01-02")),
+            Observation("Ca", Quantity(90m, "mg/(100.g)"), Subject("b") + Date("2026-05-06")),
+            Observation("Mg", Quantity(6m, "mg/(100.g)"), Subject("a"))));
+
+        result.Diagnostics.Should().NotContain(d => d.Code == FhirDiagnosticCodes.UngroupedObservation);
+        result.Value.Should().HaveCount(2);
+        result.Value![0].Measurements.Select(m => m.Element!.Symbol).Should().Equal("Ca", "Mg");
+        result.Value[0].CollectedOn.Should().Be(new DateOnly(2026, 1, 2));
+    }
+
+    [Test]
+    public void An_observation_without_a_date_of_a_subject_seen_on_two_dates_is_reported_and_not_read()
+    {
+        var result = Read(Array(
+            Observation("Ca", Quantity(40m, "mg/(100.g)"), Subject("a") + Date("2026-01-02")),
+            Observation("Ca", Quantity(50m, "mg/(100.g)"), Subject("a") + Date("2026-06-02")),
+            Observation("Mg", Quantity(6m, "mg/(100.g)"), Subject("a"))));
+
+        result.Value.Should().HaveCount(2).And.OnlyContain(p => p.Find("Mg") == null);
+        result.Diagnostics.Should().ContainSingle(d => d.Code == FhirDiagnosticCodes.UngroupedObservation)
+            .Which.Message.Should().Contain("names no effective date");
+    }
+
+    [Test]
+    public void Many_loose_observations_are_grouped_in_one_pass()
+    {
+        // 2,000 subjects with one value each: one panel per subject (a quadratic grouping would show here as a slow test).
+        var result = Read(Array([.. Enumerable.Range(0, 2000).Select(i => Observation("Ca", Quantity(40m, "mg/(100.g)"), Subject("p" + i) + Date("2026-01-02")))]));
+
+        result.Value.Should().HaveCount(2000);
+    }
+
     // b. Reference ranges
 
     [Test]
