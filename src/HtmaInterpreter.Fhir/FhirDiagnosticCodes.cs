@@ -33,4 +33,10 @@ public static class FhirDiagnosticCodes
 
     /// <summary>A report or Observation its sender marked <c>entered-in-error</c> or <c>cancelled</c> is not read (warning).</summary>
     public const string WithdrawnResult = "HTMA1009";
+
+    /// <summary>
+    /// An Observation in no report that names no subject or no date, while the file's other such Observations belong to
+    /// more than one person or date: it cannot be placed in a panel (warning; not read).
+    /// </summary>
+    public const string UngroupedObservation = "HTMA1010";
 }

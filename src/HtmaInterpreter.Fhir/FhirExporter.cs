@@ -122,7 +122,7 @@ public static class FhirExporter
             text.Append(CultureInfo.InvariantCulture, $"Oxidation type: {OxidationWord(oxidation.Type)}");
             if (oxidation.Degree != OxidationDegree.None)
             {
-                text.Append(CultureInfo.InvariantCulture, $" ({oxidation.Degree.ToString().ToLowerInvariant()})");
+                text.Append(CultureInfo.InvariantCulture, $" ({OxidationResult.WordFor(oxidation.Degree)})");
             }
 
             if (oxidation.Lean is { } lean)
@@ -210,14 +210,15 @@ public static class FhirExporter
 
             var observation = NewObservation(code, derived: false);
             observation.Specimen = new ResourceReference(specimenUrl);
-            var unit = measurement.Amount.Unit;
+            // ppb and ng/g have no UCUM code the domain notes list: such a panel travels in ug/g, the same amount.
+            var unit = UcumUnits.TryGetCode(measurement.Amount.Unit, out _) ? measurement.Amount.Unit : UcumUnits.Exchange;
             if (measurement.Qualifier == MeasurementQualifier.NotDetected)
             {
                 observation.Value = new CodeableConcept { Text = "Not detected" };
             }
             else
             {
-                observation.Value = Quantity(measurement.Amount.Value, unit, measurement.Qualifier switch
+                observation.Value = Quantity(measurement.Amount.To(unit).Value, unit, measurement.Qualifier switch
                 {
                     MeasurementQualifier.BelowDetectionLimit => Hl7.Fhir.Model.Quantity.QuantityComparator.LessThan,
                     MeasurementQualifier.AboveQuantitationLimit => Hl7.Fhir.Model.Quantity.QuantityComparator.GreaterThan,
@@ -232,6 +233,7 @@ public static class FhirExporter
                 {
                     Low = inUnit.Low is { } low ? Quantity(low, unit, null) : null,
                     High = inUnit.High is { } high ? Quantity(high, unit, null) : null,
+                    Type = new CodeableConcept(FhirSystems.ReferenceRangeMeaning, "normal", "Normal Range", null),
                     Text = $"Reference range of the lab profile {interpretation.LabProfile.Name}",
                 });
             }
@@ -241,13 +243,14 @@ public static class FhirExporter
                 observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
                 {
                     High = Quantity(limit.To(unit).Value, unit, null),
-                    Text = $"Toxic limit of the lab profile {interpretation.LabProfile.Name}",
+                    // No code of the reference-range meaning system says "toxic limit": the text alone tells it apart.
+                    Text = $"Toxic limit of the lab profile {interpretation.LabProfile.Name} (above it the metal counts as elevated)",
                 });
             }
 
-            if (result.ProfileRange is not null || result.ToxicLimit is not null)
+            if (!result.IsJudgedAgainstIdealOnly)
             {
-                // Only a published range or cut-off decides high, low or normal.
+                // Only a published range or cut-off decides high, low or normal (without one the level is unknown: no flag).
                 var flag = result.Level switch
                 {
                     ElementLevel.Low => ("L", "Low"),
@@ -264,7 +267,7 @@ public static class FhirExporter
             {
                 var word = result.Level switch { ElementLevel.Low => "below", ElementLevel.High => "above", _ => "at" };
                 observation.Note = [new Annotation { Text = new Markdown(string.Create(CultureInfo.InvariantCulture,
-                    $"{word} the ideal of the lab profile {interpretation.LabProfile.Name} ({ideal.To(unit).Value} {UcumUnits.Display(unit)}); an ideal is not a reference range, so no high/low flag is given.")) }];
+                    $"{word} the ideal of the lab profile {interpretation.LabProfile.Name} ({ideal.To(unit).Value} {Concentration.SymbolOf(unit)}); an ideal is not a reference range, so no high/low flag is given.")) }];
             }
 
             elementUrls.TryAdd(symbol, Add("element-" + symbol, observation));
@@ -314,11 +317,11 @@ public static class FhirExporter
             var oxidation = interpretation.Oxidation;
             var word = OxidationWord(oxidation.Type);
             var observation = NewObservation(new CodeableConcept(FhirSystems.Observation, "oxidation-type", "Oxidation type", "Oxidation type"), derived: true);
-            observation.Value = new CodeableConcept(FhirSystems.OxidationType, oxidation.Type.ToString().ToLowerInvariant(), word, word);
+            observation.Value = new CodeableConcept(FhirSystems.OxidationType, word, word, word);
             var notes = new List<string>();
             if (oxidation.Degree != OxidationDegree.None)
             {
-                notes.Add("Degree: " + oxidation.Degree.ToString().ToLowerInvariant());
+                notes.Add("Degree: " + OxidationResult.WordFor(oxidation.Degree));
             }
 
             if (oxidation.Lean is { } lean)
@@ -430,21 +433,15 @@ public static class FhirExporter
         {
             Value = value,
             Comparator = comparator,
-            Unit = UcumUnits.Display(unit),
+            Unit = Concentration.SymbolOf(unit),
             System = FhirSystems.Ucum,
-            Code = UcumUnits.Code(unit),
+            Code = UcumUnits.TryGetCode(unit, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Only a unit with a listed UCUM code is written."),
         };
 
         /// <summary>A double as a decimal rounded to 6 places, or null when it has none (not finite, or beyond ±10^15).</summary>
         private static decimal? ToDecimal(double? value) =>
             value is { } v && double.IsFinite(v) && Math.Abs(v) < 1e15 ? Math.Round((decimal)v, 6) : null;
 
-        private static string OxidationWord(OxidationType type) => type switch
-        {
-            OxidationType.Slow => "slow",
-            OxidationType.Fast => "fast",
-            OxidationType.Mixed => "mixed",
-            _ => "indeterminate",
-        };
+        private static string OxidationWord(OxidationType type) => OxidationResult.WordFor(type);
     }
 }

@@ -302,20 +302,128 @@ public static class FhirImporter
 
             var loose = resources.Where(r => r.Resource is Observation o && !claimed.Contains(o))
                 .Select(r => ((Observation)r.Resource, r.Path)).ToList();
-            if (loose.Count > 0)
+            var groups = GroupLoose(loose, byReference);
+            for (var g = 0; g < groups.Count; g++)
             {
-                var first = loose[0].Item1;
-                var specimen = first.Specimen is { } s ? Resolve<Specimen>(s, byReference) : null;
+                var group = groups[g];
+                var first = group[0].Observation;
+                var specimen = group.Select(o => o.Observation.Specimen is { } s ? Resolve<Specimen>(s, byReference) : null).FirstOrDefault(s => s is not null);
                 var sampleId = specimen?.AccessionIdentifier?.Value;
-                var lab = first.Performer.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Display))?.Display;
-                var subject = Resolve<Patient>(first.Subject, byReference) ?? patient;
-                if (BuildPanel(loose, sampleId, DateOf(first.Effective), lab, subject, specimen, byReference) is { } panel)
+                if (string.IsNullOrWhiteSpace(sampleId) && groups.Count > 1)
+                {
+                    // Several panels from one file without identifiers: the file name alone would give them one sample id.
+                    sampleId = string.Create(CultureInfo.InvariantCulture, $"{FileStem}-{g + 1}");
+                }
+
+                var lab = group.SelectMany(o => o.Observation.Performer).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Display))?.Display;
+                var subject = group.Select(o => Resolve<Patient>(o.Observation.Subject, byReference)).FirstOrDefault(p => p is not null) ?? patient;
+                var date = group.Select(o => DateOf(o.Observation.Effective)).FirstOrDefault(d => d is not null);
+                if (BuildPanel(group, sampleId, date, lab, subject, specimen, byReference) is { } panel)
                 {
                     panels.Add(panel);
                 }
             }
 
             return panels;
+        }
+
+        private string FileStem => Path.GetFileNameWithoutExtension(fileName) is { Length: > 0 } name ? name : "fhir";
+
+        /// <summary>
+        /// Observations no report names, one group per subject and effective date (one panel each), in file order. One
+        /// that names no subject or no date joins the group it can only belong to; when the others belong to more than one
+        /// person or date it cannot be placed, and is reported instead of being read into someone else's panel.
+        /// </summary>
+        private List<List<(Observation Observation, string Path)>> GroupLoose(
+            List<(Observation Observation, string Path)> loose,
+            Dictionary<string, (Resource Resource, string Path)> byReference)
+        {
+            var keyed = loose.Select(o => (Item: o, Subject: SubjectKey(o.Observation.Subject, byReference), Date: DateOf(o.Observation.Effective))).ToList();
+
+            // Who and when each Observation could belong with, gathered once (a file may hold many thousands).
+            var allSubjects = new HashSet<string>(StringComparer.Ordinal);
+            var undatedSubjects = new HashSet<string>(StringComparer.Ordinal);
+            var subjectsByDate = new Dictionary<DateOnly, HashSet<string>>();
+            var allDates = new HashSet<DateOnly>();
+            var unassignedDates = new HashSet<DateOnly>();
+            var datesBySubject = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+            foreach (var (_, subject, date) in keyed)
+            {
+                if (subject is not null)
+                {
+                    allSubjects.Add(subject);
+                    (date is { } d ? Bucket(subjectsByDate, d, () => new HashSet<string>(StringComparer.Ordinal)) : undatedSubjects).Add(subject);
+                }
+
+                if (date is { } day)
+                {
+                    allDates.Add(day);
+                    (subject is not null ? Bucket(datesBySubject, subject, () => []) : unassignedDates).Add(day);
+                }
+            }
+
+            var groups = new List<List<(Observation, string)>>();
+            var groupIndex = new Dictionary<(string?, DateOnly?), int>();
+            foreach (var (item, subject, date) in keyed)
+            {
+                // The subjects it could belong with are those of the same date (all, without a date); the dates, those of its subject.
+                var subjects = date is { } d ? [.. subjectsByDate.GetValueOrDefault(d) ?? [], .. undatedSubjects] : allSubjects;
+                var placedSubject = subject ?? Single(subjects);
+                var dates = placedSubject is null ? allDates : [.. datesBySubject.GetValueOrDefault(placedSubject) ?? [], .. unassignedDates];
+                var placedDate = date ?? (dates.Count == 1 ? dates.First() : null);
+                var missing = subject is null && subjects.Count > 1 ? ("subject", "person") : date is null && dates.Count > 1 ? ("effective date", "date") : default((string, string)?);
+                if (missing is { } what)
+                {
+                    diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.UngroupedObservation,
+                        $"This Observation is in no report and names no {what.Item1}, while the file's other such Observations it could belong with are of more than one {what.Item2}; it cannot be placed in a panel and is not read.",
+                        Location(item.Path)));
+                    continue;
+                }
+
+                if (groupIndex.TryGetValue((placedSubject, placedDate), out var index))
+                {
+                    groups[index].Add(item);
+                }
+                else
+                {
+                    groupIndex[(placedSubject, placedDate)] = groups.Count;
+                    groups.Add([item]);
+                }
+            }
+
+            return groups;
+        }
+
+        private static TValue Bucket<TKey, TValue>(Dictionary<TKey, TValue> buckets, TKey key, Func<TValue> create)
+            where TKey : notnull
+        {
+            if (!buckets.TryGetValue(key, out var bucket))
+            {
+                buckets[key] = bucket = create();
+            }
+
+            return bucket;
+        }
+
+        private static string? Single(HashSet<string> values) => values.Count == 1 ? values.First() : null;
+
+        /// <summary>Who an Observation is about: the Patient it resolves to in the file, else its reference, identifier or display as written.</summary>
+        private static string? SubjectKey(ResourceReference? subject, Dictionary<string, (Resource Resource, string Path)> byReference)
+        {
+            if (subject is null)
+            {
+                return null;
+            }
+
+            if (subject.Reference is { } text && byReference.TryGetValue(text, out var target))
+            {
+                return "resource:" + target.Path;
+            }
+
+            return subject.Reference is { Length: > 0 } reference ? "reference:" + reference
+                : subject.Identifier?.Value is { Length: > 0 } identifier ? "identifier:" + subject.Identifier.System + "|" + identifier
+                : subject.Display is { Length: > 0 } display ? "display:" + display
+                : null;
         }
 
         private static T? Resolve<T>(ResourceReference? reference, Dictionary<string, (Resource Resource, string Path)> byReference)
@@ -352,7 +460,7 @@ public static class FhirImporter
                 {
                     if (code == "age")
                     {
-                        age = Safely(() => observation.Value is Quantity { Value: { } years } && years is >= 0 and <= 150 && decimal.IsInteger(years) ? (int)years : (int?)null);
+                        age = ReadAge(observation, path) ?? age;
                     }
                     else if (!derivedSkipped)
                     {
@@ -385,7 +493,7 @@ public static class FhirImporter
 
             if (string.IsNullOrWhiteSpace(sampleId))
             {
-                sampleId = Path.GetFileNameWithoutExtension(fileName) is { Length: > 0 } name ? name : "fhir";
+                sampleId = FileStem;
                 diagnostics.Add(Diagnostic.Info(DiagnosticCodes.SampleIdFromFileName,
                     "The FHIR report gives no identifier, so the file name is used as the sample id.", new SourceLocation(fileName)));
             }
@@ -411,6 +519,30 @@ public static class FhirImporter
                 Treatment = treatment,
                 Source = new SourceLocation(fileName),
             };
+        }
+
+        /// <summary>
+        /// The age an age Observation gives, or null: a value that is not a whole number of years from 0 to
+        /// <see cref="Panel.MaxAgeYears"/> gets the diagnostic the core's readers give for such an age field
+        /// (<see cref="DiagnosticCodes.InvalidMetadataValue"/>, a warning) and is not used.
+        /// </summary>
+        private int? ReadAge(Observation observation, string path)
+        {
+            var years = Safely(() => observation.Value is Quantity { Value: { } value } ? value : (decimal?)null);
+            if (years is not { } y)
+            {
+                return null;
+            }
+
+            if (decimal.IsInteger(y) && y >= 0 && y <= Panel.MaxAgeYears)
+            {
+                return (int)y;
+            }
+
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidMetadataValue,
+                string.Create(CultureInfo.InvariantCulture, $"The age '{y}' cannot be read; expected a whole number of years (0 to {Panel.MaxAgeYears}). It is not used."),
+                Location(path + ".valueQuantity.value")));
+            return null;
         }
 
         private Measurement? TryReadMeasurement(Observation observation, string path, Dictionary<string, (Resource Resource, string Path)> byReference)
@@ -486,7 +618,7 @@ public static class FhirImporter
                 else if (!IsHair(specimen.Type))
                 {
                     diagnostics.Add(Diagnostic.Error(FhirDiagnosticCodes.NotHair,
-                        $"The {element.Name} Observation is not on a hair specimen (the specimen type does not say hair); it is not read.", Location(path + ".specimen")));
+                        $"The {element.Name} Observation is not on a hair specimen; its specimen's type must give {HairExpected}. It is not read.", Location(path + ".specimen")));
                     return null;
                 }
             }
@@ -536,12 +668,21 @@ public static class FhirImporter
                 return null;
             }
 
-            ConcentrationUnit unit;
-            if (quantity.System == FhirSystems.Ucum ? !UcumUnits.TryParse(quantity.Code, out unit) : !UcumUnits.TryParse(quantity.Code ?? quantity.Unit, out unit) && !UcumUnits.TryParseDisplay(quantity.Unit, out unit))
+            // A UCUM code must be one the domain notes list; without a UCUM system the code or printed unit may also be
+            // a spelling the core's readers know (mg%, mcg/g, ...), but only of a unit that has a listed UCUM code.
+            var read = quantity.System == FhirSystems.Ucum
+                ? UcumUnits.TryParse(quantity.Code, out var unit)
+                : UcumUnits.TryParse(quantity.Code ?? quantity.Unit, out unit)
+                  || ((Concentration.TryParseUnit(quantity.Code, out unit) || (quantity.Code is null && Concentration.TryParseUnit(quantity.Unit, out unit)))
+                      && UcumUnits.TryGetCode(unit, out _));
+            if (!read)
             {
                 var field = quantity.Code is null ? ".unit" : ".code";
+                var written = (quantity.Code ?? quantity.Unit)?.Trim();
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownUnit,
-                    $"The {element.Name} unit is not a hair concentration unit the interpreter knows (UCUM mg/(100.g), [ppm], ug/g, mg/kg, [ppb], ng/g); the value is not read.",
+                    string.IsNullOrEmpty(written)
+                        ? $"The {element.Name} quantity gives no unit; expected one of the UCUM units {UcumUnits.Listed}. The value is not read."
+                        : $"The {element.Name} unit '{written}' is not read: expected one of the UCUM units {UcumUnits.Listed} (ppb and ng/g have no UCUM code this reader accepts; send such a value in ug/g). The value is not read.",
                     Location(valuePath + field)));
                 return null;
             }
@@ -552,7 +693,17 @@ public static class FhirImporter
                 return null;
             }
 
-            return new Measurement(element.Symbol, element, new Concentration(value, unit), qualifier.Value, source: location.WithField(valuePath));
+            var measurement = new Measurement(element.Symbol, element, new Concentration(value, unit), qualifier.Value, source: location.WithField(valuePath));
+            if (measurement.IsPhysicallyImpossible)
+            {
+                // The core's readers give the same warning (code, severity, wording) for such a value, and keep it too.
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.AbsurdValue,
+                    $"{element.Symbol} = {measurement.Amount} would be more than a tenth of the hair's mass (above {Measurement.PhysicalLimitMilligramPercent.ToString("N0", CultureInfo.InvariantCulture)} mg%), which is " +
+                    "physically impossible; the unit or the number is probably wrong. The value is kept.",
+                    Location(valuePath + ".value")));
+            }
+
+            return measurement;
         }
 
         private static bool TryElement(CodeableConcept? code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Element? element)
@@ -581,8 +732,20 @@ public static class FhirImporter
             return Element.TryFind(code.Text?.Trim(), out element);
         }
 
+        /// <summary>
+        /// Hair by text or display, or by one of the two codes the FHIR R4 specification gives for a hair specimen: HL7 v2
+        /// table 0487 <c>HAR</c> ("Hair") and SNOMED CT <c>119326000</c> ("hair specimen", named in the specification's
+        /// v2-0487 to SNOMED CT concept map).
+        /// </summary>
         private static bool IsHair(CodeableConcept? type) =>
-            type is not null && (Mentions(type.Text) || type.Coding.Any(c => Mentions(c.Display)));
+            type is not null && (Mentions(type.Text) || type.Coding.Any(c => Mentions(c.Display)
+                || (c.System == FhirSystems.V2SpecimenType && c.Code == HairV2Code)
+                || (c.System == FhirSystems.Snomed && c.Code == HairSnomedCode)));
+
+        private const string HairV2Code = "HAR", HairSnomedCode = "119326000";
+
+        /// <summary>What a hair specimen's type must say, for the refusal.</summary>
+        private const string HairExpected = "the text or display \"hair\", or the code HAR (" + FhirSystems.V2SpecimenType + ") or 119326000 (" + FhirSystems.Snomed + ")";
 
         private static bool Mentions(string? text) => text is not null && text.Contains("hair", StringComparison.OrdinalIgnoreCase);
 

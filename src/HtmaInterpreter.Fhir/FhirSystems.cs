@@ -36,6 +36,15 @@ public static class FhirSystems
     /// <summary>Observation categories (<c>laboratory</c>).</summary>
     public const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
 
+    /// <summary>Reference-range meaning (<c>normal</c> for a lab profile's reference range; a toxic limit has no code there and carries text only).</summary>
+    public const string ReferenceRangeMeaning = "http://terminology.hl7.org/CodeSystem/referencerange-meaning";
+
+    /// <summary>HL7 v2 table 0487, specimen type (<c>HAR</c>, hair), read on import.</summary>
+    public const string V2SpecimenType = "http://terminology.hl7.org/CodeSystem/v2-0487";
+
+    /// <summary>SNOMED CT (<c>119326000</c>, hair specimen), read on import.</summary>
+    public const string Snomed = "http://snomed.info/sct";
+
     /// <summary>Observation interpretation (<c>H</c>, <c>L</c>, <c>N</c>).</summary>
     public const string ObservationInterpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 }

@@ -24,6 +24,12 @@ public sealed record ElementResult(
     internal ElementLevelBasis Basis { get; init; }
 
     /// <summary>
+    /// True when <see cref="Level"/> was judged against the profile's ideal only (no reference range or toxic limit):
+    /// then high and low mean above and below the ideal, not outside a published range.
+    /// </summary>
+    public bool IsJudgedAgainstIdealOnly => Basis == ElementLevelBasis.Ideal;
+
+    /// <summary>
     /// How far the value is from the profile's ideal: the value divided by <see cref="Ideal"/> (1.03 for Ca 41 against 40),
     /// whatever the level was judged against; <c>null</c> when there is no positive ideal or the value is not a quantified
     /// number (<c>&lt;x</c>, <c>&gt;x</c>, ND).

@@ -13,6 +13,16 @@ public sealed record OxidationResult
     /// <summary>The type.</summary>
     public required OxidationType Type { get; init; }
 
+    /// <summary>The word every report uses for an oxidation type: <c>slow</c>, <c>fast</c>, <c>mixed</c>, <c>indeterminate</c>.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The word.</returns>
+    public static string WordFor(OxidationType type) => OxidationWords.Name(type);
+
+    /// <summary>The word every report uses for a degree: <c>mild</c>, <c>moderate</c>, <c>extreme</c>; <c>null</c> for <see cref="OxidationDegree.None"/>.</summary>
+    /// <param name="degree">The degree.</param>
+    /// <returns>The word, or <c>null</c>.</returns>
+    public static string? WordFor(OxidationDegree degree) => OxidationWords.Name(degree);
+
     /// <summary>For <see cref="OxidationType.Mixed"/>: the type the panel leans to (slow or fast); otherwise <c>null</c>.</summary>
     public OxidationType? Lean { get; init; }
 

@@ -24,4 +24,18 @@ public readonly record struct Concentration(decimal Value, ConcentrationUnit Uni
     /// <returns>The formatted amount.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Units.Normalize(Value)} {Units.Symbol(Unit)}");
+
+    /// <summary>The usual printed symbol of a unit, as every report writes it (<c>mg%</c>, <c>ppm</c>, <c>µg/g</c>, <c>mg/kg</c>, <c>ppb</c>, <c>ng/g</c>).</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The symbol.</returns>
+    public static string SymbolOf(ConcentrationUnit unit) => Units.Symbol(unit);
+
+    /// <summary>
+    /// Reads a unit as labs print it, as every panel reader does (case-insensitive, surrounding blanks ignored): mg%,
+    /// mg/100g, ppm, µg/g, ug/g, mcg/g, mg/kg, ppb, ng/g, µg/kg.
+    /// </summary>
+    /// <param name="text">The printed unit.</param>
+    /// <param name="unit">The unit, when recognised.</param>
+    /// <returns>True when recognised.</returns>
+    public static bool TryParseUnit(string? text, out ConcentrationUnit unit) => Units.TryParse(text, out unit);
 }

@@ -62,6 +62,18 @@ public sealed record Measurement
     /// <summary>True when the value is an exact, usable number (not a detection limit, not ND).</summary>
     public bool IsQuantified => Qualifier == MeasurementQualifier.Exact;
 
+    /// <summary>
+    /// True when the value is physically impossible: above <see cref="PhysicalLimitMilligramPercent"/> (a detection limit
+    /// or a not-detected value never is). Every reader warns about such a value (a unit mix-up or a typing error) and keeps it.
+    /// </summary>
+    public bool IsPhysicallyImpossible => FieldRules.IsAbsurd(Qualifier, MilligramPercent);
+
+    /// <summary>
+    /// The amount, in mg%, above which a value is physically impossible: 10,000 mg% is a tenth of the hair's mass, which
+    /// no single mineral can make up (a physical bound, not a clinical reference figure).
+    /// </summary>
+    public static decimal PhysicalLimitMilligramPercent => FieldRules.AbsurdMilligramPercent;
+
     /// <summary>True when the element is in the catalogue.</summary>
     public bool IsRecognised => Element is not null;
 

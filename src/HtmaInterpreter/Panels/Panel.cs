@@ -41,6 +41,9 @@ public sealed record Panel
     /// <summary>The subject's age in years, when given.</summary>
     public int? AgeYears { get; init; }
 
+    /// <summary>The oldest age, in years, a reader accepts as a person's age (0 to this); anything above is a typing error and is not read.</summary>
+    public static int MaxAgeYears => FieldRules.MaxAgeYears;
+
     /// <summary>Every measurement, in the order the lab printed them, including unrecognised elements.</summary>
     public IReadOnlyList<Measurement> Measurements { get; init; }
 
