@@ -32,7 +32,7 @@ public class InterruptionTests : CommandTestBase
         using var interruption = NewInterruption();
         using var stderr = new SignallingWriter(Stderr, interruption); // Ctrl-C when the first bad row is reported
 
-        var exitCode = Program.Run(["batch", input, "--out", output], Stdout, stderr, Program.Commands, interruption);
+        var exitCode = Program.Run(["batch", input, "--out", output], Stdout, stderr, interruption: interruption);
 
         exitCode.Should().Be(130);
         Stderr.ToString().Should().EndWith($"htma: interrupted (HTMA0702); {output} was not written\n");
@@ -47,7 +47,7 @@ public class InterruptionTests : CommandTestBase
         using var interruption = NewInterruption();
         interruption.Signal();
 
-        var exitCode = Program.Run(["interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "html", "--out", output], Stdout, Stderr, Program.Commands, interruption);
+        var exitCode = Program.Run(["interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "html", "--out", output], Stdout, Stderr, interruption: interruption);
 
         exitCode.Should().Be(130);
         Stderr.ToString().Should().Be($"htma: interrupted (HTMA0702); {output} was not written\n");
@@ -61,7 +61,7 @@ public class InterruptionTests : CommandTestBase
         using var interruption = NewInterruption();
         interruption.Signal();
 
-        var exitCode = Program.Run(["compare", TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml")], Stdout, Stderr, Program.Commands, interruption);
+        var exitCode = Program.Run(["compare", TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml")], Stdout, Stderr, interruption: interruption);
 
         exitCode.Should().Be(130);
         Stderr.ToString().Should().Be("htma: interrupted (HTMA0702)\n");

@@ -71,7 +71,7 @@ public class OutputFileTests : CommandTestBase
     {
         Run(Command(command, "")).Should().Be(2);
 
-        Stderr.ToString().Should().StartWith($"htma {command}: --out needs a file name; it is empty.\nusage: htma {command}");
+        Stderr.ToString().Should().Be($"htma {command}: --out needs a file name; it is empty.\nRun 'htma {command} --help' for its usage.\n");
         Stdout.ToString().Should().BeEmpty();
     }
 
