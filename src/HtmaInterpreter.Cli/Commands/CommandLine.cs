@@ -177,7 +177,8 @@ internal static class CommandLine
     private static int ReportUnknownOptions(ParseResult parsed, IReadOnlyList<string> unknown, TextWriter stderr)
     {
         var path = CommandPath(parsed);
-        var names = parsed.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var options = parsed.CommandResult.Command.Options.Concat(parsed.RootCommandResult.Command.Options.Where(o => o.Recursive));
+        var names = options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
         foreach (var word in unknown)
         {
             stderr.WriteLine($"htma {path}: Unrecognized command or argument '{word}'.");

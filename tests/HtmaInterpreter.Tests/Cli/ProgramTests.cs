@@ -65,6 +65,16 @@ public class ProgramTests
             .And.EndWith("Run 'htma interpret --help' for its usage.\n");
     }
 
+    [Test]
+    public void A_misspelled_option_in_the_place_of_a_file_is_not_read_as_a_file_name()
+    {
+        Program.Run(["batch", "--hepl"], _stdout, _stderr).Should().Be(2);
+
+        _stdout.ToString().Should().BeEmpty();
+        _stderr.ToString().Should().Be(
+            "htma batch: Unrecognized command or argument '--hepl'.\n'--hepl' was not matched. Did you mean one of the following?\n--help\nRun 'htma batch --help' for its usage.\n");
+    }
+
     [TestCase("--help")]
     [TestCase("-h")]
     [TestCase("-?")]
