@@ -6,97 +6,49 @@ using HtmaInterpreter.Cli.Output;
 namespace HtmaInterpreter.Cli;
 
 /// <summary>
-/// The <c>htma</c> command-line tool: a small dispatcher from the first argument to one class per command
-/// under <c>Commands/</c>. Adding a command is one file there plus one line in <see cref="Commands"/>.
+/// The <c>htma</c> command-line tool. <see cref="CommandLine"/> builds the command line (System.CommandLine), one class
+/// per command under <c>Commands/</c> does the work; this runs it and turns what escapes a command into an exit code.
 /// </summary>
 internal static class Program
 {
-    /// <summary>Every command, in the order <c>htma --help</c> lists them.</summary>
-    internal static IReadOnlyList<Command> Commands { get; } =
-    [
-        new("show", "Print the panels read from a file, in canonical units (mg%), with diagnostics.", (args, stdout, stderr, _) => ShowCommand.Run(args, stdout, stderr)),
-        new("interpret", "Interpret the panels of a file: ratios, oxidation type and findings (text, JSON, Markdown or HTML).", InterpretCommand.Run),
-        new("compare", "Compare two or more tests of one person: changes toward/away from the ideal, trends, retest findings.", CompareCommand.Run),
-        new("batch", "Interpret a wide CSV of many panels on all cores: one result row per panel, cohort statistics.", BatchCommand.Run),
-        new("rules", "List the rules, or check a rule folder for errors (with file, line and column).", (args, stdout, stderr, _) => RulesCommand.Run(args, stdout, stderr)),
-    ];
-
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Console.SetOut(new StreamWriter(new GuardedStream(Console.OpenStandardOutput(), StandardOutput), Console.OutputEncoding) { AutoFlush = true });
         using var interruption = Interruption.ListenToProcess(Console.Error);
-        return Run(args, Console.Out, Console.Error, Commands, interruption);
+        using var stdin = Console.OpenStandardInput();
+        return Run(args, Console.Out, Console.Error, stdin, RunSettings.Default, interruption);
     }
 
-    /// <summary>Runs <c>htma</c> with the given arguments and no signal handling; the testable entry point.</summary>
+    /// <summary>Runs <c>htma</c>; the testable entry point.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
+    /// <param name="stdin">Standard input, read for a FILE argument <c>-</c>; empty when <c>null</c>. Left open.</param>
+    /// <param name="settings">The run's test hooks; <see cref="RunSettings.Default"/> when <c>null</c>.</param>
+    /// <param name="interruption">Ctrl-C and SIGTERM (tests signal it); when <c>null</c>, nothing interrupts the run.</param>
     /// <returns>The exit code, see <see cref="ExitCodes"/>.</returns>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, Commands);
-
-    /// <summary>Runs <c>htma</c> against a given command table (tests use it to inject commands).</summary>
-    /// <param name="args">The command-line arguments.</param>
-    /// <param name="stdout">Standard output.</param>
-    /// <param name="stderr">Standard error.</param>
-    /// <param name="commands">The commands to dispatch to.</param>
-    /// <returns>The exit code, see <see cref="ExitCodes"/>.</returns>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IReadOnlyList<Command> commands)
-    {
-        using var interruption = new Interruption(stderr, _ => { }, Timeout.InfiniteTimeSpan);
-        return Run(args, stdout, stderr, commands, interruption);
-    }
-
-    /// <summary>Runs <c>htma</c> against a given command table, stopped by a given interruption (tests signal it).</summary>
-    /// <param name="args">The command-line arguments.</param>
-    /// <param name="stdout">Standard output.</param>
-    /// <param name="stderr">Standard error.</param>
-    /// <param name="commands">The commands to dispatch to.</param>
-    /// <param name="interruption">Ctrl-C and SIGTERM: the command stops at its next check and this reports it (exit 130).</param>
-    /// <returns>The exit code, see <see cref="ExitCodes"/>.</returns>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IReadOnlyList<Command> commands, Interruption interruption)
+    internal static int Run(
+        IReadOnlyList<string> args,
+        TextWriter stdout,
+        TextWriter stderr,
+        Stream? stdin = null,
+        RunSettings? settings = null,
+        Interruption? interruption = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(interruption);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        ArgumentNullException.ThrowIfNull(commands);
 
-        if (args.Count == 0)
-        {
-            stderr.WriteLine("htma: no command given.");
-            WriteUsage(stderr, commands);
-            return ExitCodes.UsageError;
-        }
-
-        var first = args[0];
-        switch (first)
-        {
-            case "--help" or "-h" or "help":
-                WriteUsage(stdout, commands);
-                return ExitCodes.Success;
-            case "--version":
-                stdout.WriteLine($"htma {Version}");
-                return ExitCodes.Success;
-        }
-
-        var command = commands.FirstOrDefault(c => string.Equals(c.Name, first, StringComparison.Ordinal));
-        if (command is null)
-        {
-            stderr.WriteLine(first.StartsWith('-') ? $"htma: unknown option '{first}'." : $"htma: unknown command '{first}'.");
-            WriteUsage(stderr, commands);
-            return ExitCodes.UsageError;
-        }
-
+        using var quiet = interruption is null ? new Interruption(stderr, _ => { }, Timeout.InfiniteTimeSpan) : null;
+        var environment = new CommandEnvironment(stdout, stderr, stdin ?? Stream.Null, interruption ?? quiet!, settings ?? RunSettings.Default);
         try
         {
-            return command.Run(args.Skip(1).ToList(), stdout, stderr, interruption);
+            return CommandLine.Invoke(args, environment);
         }
-        catch (OperationCanceledException) when (interruption.IsRequested)
+        catch (OperationCanceledException) when (environment.Interruption.IsRequested)
         {
-            return interruption.Report();
+            return environment.Interruption.Report();
         }
         catch (OutputWriteException exception)
         {
@@ -107,7 +59,8 @@ internal static class Program
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"htma: internal error in '{command.Name}' (this is a bug in htma, not a problem with the input): {exception}");
+            var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.StartsWith('[')) ?? "htma";
+            stderr.WriteLine($"htma: internal error in '{command}' (this is a bug in htma, not a problem with the input): {exception}");
             return ExitCodes.InternalError;
         }
     }
@@ -127,22 +80,5 @@ internal static class Program
             var plus = informational.IndexOf('+', StringComparison.Ordinal);
             return plus >= 0 ? informational[..plus] : informational;
         }
-    }
-
-    private static void WriteUsage(TextWriter writer, IReadOnlyList<Command> commands)
-    {
-        writer.WriteLine("usage: htma COMMAND [ARGS]");
-        writer.WriteLine("       htma --help | --version");
-        writer.WriteLine();
-        writer.WriteLine("commands:");
-        var width = commands.Count == 0 ? 0 : commands.Max(c => c.Name.Length);
-        foreach (var command in commands)
-        {
-            writer.WriteLine($"  {command.Name.PadRight(width)}  {command.Summary}");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("Run 'htma COMMAND --help' for a command's options.");
-        writer.WriteLine("Exit codes: 0 success (warnings allowed), 1 input has errors or the output cannot be written, 2 usage error, 3 internal error, 130 interrupted.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.CommandLine;
 using HtmaInterpreter.Batch;
 using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Diagnostics;
@@ -11,12 +12,12 @@ namespace HtmaInterpreter.Cli.Commands;
 /// <summary><c>htma batch FILE</c>: interprets a wide CSV of many panels on all cores and writes one row per panel.</summary>
 internal static class BatchCommand
 {
-    internal static readonly string Usage =
+    internal static string Usage =>
         $$"""
         usage: htma batch FILE [--out results.csv|results.jsonl] [--summary] [--lab ID] [--model ID]
 
-        Interprets every row of FILE, a wide CSV (sample_id first, one column per element), on all cores in constant
-        memory, and writes one row per panel in input order: line, sample_id, oxidation_type, lean, degree, the key ratios
+        Interprets every row of FILE, a wide CSV (sample_id first, one column per element; '-' reads standard input,
+        which diagnostics call {{PanelInput.StandardInputName}}), on all cores in constant memory, and writes one row per panel in input order: line, sample_id, oxidation_type, lean, degree, the key ratios
         {{string.Join(", ", BatchResult.KeyRatioNames.Select(BatchRowFormat.CsvColumnName))}} (empty when absent), fired_rules (rule ids separated by ';'), diagnostics
         (how many), has_errors, then what produced the row: lab_profile (the profile id, e.g. arl: the panel's own lab,
         or --lab), model (the oxidation model id), rule_set and rule_set_version (name and hash of the rules), and note:
@@ -44,58 +45,48 @@ internal static class BatchCommand
 
     private const int OutputBufferSize = 1 << 16;
 
-    private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--out"];
-    private static readonly HashSet<string> FlagOptions = ["--summary"];
-
-    /// <summary>The environment variable that turns the batch fast path off (<c>off</c>): for tests, which run the command both ways.</summary>
-    internal const string FastPathVariable = "HTMA_BATCH_FAST_PATH";
-
-    /// <summary>The batch options: the defaults, with the fast path off when <see cref="FastPathVariable"/> says so.</summary>
-    private static BatchOptions BatchOptions() => new()
+    /// <summary>Creates the command.</summary>
+    internal static HtmaCommand Create(CommandEnvironment environment)
     {
-        UseFastPath = !string.Equals(Environment.GetEnvironmentVariable(FastPathVariable), "off", StringComparison.OrdinalIgnoreCase),
-    };
-
-    /// <summary>Runs the command.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption)
-    {
-        if (Arguments.ParseCommand(args, "batch", Usage, ValueOptions, FlagOptions, stdout, stderr, out var stop) is not { } parsed)
+        var command = new HtmaCommand("batch", "Interpret a wide CSV of many panels on all cores: one result row per panel, cohort statistics.", () => Usage);
+        var file = CommandOptions.FileArgument(command);
+        var outPath = CommandOptions.Out();
+        var summary = new Option<bool>("--summary");
+        var lab = CommandOptions.Lab();
+        var model = CommandOptions.Model();
+        outPath.Validators.Add(result =>
         {
-            return stop;
-        }
-
-        if (parsed.Positional.Count != 1)
-        {
-            return UsageError(stderr, parsed.Positional.Count == 0 ? "no FILE given." : "expected one FILE, got more than one.");
-        }
-
-        var outPath = parsed.Value("--out");
-        var format = BatchOutputFormat.Csv;
-        if (outPath is { Length: 0 })
-        {
-            return UsageError(stderr, OutputFile.EmptyPathMessage);
-        }
-
-        if (outPath is not null)
-        {
-            if (BatchResultWriter.FormatFromFileName(outPath) is not { } fromName)
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 0 && BatchResultWriter.FormatFromFileName(t.Value) is null))
             {
-                return UsageError(stderr, $"cannot tell the output format from '{outPath}'; name it .csv or .jsonl.");
+                result.AddError($"cannot tell the output format from '{token.Value}'; name it .csv or .jsonl.");
             }
-
-            format = fromName;
+        });
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { outPath, summary, lab, model })
+        {
+            command.Options.Add(option);
         }
 
-        if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(outPath), parse.GetValue(summary), parse.GetValue(lab), parse.GetValue(model), environment));
+        return command;
+    }
+
+    private static int Run(string path, string? outPath, bool summarize, string? lab, string? model, CommandEnvironment environment)
+    {
+        var (stdout, stderr, interruption) = (environment.Stdout, environment.Stderr, environment.Interruption);
+        var format = outPath is null ? BatchOutputFormat.Csv : BatchResultWriter.FormatFromFileName(outPath)!.Value;
+        if (CommandOptions.CreateInterpreter(null, lab, model, stderr, out var failure) is not { } interpreter)
         {
             return failure;
         }
 
-        var path = parsed.Positional[0];
-        FileStream input;
+        var name = PanelInput.DisplayName(path);
+        Stream input;
         try
         {
-            input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, OutputBufferSize, FileOptions.SequentialScan);
+            input = path == CommandOptions.StandardInput
+                ? new KeptOpenStream(environment.Stdin)
+                : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, OutputBufferSize, FileOptions.SequentialScan);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -123,7 +114,7 @@ internal static class BatchCommand
             BatchWriteResult? written = null;
             var options = new BatchWriteOptions
             {
-                Summarize = parsed.Flags.Contains("--summary"),
+                Summarize = summarize,
                 OnReadDiagnostics = result =>
                 {
                     progress?.Clear();
@@ -141,7 +132,7 @@ internal static class BatchCommand
                     stream =>
                     {
                         using var writer = new BatchResultWriter(stream, format, leaveOpen: true);
-                        written = new BatchInterpreter(interpreter, BatchOptions()).WriteWideCsv(source, path, writer, options, interruption.Token);
+                        written = new BatchInterpreter(interpreter, environment.Settings.Batch).WriteWideCsv(source, name, writer, options, interruption.Token);
                     },
                     stderr);
                 if (committed != ExitCodes.Success)
@@ -157,7 +148,7 @@ internal static class BatchCommand
                 using var writer = ReferenceEquals(stdout, Console.Out)
                     ? new BatchResultWriter(new GuardedStream(Console.OpenStandardOutput(), Program.StandardOutput), format)
                     : new BatchResultWriter(stdout, format, leaveOpen: true);
-                written = new BatchInterpreter(interpreter, BatchOptions()).WriteWideCsv(source, path, writer, options, interruption.Token);
+                written = new BatchInterpreter(interpreter, environment.Settings.Batch).WriteWideCsv(source, name, writer, options, interruption.Token);
             }
 
             progress?.Clear();
@@ -172,19 +163,49 @@ internal static class BatchCommand
         }
     }
 
-    private static long SafeLength(FileStream stream)
+    private static long SafeLength(Stream stream)
     {
         try
         {
             return stream.CanSeek ? stream.Length : 0;
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or NotSupportedException)
         {
             return 0;
         }
     }
 
-    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "batch", Usage, message);
+    /// <summary>Standard input as the batch reads it: disposing this leaves the process's stream open.</summary>
+    private sealed class KeptOpenStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     /// <summary>A read-only pass-through stream that counts the bytes read, readable from another thread.</summary>
     private sealed class CountingStream(Stream inner) : Stream

@@ -1,7 +1,7 @@
+using System.CommandLine;
 using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
-using HtmaInterpreter.Readers;
 using HtmaInterpreter.Reports;
 using HtmaInterpreter.Retests;
 
@@ -10,10 +10,11 @@ namespace HtmaInterpreter.Cli.Commands;
 /// <summary><c>htma compare OLD NEW [MORE...]</c>: compares the tests of one person (changes, transitions, trends, retest findings).</summary>
 internal static class CompareCommand
 {
-    internal static readonly string Usage =
+    internal static string Usage =>
         $"""
         usage: htma compare OLD NEW [MORE...] [--format {ReportFormats.Choices}] [--out FILE]
                             [--lab ID] [--model ID] [--definitions DIR] [--branding FILE]
+                            [--input-format {PanelInput.Choices}]
 
         Compares two or more tests of one person, in collection-date order (the order given when a date is missing):
         each element and ratio at every test, the change first to last (absolute and %), whether it moved toward or
@@ -29,8 +30,11 @@ internal static class CompareCommand
           --branding FILE     the practice letterhead of the HTML report (YAML: practice, address, logo, footer,
                               css; see htma interpret --help). Other formats ignore it (with a note). Errors in the
                               file stop the command (exit 1) before anything is written.
+          --input-format F    read every FILE as {PanelInput.Choices.Replace("|", ", ", StringComparison.Ordinal)} instead of telling the format
+                              from its name and content (a JSON object with "resourceType" is FHIR)
 
-        A FILE may hold several panels (all are compared). Fewer than two panels in all is a usage error.
+        A FILE may hold several panels (all are compared); it is CSV, YAML, JSON or a FHIR R4 bundle. One FILE may be
+        '-', standard input (diagnostics call it {PanelInput.StandardInputName}). Fewer than two panels in all is a usage error.
         The diagnostics are in the report; its errors and warnings are on standard error too unless it goes to a
         terminal. When no comparison can be made they go to standard error, and JSON still gives a document (empty
         tests, the diagnostics).
@@ -38,39 +42,62 @@ internal static class CompareCommand
         people or FILE cannot be written, 2 usage error (including fewer than two panels), 130 interrupted (Ctrl-C).
         """;
 
-    private static readonly HashSet<string> ValueOptions = ["--format", "--out", "--lab", "--model", "--definitions", "--branding"];
-
-    /// <summary>Runs the command.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption)
+    /// <summary>Creates the command.</summary>
+    internal static HtmaCommand Create(CommandEnvironment environment)
     {
-        if (Arguments.ParseCommand(args, "compare", Usage, ValueOptions, new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
+        var command = new HtmaCommand("compare", "Compare two or more tests of one person: changes toward/away from the ideal, trends, retest findings.", () => Usage);
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.ZeroOrMore };
+        var format = CommandOptions.Format(withFhir: false);
+        var outPath = CommandOptions.Out();
+        var lab = CommandOptions.Lab();
+        var model = CommandOptions.Model();
+        var definitions = CommandOptions.Definitions();
+        var branding = CommandOptions.Branding();
+        var inputFormat = CommandOptions.InputFormatOption();
+        command.Arguments.Add(files);
+        foreach (var option in new Option[] { format, outPath, lab, model, definitions, branding, inputFormat })
         {
-            return stop;
+            command.Options.Add(option);
         }
 
-        if (parsed.Positional.Count == 0)
+        command.Validators.Add(result =>
         {
-            return UsageError(stderr, "no FILE given; give the earlier and the later test (two or more files).");
-        }
-
-        var format = parsed.ReportFormat();
-        if (format is null)
+            var given = result.GetValue(files) ?? [];
+            if (given.Length == 0)
+            {
+                result.AddError("no FILE given; give the earlier and the later test (two or more files).");
+            }
+            else if (given.Count(f => f == CommandOptions.StandardInput) > 1)
+            {
+                result.AddError("standard input ('-') can be read once; give '-' for one FILE only.");
+            }
+        });
+        command.SetAction(parse =>
         {
-            return UsageError(stderr, parsed.UnknownFormatMessage());
-        }
+            var reportFormat = parse.GetValue(format) is { } name ? ReportFormats.Find(name)! : ReportFormats.Default;
+            return Run(parse.GetValue(files)!, parse.GetValue(inputFormat) ?? InputFormat.Auto, reportFormat, parse.GetValue(outPath), parse.GetValue(lab), parse.GetValue(model), parse.GetValue(definitions), parse.GetValue(branding), environment);
+        });
+        return command;
+    }
 
-        var outPath = parsed.Value("--out");
-        if (outPath is { Length: 0 })
-        {
-            return UsageError(stderr, OutputFile.EmptyPathMessage);
-        }
-
-        if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
+    private static int Run(
+        IReadOnlyList<string> files,
+        InputFormat inputFormat,
+        IReportFormat format,
+        string? outPath,
+        string? lab,
+        string? model,
+        string? definitions,
+        string? brandingPath,
+        CommandEnvironment environment)
+    {
+        var (stdout, stderr, interruption) = (environment.Stdout, environment.Stderr, environment.Interruption);
+        if (CommandOptions.CreateInterpreter(definitions, lab, model, stderr, out var failure) is not { } interpreter)
         {
             return failure;
         }
 
-        if (!parsed.TryReadBranding(stderr, format, out var branding, out var brandingFailure))
+        if (!CommandOptions.TryReadBranding(brandingPath, stderr, format.UsesBranding, format.Name, out var branding, out var brandingFailure))
         {
             return brandingFailure;
         }
@@ -81,12 +108,11 @@ internal static class CompareCommand
             return ExitCodes.InputError;
         }
 
-        var reader = new PanelReader();
         var panels = new List<Panel>();
         var readDiagnostics = new List<Diagnostic>();
-        foreach (var file in parsed.Positional)
+        foreach (var file in files)
         {
-            var read = reader.ReadFile(file);
+            var read = PanelInput.Read(file, inputFormat, environment.Stdin);
             readDiagnostics.AddRange(read.Diagnostics);
             panels.AddRange(read.Value ?? []);
             interruption.ThrowIfRequested();
@@ -101,7 +127,7 @@ internal static class CompareCommand
             ReportOutput.EchoDiagnostics(stderr, diagnostics);
             if (compared.Diagnostics.Any(d => d.Code == DiagnosticCodes.RetestTooFewPanels) && !readErrors)
             {
-                return UsageError(stderr, $"a comparison needs at least two panels of one person; {panels.Count} {(panels.Count == 1 ? "was" : "were")} read.");
+                return CommandOptions.UsageError(stderr, "compare", $"a comparison needs at least two panels of one person; {panels.Count} {(panels.Count == 1 ? "was" : "were")} read.");
             }
 
             // A JSON reader gets a document whatever happened; the other formats have no report without a comparison.
@@ -123,6 +149,4 @@ internal static class CompareCommand
 
         return readErrors || compared.HasErrors ? ExitCodes.InputError : ExitCodes.Success;
     }
-
-    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "compare", Usage, message);
 }

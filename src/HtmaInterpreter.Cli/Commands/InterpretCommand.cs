@@ -1,4 +1,4 @@
-using System.Text;
+using System.CommandLine;
 using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Panels;
@@ -11,23 +11,30 @@ namespace HtmaInterpreter.Cli.Commands;
 /// <summary><c>htma interpret FILE</c>: reads panels and prints each one's ratios, oxidation type and findings.</summary>
 internal static class InterpretCommand
 {
-    internal static readonly string Usage =
+    internal static string Usage =>
         $"""
-        usage: htma interpret FILE [--lab ID] [--model ID] [--format {ReportFormats.Choices}] [--context FILE]
+        usage: htma interpret FILE [--lab ID] [--model ID] [--format {ReportFormats.Choices}|fhir] [--context FILE]
                               [--client KEY=VALUE]... [--definitions DIR] [--out FILE] [--branding FILE]
+                              [--input-format {PanelInput.Choices}]
 
         Interprets every panel in FILE: each element against the lab profile, the ratios with their ideals and bands,
-        the oxidation type and what decided it, and the findings of the rule set (referrals first).
+        the oxidation type and what decided it, and the findings of the rule set (referrals first). FILE is CSV (long
+        or wide), YAML, JSON or a FHIR R4 bundle; '-' reads standard input (diagnostics call it {PanelInput.StandardInputName}).
 
           --lab ID            lab profile to use instead of the panel's lab ({DefinitionIds.Labs})
           --model ID          oxidation model {DefinitionIds.Models}
-          --format FORMAT     {ReportFormats.InWords(markDefault: true)}. JSON: one panel gives one object, several an
+          --format FORMAT     {ReportFormats.InWords(markDefault: true)}, or fhir. JSON: one panel gives one object, several an
                               array. Markdown and HTML: several panels one after another in one document. HTML is
                               one self-contained file (inline CSS and SVG charts, no scripts), printable on A4.
                               Text is coloured only on a terminal (not when redirected or NO_COLOR is set).
+                              fhir: a FHIR R4 Bundle (collection) in JSON: a DiagnosticReport with the HTML report,
+                              an Observation per element, ratio, oxidation type and finding (several panels: one
+                              bundle with a DiagnosticReport each); htma show reads it back.
           --context FILE      the client's symptoms, conditions, lifestyle and diet (YAML or JSON)
           --client KEY=VALUE  the same from the command line, repeatable: sex=female, age=52,
-                              symptoms=leg_cramps,night_cramps, conditions=diabetes, lifestyle=sedentary, diet=much_sugar
+                              symptoms=leg_cramps,night_cramps, conditions=diabetes, lifestyle=sedentary, diet=much_sugar.
+                              A pair it cannot take (no '=', an unknown key, a wrong value) is a usage error (exit 2),
+                              before anything is read or written
           --definitions DIR   a folder laid out like ratios/ to use instead of the built-in definitions and rules
           --out FILE          write the report to FILE instead of standard output; it appears only when complete
           --branding FILE     the practice letterhead of the HTML report, from a YAML file: practice (name), address
@@ -35,6 +42,8 @@ internal static class InterpretCommand
                               every page), css (extra CSS; nothing that loads from elsewhere). The report stays one
                               file with no scripts and no external requests. Other formats ignore it (with a note).
                               Errors in the file stop the command (exit 1) before anything is written.
+          --input-format F    read FILE as {PanelInput.Choices.Replace("|", ", ", StringComparison.Ordinal)} instead of telling the format
+                              from its name and content (a JSON object with "resourceType" is FHIR)
 
         The diagnostics are in the report; its errors and warnings are also printed to standard error, one per line,
         unless the report goes to a terminal (so that they reach you when it goes to a file or a pipe, in every format).
@@ -42,75 +51,103 @@ internal static class InterpretCommand
         130 interrupted (Ctrl-C).
         """;
 
-    private static readonly HashSet<string> ValueOptions = ["--lab", "--model", "--format", "--context", "--client", "--definitions", "--out", "--branding"];
-
-    /// <summary>Runs the command; colours the text report only when writing to the process's own standard output and that is a terminal that wants colour.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption) =>
-        Run(args, stdout, stderr, interruption, colorOutput: ReferenceEquals(stdout, Console.Out) && ConsoleWantsColor());
-
-    /// <summary>Runs the command without signal handling, with the colour decision made by the caller (tests).</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool colorOutput)
+    /// <summary>Creates the command.</summary>
+    internal static HtmaCommand Create(CommandEnvironment environment)
     {
-        using var interruption = new Interruption(stderr, _ => { }, Timeout.InfiniteTimeSpan);
-        return Run(args, stdout, stderr, interruption, colorOutput);
+        var command = new HtmaCommand("interpret", "Interpret the panels of a file: ratios, oxidation type and findings (text, JSON, Markdown, HTML or FHIR).", () => Usage);
+        var file = CommandOptions.FileArgument(command);
+        var lab = CommandOptions.Lab();
+        var model = CommandOptions.Model();
+        var format = CommandOptions.Format(withFhir: true);
+        var context = new Option<string?>("--context") { HelpName = "FILE" };
+        var client = CommandOptions.Client();
+        var definitions = CommandOptions.Definitions();
+        var outPath = CommandOptions.Out();
+        var branding = CommandOptions.Branding();
+        var inputFormat = CommandOptions.InputFormatOption();
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { lab, model, format, context, client, definitions, outPath, branding, inputFormat })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => Run(
+            new Request(
+                parse.GetValue(file)!,
+                parse.GetValue(inputFormat) ?? InputFormat.Auto,
+                parse.GetValue(format),
+                parse.GetValue(lab),
+                parse.GetValue(model),
+                parse.GetValue(definitions),
+                parse.GetValue(context),
+                parse.GetValue(client) ?? [],
+                parse.GetValue(outPath),
+                parse.GetValue(branding)),
+            environment));
+        return command;
     }
 
-    /// <summary>Runs the command, with the colour decision made by the caller.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Interruption interruption, bool colorOutput)
+    /// <summary>The parsed command line of one run.</summary>
+    private sealed record Request(
+        string File,
+        InputFormat InputFormat,
+        string? Format,
+        string? Lab,
+        string? Model,
+        string? Definitions,
+        string? Context,
+        IReadOnlyList<string> Client,
+        string? Out,
+        string? Branding);
+
+    private static int Run(Request request, CommandEnvironment environment)
     {
-        if (Arguments.ParseCommand(args, "interpret", Usage, ValueOptions, new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
-        {
-            return stop;
-        }
+        var (stdout, stderr, interruption) = (environment.Stdout, environment.Stderr, environment.Interruption);
+        var colorOutput = environment.Settings.ColorOutput ?? (ReferenceEquals(stdout, Console.Out) && ConsoleWantsColor());
+        var fhir = string.Equals(request.Format, CommandOptions.FhirFormat, StringComparison.OrdinalIgnoreCase);
+        var format = fhir ? null : request.Format is { } name ? ReportFormats.Find(name)! : ReportFormats.Default;
 
-        if (parsed.Positional.Count != 1)
-        {
-            return UsageError(stderr, parsed.Positional.Count == 0 ? "no FILE given." : "expected one FILE, got more than one.");
-        }
-
-        var format = parsed.ReportFormat();
-        if (format is null)
-        {
-            return UsageError(stderr, parsed.UnknownFormatMessage());
-        }
-
-        var outPath = parsed.Value("--out");
-        if (outPath is { Length: 0 })
-        {
-            return UsageError(stderr, OutputFile.EmptyPathMessage);
-        }
-
-        if (parsed.CreateInterpreter(stderr, out var failure) is not { } interpreter)
+        if (CommandOptions.CreateInterpreter(request.Definitions, request.Lab, request.Model, stderr, out var failure) is not { } interpreter)
         {
             return failure;
         }
 
-        if (!parsed.TryReadBranding(stderr, format, out var branding, out var brandingFailure))
+        if (!CommandOptions.TryReadBranding(request.Branding, stderr, format?.UsesBranding ?? false, format?.Name ?? CommandOptions.FhirFormat, out var branding, out var brandingFailure))
         {
             return brandingFailure;
         }
 
-        using var output = outPath is null ? null : OutputFile.Open(outPath, interruption, stderr);
-        if (outPath is not null && output is null)
+        using var output = request.Out is null ? null : OutputFile.Open(request.Out, interruption, stderr);
+        if (request.Out is not null && output is null)
         {
             return ExitCodes.InputError;
         }
 
         var contextDiagnostics = new List<Diagnostic>();
-        var context = ReadContext(parsed, contextDiagnostics);
-        var read = new PanelReader().ReadFile(parsed.Positional[0]);
+        var context = ReadContext(request, contextDiagnostics);
+        var read = PanelInput.Read(request.File, request.InputFormat, environment.Stdin);
         var panels = read.Value ?? [];
         interruption.ThrowIfRequested();
         var interpretations = panels.Select(panel => interpreter.Interpret(panel, context)).ToList();
         var readDiagnostics = contextDiagnostics.Concat(read.Diagnostics).ToList();
 
-        var options = new ReportOptions { UseColor = format.UsesColor && outPath is null && colorOutput, Branding = branding };
-        var report = interpretations.Count == 1
-            ? format.Render(interpretations[0], readDiagnostics, options)
-            : format.Render(interpretations, readDiagnostics, options);
-        interruption.ThrowIfRequested();
-        if (!ReportOutput.GoesToTerminal(stdout, output))
+        string report;
+        if (format is null)
         {
+            report = FhirOutput.ToJson(interpretations);
+        }
+        else
+        {
+            var options = new ReportOptions { UseColor = format.UsesColor && request.Out is null && colorOutput, Branding = branding };
+            report = interpretations.Count == 1
+                ? format.Render(interpretations[0], readDiagnostics, options)
+                : format.Render(interpretations, readDiagnostics, options);
+        }
+
+        interruption.ThrowIfRequested();
+        if (format is null || !ReportOutput.GoesToTerminal(stdout, output))
+        {
+            // A FHIR bundle carries no diagnostics of the reading: they always go to standard error.
             ReportOutput.EchoDiagnostics(stderr, readDiagnostics.Concat(interpretations.SelectMany(i => i.Diagnostics)));
         }
 
@@ -123,17 +160,17 @@ internal static class InterpretCommand
         return hasErrors ? ExitCodes.InputError : ExitCodes.Success;
     }
 
-    private static ClientContext? ReadContext(Arguments parsed, List<Diagnostic> diagnostics)
+    private static ClientContext? ReadContext(Request request, List<Diagnostic> diagnostics)
     {
         ClientContext? context = null;
-        if (parsed.Value("--context") is { } contextFile)
+        if (request.Context is { } contextFile)
         {
             var fromFile = ClientContextReader.ReadFile(contextFile);
             diagnostics.AddRange(fromFile.Diagnostics);
             context = fromFile.Value;
         }
 
-        if (parsed.Values("--client") is { Count: > 0 } pairs)
+        if (request.Client is { Count: > 0 } pairs)
         {
             var fromFlags = ClientContextReader.FromArguments(pairs);
             diagnostics.AddRange(fromFlags.Diagnostics);
@@ -162,6 +199,4 @@ internal static class InterpretCommand
     /// <summary>True when standard output is a terminal and the user has not asked for no colour (https://no-color.org).</summary>
     private static bool ConsoleWantsColor() =>
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-
-    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "interpret", Usage, message);
 }

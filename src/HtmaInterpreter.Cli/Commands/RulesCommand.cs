@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using HtmaInterpreter.Definitions;
 using HtmaInterpreter.Diagnostics;
@@ -21,27 +22,32 @@ internal static class RulesCommand
         Exit codes: 0 no errors, 1 the rules have errors, 2 usage error.
         """;
 
-    /// <summary>Runs the command.</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Creates the command, with its sub-commands <c>list</c> and <c>check</c>.</summary>
+    internal static HtmaCommand Create(CommandEnvironment environment)
     {
-        if (Arguments.ParseCommand(args, "rules", Usage, new HashSet<string>(), new HashSet<string>(), stdout, stderr, out var stop) is not { } parsed)
+        var command = new HtmaCommand("rules", "List the rules, or check a rule folder for errors (with file, line and column).", () => Usage);
+        foreach (var (name, summary) in new[] { ("list", "Print every rule."), ("check", "Check every rule file.") })
         {
-            return stop;
+            var sub = new Command(name, summary);
+            var folder = new Argument<string?>("DIR") { Arity = ArgumentArity.ZeroOrOne };
+            sub.Arguments.Add(folder);
+            sub.SetAction(parse => Run(name, parse.GetValue(folder), environment.Stdout));
+            command.Subcommands.Add(sub);
         }
 
-        if (parsed.Positional.Count is 0 or > 2 || parsed.Positional[0] is not ("list" or "check"))
-        {
-            return UsageError(stderr, parsed.Positional.Count == 0 ? "expected list or check." : $"unexpected '{string.Join(' ', parsed.Positional)}'.");
-        }
+        command.SetAction(_ => CommandOptions.UsageError(environment.Stderr, "rules", "expected list or check."));
+        return command;
+    }
 
-        var folder = parsed.Positional.Count == 2 ? parsed.Positional[1] : null;
+    private static int Run(string action, string? folder, TextWriter stdout)
+    {
         var options = new RuleLoadOptions
         {
             KnownRatios = HtmaDefinitions.LoadDefault().GetValueOrThrow().Ratios.Select(r => r.Name).ToArray(),
         };
         var loaded = folder is null ? RuleSet.LoadDefault(options) : RuleSet.LoadFromDirectory(folder, options);
 
-        if (parsed.Positional[0] == "list" && loaded.Value is { } rules)
+        if (action == "list" && loaded.Value is { } rules)
         {
             // Ids, categories, titles, conditions and the folder's name come from the files: a control character in them is shown escaped.
             foreach (var rule in rules.Rules)
@@ -59,7 +65,7 @@ internal static class RulesCommand
         }
 
         var errors = loaded.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        if (parsed.Positional[0] == "check")
+        if (action == "check")
         {
             var count = loaded.Value?.Rules.Count ?? 0;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} rules checked, {errors} errors, {loaded.Diagnostics.Count - errors} warnings"));
@@ -67,6 +73,4 @@ internal static class RulesCommand
 
         return errors > 0 || loaded.Value is null ? ExitCodes.InputError : ExitCodes.Success;
     }
-
-    private static int UsageError(TextWriter stderr, string message) => Arguments.UsageError(stderr, "rules", Usage, message);
 }

@@ -369,7 +369,7 @@ public sealed partial class PanelReader
     private static partial System.Text.RegularExpressions.Regex YamlStart();
 
     /// <summary>Marks "a CSV whose layout the header decides" (not a public format value).</summary>
-    private const PanelFormat CsvByHeader = (PanelFormat)(-1);
+    internal const PanelFormat CsvByHeader = (PanelFormat)(-1);
 
     /// <summary>The error for a CSV read as a row per sample whose header does not start with sample_id.</summary>
     internal static Diagnostic NotWideHeader(CsvSource source) => Diagnostic.Error(

@@ -6,14 +6,10 @@ namespace HtmaInterpreter.Tests.Batch;
 
 [TestFixture(true)]
 [TestFixture(false)]
-[NonParallelizable] // sets an environment variable the command reads
 public class BatchCommandTests(bool useFastPath) : CommandTestBase
 {
     [SetUp]
-    public void ChooseThePath() => Environment.SetEnvironmentVariable(HtmaInterpreter.Cli.Commands.BatchCommand.FastPathVariable, useFastPath ? null : "off");
-
-    [TearDown]
-    public void RestoreThePath() => Environment.SetEnvironmentVariable(HtmaInterpreter.Cli.Commands.BatchCommand.FastPathVariable, null);
+    public void ChooseThePath() => Settings = new RunSettings { Batch = new BatchOptions { UseFastPath = useFastPath } };
 
     private string WriteInput(string csv) => Write("input.csv", csv);
 
@@ -165,15 +161,16 @@ public class BatchCommandTests(bool useFastPath) : CommandTestBase
     }
 
     [TestCase(new string[0], "no FILE given.")]
-    [TestCase(new[] { "a.csv", "b.csv" }, "expected one FILE, got more than one.")]
+    [TestCase(new[] { "a.csv", "b.csv" }, "Unrecognized command or argument 'b.csv'.")]
     [TestCase(new[] { "a.csv", "--out", "results.txt" }, "cannot tell the output format from 'results.txt'; name it .csv or .jsonl.")]
-    [TestCase(new[] { "a.csv", "--fast" }, "unknown option '--fast'.")]
-    [TestCase(new[] { "a.csv", "--out" }, "option '--out' needs a value.")]
-    public void Usage_errors_exit_2_with_the_usage(string[] args, string message)
+    [TestCase(new[] { "a.csv", "--fast" }, "Unrecognized command or argument '--fast'.")]
+    [TestCase(new[] { "a.csv", "--out" }, "Required argument missing for option: '--out'.")]
+    public void Usage_errors_exit_2_with_the_message_and_where_the_usage_is_on_stderr_only(string[] args, string message)
     {
         Run(["batch", .. args]).Should().Be(2);
 
-        Stderr.ToString().Should().StartWith($"htma batch: {message}\nusage: htma batch FILE");
+        Stdout.ToString().Should().BeEmpty();
+        Stderr.ToString().Should().StartWith($"htma batch: {message}\n").And.EndWith("Run 'htma batch --help' for its usage.\n");
     }
 
     [Test]

@@ -14,6 +14,9 @@ public abstract class CommandTestBase
 
     protected string Folder { get; private set; } = "";
 
+    /// <summary>The test hooks of every run of the test (a fixture may set them, e.g. the batch fast path off).</summary>
+    private protected RunSettings Settings { get; set; } = RunSettings.Default;
+
     [SetUp]
     public void CreateWritersAndFolder()
     {
@@ -32,7 +35,14 @@ public abstract class CommandTestBase
     }
 
     /// <summary>Runs <c>htma</c> with the arguments and gives its exit code.</summary>
-    protected int Run(params string[] args) => Program.Run(args, Stdout, Stderr);
+    protected int Run(params string[] args) => Program.Run(args, Stdout, Stderr, settings: Settings);
+
+    /// <summary>Runs <c>htma</c> with <paramref name="input"/> (UTF-8) as its standard input.</summary>
+    protected int RunWithInput(string input, params string[] args)
+    {
+        using var stdin = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input));
+        return Program.Run(args, Stdout, Stderr, stdin, Settings);
+    }
 
     /// <summary>Writes a file into <see cref="Folder"/> and gives its path.</summary>
     protected string Write(string name, string text)

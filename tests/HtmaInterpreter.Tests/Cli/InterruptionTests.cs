@@ -1,3 +1,4 @@
+using HtmaInterpreter.Batch;
 using HtmaInterpreter.Cli;
 using HtmaInterpreter.Cli.Output;
 using HtmaInterpreter.Tests.Batch;
@@ -24,15 +25,16 @@ public class InterruptionTests : CommandTestBase
     private string[] Files() =>
         Directory.EnumerateFileSystemEntries(Folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(Path.GetFileName).ToArray()!;
 
-    [Test]
-    public void Batch_interrupted_while_writing_leaves_no_file_says_so_and_exits_130()
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Batch_interrupted_while_writing_leaves_no_file_says_so_and_exits_130(bool useFastPath)
     {
         var input = Write("input.csv", BatchTestData.Generate(2_000, new Dictionary<int, string> { [1] = "G-00001,ARL,female,40,abc,8,25,10,1.5,16,14" }));
         var output = Path.Combine(Folder, "results.csv");
         using var interruption = NewInterruption();
         using var stderr = new SignallingWriter(Stderr, interruption); // Ctrl-C when the first bad row is reported
 
-        var exitCode = Program.Run(["batch", input, "--out", output], Stdout, stderr, Program.Commands, interruption);
+        var exitCode = Program.Run(["batch", input, "--out", output], Stdout, stderr, settings: new RunSettings { Batch = new BatchOptions { UseFastPath = useFastPath } }, interruption: interruption);
 
         exitCode.Should().Be(130);
         Stderr.ToString().Should().EndWith($"htma: interrupted (HTMA0702); {output} was not written\n");
@@ -47,7 +49,7 @@ public class InterruptionTests : CommandTestBase
         using var interruption = NewInterruption();
         interruption.Signal();
 
-        var exitCode = Program.Run(["interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "html", "--out", output], Stdout, Stderr, Program.Commands, interruption);
+        var exitCode = Program.Run(["interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "html", "--out", output], Stdout, Stderr, interruption: interruption);
 
         exitCode.Should().Be(130);
         Stderr.ToString().Should().Be($"htma: interrupted (HTMA0702); {output} was not written\n");
@@ -61,7 +63,7 @@ public class InterruptionTests : CommandTestBase
         using var interruption = NewInterruption();
         interruption.Signal();
 
-        var exitCode = Program.Run(["compare", TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml")], Stdout, Stderr, Program.Commands, interruption);
+        var exitCode = Program.Run(["compare", TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml")], Stdout, Stderr, interruption: interruption);
 
         exitCode.Should().Be(130);
         Stderr.ToString().Should().Be("htma: interrupted (HTMA0702)\n");

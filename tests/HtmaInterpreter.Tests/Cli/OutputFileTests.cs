@@ -4,9 +4,17 @@ using HtmaInterpreter.Diagnostics;
 
 namespace HtmaInterpreter.Tests.Cli;
 
-/// <summary>Item 6 of issue 13: <c>--out</c> that cannot be written, and the temporary file + rename of every output file.</summary>
-public class OutputFileTests : CommandTestBase
+/// <summary>
+/// Item 6 of issue 13: <c>--out</c> that cannot be written, and the temporary file + rename of every output file; with
+/// the batch fast path on and off.
+/// </summary>
+[TestFixture(true)]
+[TestFixture(false)]
+public class OutputFileTests(bool useFastPath) : CommandTestBase
 {
+    [SetUp]
+    public void ChooseThePath() => Settings = new HtmaInterpreter.Cli.RunSettings { Batch = new BatchOptions { UseFastPath = useFastPath } };
+
     private static readonly string Panel = TestPaths.Sample("slow-oxidizer.csv");
     private static readonly string Older = TestPaths.Sample("retest-P-0009-2025-10-06.csv");
     private static readonly string Newer = TestPaths.Sample("retest-P-0009-2026-02-09.yaml");
@@ -71,7 +79,7 @@ public class OutputFileTests : CommandTestBase
     {
         Run(Command(command, "")).Should().Be(2);
 
-        Stderr.ToString().Should().StartWith($"htma {command}: --out needs a file name; it is empty.\nusage: htma {command}");
+        Stderr.ToString().Should().Be($"htma {command}: --out needs a file name; it is empty.\nRun 'htma {command} --help' for its usage.\n");
         Stdout.ToString().Should().BeEmpty();
     }
 

@@ -29,39 +29,47 @@ public class ShowCommandTests
     [Test]
     public void No_file_is_a_usage_error()
     {
-        var exitCode = ShowCommand.Run([], _stdout, _stderr, NeverCalled);
+        var exitCode = HtmaInterpreter.Cli.Program.Run(["show"], _stdout, _stderr);
 
         exitCode.Should().Be(2);
         _stdout.ToString().Should().BeEmpty();
-        _stderr.ToString().Should().StartWith("htma show: no FILE given.\nusage: htma show FILE\n");
+        _stderr.ToString().Should().Be("htma show: no FILE given.\nRun 'htma show --help' for its usage.\n");
     }
 
     [Test]
     public void Two_files_are_a_usage_error()
     {
-        ShowCommand.Run(["a.csv", "b.csv"], _stdout, _stderr, NeverCalled).Should().Be(2);
-        _stderr.ToString().Should().StartWith("htma show: expected one FILE, got more than one.");
+        HtmaInterpreter.Cli.Program.Run(["show", "a.csv", "b.csv"], _stdout, _stderr).Should().Be(2);
+        _stdout.ToString().Should().BeEmpty();
+        _stderr.ToString().Should().StartWith("htma show: Unrecognized command or argument 'b.csv'.");
     }
 
     [Test]
     public void Unknown_option_is_a_usage_error()
     {
-        ShowCommand.Run(["--wide", "a.csv"], _stdout, _stderr, NeverCalled).Should().Be(2);
-        _stderr.ToString().Should().StartWith("htma show: unknown option '--wide'.");
+        HtmaInterpreter.Cli.Program.Run(["show", "--wide", "a.csv"], _stdout, _stderr).Should().Be(2);
+        _stdout.ToString().Should().BeEmpty();
+        _stderr.ToString().Should().Contain("htma show: Unrecognized command or argument '--wide'.");
+
+        _stderr.GetStringBuilder().Clear();
+        HtmaInterpreter.Cli.Program.Run(["show", "--input-fromat", "csv", "a.csv"], _stdout, _stderr).Should().Be(2);
+        _stdout.ToString().Should().BeEmpty();
+        _stderr.ToString().Should().Contain("htma show: Unrecognized command or argument '--input-fromat'.\n")
+            .And.Contain("Did you mean one of the following?\n--input-format\n");
     }
 
     [Test]
     public void Help_prints_the_show_usage_on_stdout()
     {
-        ShowCommand.Run(["--help"], _stdout, _stderr, NeverCalled).Should().Be(0);
-        _stdout.ToString().Should().StartWith("usage: htma show FILE\n");
+        HtmaInterpreter.Cli.Program.Run(["show", "--help"], _stdout, _stderr).Should().Be(0);
+        _stdout.ToString().Should().StartWith("usage: htma show FILE [--input-format csv|yaml|json|fhir]\n");
         _stderr.ToString().Should().BeEmpty();
     }
 
     [Test]
     public void A_file_name_after_double_dash_may_start_with_a_dash()
     {
-        ShowCommand.Run(["--", "-odd-name.csv"], _stdout, _stderr).Should().Be(1);
+        HtmaInterpreter.Cli.Program.Run(["show", "--", "-odd-name.csv"], _stdout, _stderr).Should().Be(1);
         _stdout.ToString().Should().Contain("-odd-name.csv: error HTMA0114:");
     }
 
@@ -70,7 +78,7 @@ public class ShowCommandTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "htma-no-such-file-" + Guid.NewGuid().ToString("N") + ".csv");
 
-        var exitCode = ShowCommand.Run([missing], _stdout, _stderr);
+        var exitCode = HtmaInterpreter.Cli.Program.Run(["show", missing], _stdout, _stderr);
 
         exitCode.Should().Be(1);
         _stderr.ToString().Should().BeEmpty();
@@ -94,11 +102,7 @@ public class ShowCommandTests
         var warning = Diagnostic.Warning("HTMA0299", "Test warning.", new SourceLocation(_existingFile, 4, 5, "Ca"));
         var result = new ParseResult<IReadOnlyList<Panel>>([PanelPrinterTests.SlowOxidizer()], [warning]);
 
-        var exitCode = ShowCommand.Run([_existingFile], _stdout, _stderr, path =>
-        {
-            path.Should().Be(_existingFile);
-            return result;
-        });
+        var exitCode = ShowCommand.Show(result, _stdout);
 
         exitCode.Should().Be(0);
         _stdout.ToString().Should().StartWith("panel S-2026-0101\n")
@@ -112,7 +116,7 @@ public class ShowCommandTests
         var error = Diagnostic.Error("HTMA0199", "Test error.", new SourceLocation(_existingFile, 9, 1));
         var result = new ParseResult<IReadOnlyList<Panel>>([PanelPrinterTests.SlowOxidizer()], [error]);
 
-        var exitCode = ShowCommand.Run([_existingFile], _stdout, _stderr, _ => result);
+        var exitCode = ShowCommand.Show(result, _stdout);
 
         exitCode.Should().Be(1);
         _stdout.ToString().Should().Contain("panel S-2026-0101\n")
@@ -125,10 +129,7 @@ public class ShowCommandTests
     {
         var result = new ParseResult<IReadOnlyList<Panel>>(null, []);
 
-        ShowCommand.Run([_existingFile], _stdout, _stderr, _ => result).Should().Be(1);
+        ShowCommand.Show(result, _stdout).Should().Be(1);
         _stdout.ToString().Should().StartWith("No panel could be read.\n");
     }
-
-    private static ParseResult<IReadOnlyList<Panel>> NeverCalled(string path) =>
-        throw new AssertionException($"The reader must not be called (path '{path}').");
 }

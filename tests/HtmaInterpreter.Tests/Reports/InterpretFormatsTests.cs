@@ -51,6 +51,6 @@ public class InterpretFormatsTests
         var exit = Program.Run(["interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "pdf"], stdout, stderr);
 
         exit.Should().Be(2);
-        stderr.ToString().Should().StartWith("htma interpret: unknown format 'pdf'; use text, json, markdown or html.");
+        stderr.ToString().Should().StartWith("htma interpret: unknown format 'pdf'; use text, json, markdown, html or fhir.");
     }
 }

@@ -62,7 +62,7 @@ public class ReportFormatsTests
         ReportFormats.InWords(markDefault: true).Should().Be("text (default), json, markdown or html");
         foreach (var usage in new[] { InterpretCommand.Usage, CompareCommand.Usage })
         {
-            usage.Should().Contain("[--format text|json|markdown|html]").And.Contain("--format FORMAT     text (default), json, markdown or html");
+            usage.Should().Contain("[--format text|json|markdown|html").And.Contain("--format FORMAT     text (default), json, markdown or html");
         }
     }
 

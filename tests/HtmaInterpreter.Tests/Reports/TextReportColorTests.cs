@@ -51,11 +51,11 @@ public class TextReportColorTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        InterpretCommand.Run([TestPaths.Sample("fast-oxidizer-lead-cadmium.json")], stdout, stderr, colorOutput: true).Should().Be(0);
+        Program.Run(["interpret", TestPaths.Sample("fast-oxidizer-lead-cadmium.json")], stdout, stderr, settings: new RunSettings { ColorOutput = true }).Should().Be(0);
         stdout.ToString().Should().Contain($"{Escape}[1;31mabove limit");
 
         using var json = new StringWriter();
-        InterpretCommand.Run([TestPaths.Sample("fast-oxidizer-lead-cadmium.json"), "--format", "json"], json, stderr, colorOutput: true).Should().Be(0);
+        Program.Run(["interpret", TestPaths.Sample("fast-oxidizer-lead-cadmium.json"), "--format", "json"], json, stderr, settings: new RunSettings { ColorOutput = true }).Should().Be(0);
         json.ToString().Should().NotContain(Escape.ToString());
     }
 

@@ -1,0 +1,139 @@
+using System.Text.Json;
+
+namespace HtmaInterpreter.Tests.Cli;
+
+/// <summary>Issue 16 part 1, the CLI half: <c>interpret --format fhir</c>, and FHIR bundles read by show, interpret and compare.</summary>
+public class FhirCommandTests : CommandTestBase
+{
+    private (int ExitCode, string Stdout, string Stderr) Htma(params string[] args)
+    {
+        Stdout.GetStringBuilder().Clear();
+        Stderr.GetStringBuilder().Clear();
+        var exitCode = Run(args);
+        return (exitCode, Stdout.ToString(), Stderr.ToString());
+    }
+
+    private string ExportFhir(string sample)
+    {
+        var target = Path.Combine(Folder, Path.GetFileNameWithoutExtension(sample) + ".fhir.json");
+        Htma("interpret", TestPaths.Sample(sample), "--format", "fhir", "--out", target).ExitCode.Should().Be(0, Stderr.ToString());
+        return target;
+    }
+
+    /// <summary>
+    /// What <c>htma show</c> prints before its diagnostics (the FHIR file adds a remark that its ratios are computed
+    /// again), without the columns of the lab's printed range and flag, which a FHIR bundle does not bring back (its
+    /// reference ranges are the lab profile's).
+    /// </summary>
+    private static string Panels(string shown)
+    {
+        var lines = new List<string>();
+        var cut = int.MaxValue;
+        foreach (var line in shown[..shown.IndexOf("diagnostics", StringComparison.Ordinal)].Split('\n'))
+        {
+            cut = line.StartsWith("  element  ", StringComparison.Ordinal) ? line.IndexOf("lab range", StringComparison.Ordinal) : line.Length == 0 ? int.MaxValue : cut;
+            lines.Add(line[..Math.Min(line.Length, cut)].TrimEnd());
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    [TestCase("slow-oxidizer.csv")]
+    [TestCase("fast-oxidizer.yaml")]
+    [TestCase("mixed-pattern.json")]
+    [TestCase("fast-oxidizer-lead-cadmium.json")]
+    [TestCase("doctors-data-washed.csv")]
+    [TestCase("wide-clinic-batch.csv")]
+    public void Interpret_format_fhir_of_a_sample_round_trips_through_show(string sample)
+    {
+        var fhir = ExportFhir(sample);
+        var bundle = JsonDocument.Parse(File.ReadAllText(fhir)).RootElement;
+        bundle.GetProperty("resourceType").GetString().Should().Be("Bundle");
+        bundle.GetProperty("type").GetString().Should().Be("collection");
+
+        var (sourceExit, source, _) = Htma("show", TestPaths.Sample(sample));
+        var (exit, shown, _) = Htma("show", fhir);
+
+        exit.Should().Be(sourceExit, shown);
+        Panels(shown).Should().Be(Panels(source));
+        shown.Should().NotContain(": error").And.NotContain(": warning");
+    }
+
+    [Test]
+    public void Interpret_of_a_fhir_bundle_gives_the_interpretation_of_its_source()
+    {
+        var fhir = ExportFhir("fast-oxidizer-lead-cadmium.json");
+
+        var (_, fromSource, _) = Htma("interpret", TestPaths.Sample("fast-oxidizer-lead-cadmium.json"), "--format", "json");
+        var (exit, fromFhir, _) = Htma("interpret", fhir, "--format", "json");
+
+        exit.Should().Be(0);
+        var (a, b) = (JsonDocument.Parse(fromSource).RootElement, JsonDocument.Parse(fromFhir).RootElement);
+        foreach (var member in new[] { "oxidation", "ratios", "findings" })
+        {
+            b.GetProperty(member).GetRawText().Should().Be(a.GetProperty(member).GetRawText(), member);
+        }
+    }
+
+    [Test]
+    public void Fhir_output_goes_to_stdout_and_is_read_back_from_standard_input()
+    {
+        var (exit, bundle, stderr) = Htma("interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "fhir");
+        exit.Should().Be(0, stderr);
+        JsonDocument.Parse(bundle).RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("resourceType").GetString().Should().Be("DiagnosticReport");
+        var (_, source, _) = Htma("show", TestPaths.Sample("slow-oxidizer.csv"));
+        Stdout.GetStringBuilder().Clear();
+
+        RunWithInput(bundle, "show", "-").Should().Be(0);
+
+        Panels(Stdout.ToString()).Should().Be(Panels(source));
+        Stdout.ToString().Should().Contain("<stdin> (Bundle.entry[");
+    }
+
+    [Test]
+    public void Compare_of_two_fhir_files_equals_compare_of_their_sources()
+    {
+        var older = ExportFhir("retest-P-0009-2025-10-06.csv");
+        var newer = ExportFhir("retest-P-0009-2026-02-09.yaml");
+
+        var (sourceExit, fromSources, _) = Htma("compare", TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml"), "--format", "json");
+        var (exit, fromFhir, _) = Htma("compare", older, newer, "--format", "json");
+
+        exit.Should().Be(sourceExit).And.Be(0);
+        var (a, b) = (JsonDocument.Parse(fromSources).RootElement, JsonDocument.Parse(fromFhir).RootElement);
+        foreach (var member in a.EnumerateObject().Where(m => m.Name != "diagnostics"))
+        {
+            b.GetProperty(member.Name).GetRawText().Should().Be(member.Value.GetRawText(), member.Name);
+        }
+
+        var (_, textFromSources, _) = Htma("compare", TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml"));
+        var (_, textFromFhir, _) = Htma("compare", older, newer);
+        textFromFhir[..textFromFhir.IndexOf("DIAGNOSTICS", StringComparison.Ordinal)]
+            .Should().Be(textFromSources[..textFromSources.IndexOf("DIAGNOSTICS", StringComparison.Ordinal)]);
+    }
+
+    [Test]
+    public void A_broken_fhir_file_is_an_input_error_with_its_json_path()
+    {
+        var broken = Write("broken.json", """{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Observation", "status": "final", "code": {"text": "Calcium"}, "valueQuantity": {"value": "lots", "unit": "mg%"}}}]}""");
+
+        var (exit, shown, _) = Htma("show", broken);
+
+        exit.Should().Be(1);
+        shown.Should().Contain("broken.json").And.Contain(": error HTMA");
+    }
+
+    [Test]
+    public void Input_format_fhir_reads_a_file_whose_name_says_nothing()
+    {
+        var fhir = ExportFhir("slow-oxidizer.csv");
+        var renamed = Path.Combine(Folder, "bundle.txt");
+        File.Move(fhir, renamed);
+
+        Htma("show", renamed).ExitCode.Should().Be(1, "a .txt file is read as CSV");
+        var (exit, shown, _) = Htma("show", renamed, "--input-format", "fhir");
+
+        exit.Should().Be(0);
+        shown.Should().StartWith("panel S-2026-0101\n");
+    }
+}
