@@ -222,7 +222,7 @@ internal static partial class CsvPanelReader
 
     /// <summary>
     /// Reads a wide CSV (a row per sample) one row at a time: the header's diagnostics first, then an item per row.
-    /// With a <paramref name="sink"/>, plain records go to it as raw bytes instead of being read here.
+    /// With a <paramref name="sink"/>, the records it takes go to it as raw bytes instead of being read here.
     /// </summary>
     internal static IEnumerable<PanelReadItem> ReadWide(CsvSource source, string? file, ElementCatalog catalog, IPlainRecordSink? sink = null)
     {
@@ -232,7 +232,7 @@ internal static partial class CsvPanelReader
             yield return new PanelReadItem(null, layout.HeaderDiagnostics);
         }
 
-        var records = new WideRecords(layout, sink is not null && sink.Start(layout) ? sink : null);
+        var records = new WideRecords(layout, sink);
         foreach (var item in records.ReadAll(source))
         {
             yield return item;

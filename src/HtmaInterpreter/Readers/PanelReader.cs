@@ -112,7 +112,7 @@ public sealed partial class PanelReader
     }
 
     /// <summary>
-    /// <see cref="ReadWideCsvStream(Stream, string)"/> without the guard, handing plain records to <paramref name="sink"/>
+    /// <see cref="ReadWideCsvStream(Stream, string)"/> without the guard, handing the records <paramref name="sink"/> takes to it
     /// as raw bytes instead of reading them (they yield no item); every other record, the header's and the file's
     /// diagnostics are items as usual, in file order with the records taken. The batch fast path reads through this.
     /// </summary>

@@ -36,7 +36,7 @@ internal sealed record WideColumn(int Index, string Header, string Name, string?
 /// <summary>
 /// The layout of a wide CSV (a row per sample), read from its header once: which column holds which field or element.
 /// Turns any record of the file into a panel with its diagnostics; records read by CsvHelper and raw records split
-/// elsewhere (<see cref="RawWideRecord"/>) go through the same code, so they read alike.
+/// elsewhere (any <see cref="IWideRecord"/>) go through the same code, so they read alike.
 /// </summary>
 internal sealed class WideCsvLayout
 {

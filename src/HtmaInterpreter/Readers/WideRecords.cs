@@ -4,33 +4,43 @@ namespace HtmaInterpreter.Readers;
 
 /// <summary>
 /// Reads the records of a wide CSV after its header, from one <see cref="CsvSource"/> or several in turn (parts of the
-/// same file), counting the rows: a plain record goes to the sink as raw bytes when there is one, a blank record is
-/// skipped, any other becomes an item with its panel and diagnostics.
+/// same file), counting the rows and checking that no sample id repeats: a record the sink takes is read elsewhere, a
+/// blank record is skipped, any other becomes an item with its panel and diagnostics.
 /// </summary>
-internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
+internal sealed class WideRecords
 {
     private readonly SampleIds _sampleIds = new();
-    private readonly int _sampleIdColumn = layout.Columns.FirstOrDefault(c => c is { Kind: WideColumnKind.Metadata, Name: "sample_id" })?.Index ?? -1;
+    private readonly IPlainRecordSink? _sink;
     private PanelAssembler? _assembler;
-    private RawWideRecord? _repeated;
 
-    // The sample ids of the items read while plain records are held: checked only once they are committed.
-    private readonly List<(FieldText Id, List<Diagnostic> Diagnostics)> _uncommitted = [];
+    // The sample ids of the items read with their checks deferred: checked by CheckDeferredSampleIds.
+    private readonly List<(FieldText Id, List<Diagnostic> Diagnostics)> _deferred = [];
+
+    /// <summary>Reads by <paramref name="layout"/>, offering records to <paramref name="sink"/> when there is one and it starts.</summary>
+    public WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
+    {
+        Layout = layout;
+        _sink = sink is not null && sink.Start(this) ? sink : null;
+    }
+
+    /// <summary>The layout the records are read by.</summary>
+    public WideCsvLayout Layout { get; }
 
     /// <summary>How many non-blank records were read or taken so far.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>True when plain records go to a sink.</summary>
-    public bool TakesPlain => sink is not null;
+    /// <summary>True when a sink takes records.</summary>
+    public bool HasSink => _sink is not null;
 
     /// <summary>
     /// The items of every record of <paramref name="source"/> to its end, with the CSV layer's diagnostics. With
-    /// <paramref name="held"/>, plain records are kept there (copied) for <see cref="Commit"/> instead of going to the sink.
+    /// <paramref name="deferSampleIdChecks"/>, the sample ids of the items are checked only by
+    /// <see cref="CheckDeferredSampleIds"/> (for a part that may be read again, whose ids must not count twice).
     /// </summary>
-    public IEnumerable<PanelReadItem> ReadAll(CsvSource source, List<(byte[] Raw, int Line)>? held = null)
+    public IEnumerable<PanelReadItem> ReadAll(CsvSource source, bool deferSampleIdChecks = false)
     {
         var diagnostics = new List<Diagnostic>(); // handed on with the item it belongs to, else reused (most records have none)
-        _uncommitted.Clear();
+        _deferred.Clear();
         var skipped = new List<Diagnostic>();
         while (true)
         {
@@ -57,15 +67,11 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
                 yield break;
             }
 
-            if (sink is not null && diagnostics.Count == 0 && RawWideRecord.IsPlain(source.RawRecord, layout.Separator))
+            if (_sink is not null && diagnostics.Count == 0 && _sink.TryTake(source.RawRecord, source.Line, out var readHere))
             {
-                if (held is not null)
+                if (readHere is not null)
                 {
-                    held.Add((source.RawRecord.ToArray(), source.Line));
-                }
-                else if (Take(source.RawRecord, source.Line) is { } repeated)
-                {
-                    yield return repeated;
+                    yield return readHere;
                 }
 
                 continue;
@@ -82,14 +88,14 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
             }
 
             Rows++;
-            var item = layout.ReadRow(source, diagnostics, ref _assembler);
-            if (held is null)
+            var item = Layout.ReadRow(source, diagnostics, ref _assembler);
+            if (!deferSampleIdChecks)
             {
                 CheckSampleId(diagnostics);
             }
             else if (_assembler is { SampleId: { } id })
             {
-                _uncommitted.Add((id, diagnostics));
+                _deferred.Add((id, diagnostics));
             }
 
             yield return item;
@@ -97,54 +103,33 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
         }
     }
 
-    /// <summary>
-    /// Hands on the plain records <see cref="ReadAll"/> held, and checks the sample ids of the items it gave; the items
-    /// returned are those of records read here (see <see cref="Take"/>).
-    /// </summary>
-    public List<PanelReadItem> Commit(List<(byte[] Raw, int Line)> held)
+    /// <summary>Checks the sample ids of the items the last <see cref="ReadAll"/> read with its checks deferred.</summary>
+    public void CheckDeferredSampleIds()
     {
-        foreach (var (id, diagnostics) in _uncommitted)
+        foreach (var (id, diagnostics) in _deferred)
         {
             _sampleIds.Check(id.Text!, id.Location, diagnostics);
         }
 
-        _uncommitted.Clear();
-        var items = new List<PanelReadItem>();
-        foreach (var (raw, line) in held)
-        {
-            if (Take(raw, line) is { } item)
-            {
-                items.Add(item);
-            }
-        }
-
-        return items;
+        _deferred.Clear();
     }
 
     /// <summary>
-    /// Hands a plain record to the sink (a blank one is skipped, as the general reader skips it) and returns null; a
-    /// record whose sample id was seen before is read here instead, by the general reader, which reports the repeat.
+    /// Counts a non-blank record the sink takes, on <paramref name="line"/>, and remembers its sample id (ASCII bytes,
+    /// trimmed; empty for none). False when an earlier row has that id: the sink then hands the record back to
+    /// <see cref="ReadHere"/>, which reports the repeat.
     /// </summary>
-    public PanelReadItem? Take(ReadOnlySpan<byte> raw, int line)
+    public bool CountTaken(ReadOnlySpan<byte> sampleId, int line)
     {
-        if (RawWideRecord.IsBlank(raw, layout.Separator))
-        {
-            return null;
-        }
-
         Rows++;
-        var id = SampleIdOf(raw);
-        if (id.IsEmpty || !_sampleIds.SeenOrAdd(id, line))
-        {
-            sink!.Take(raw, line);
-            return null;
-        }
+        return sampleId.IsEmpty || !_sampleIds.SeenOrAdd(sampleId, line);
+    }
 
-        _repeated ??= new RawWideRecord(layout.Separator, layout.File);
-        var bytes = raw.ToArray();
-        _repeated.Reset(bytes, 0, bytes.Length, line);
+    /// <summary>Reads a record the sink handed back (already counted by <see cref="CountTaken"/>) as any other, with its sample id checked.</summary>
+    public PanelReadItem ReadHere(IWideRecord record)
+    {
         var diagnostics = new List<Diagnostic>();
-        var item = layout.ReadRow(_repeated, diagnostics, ref _assembler);
+        var item = Layout.ReadRow(record, diagnostics, ref _assembler);
         CheckSampleId(diagnostics);
         return item;
     }
@@ -156,29 +141,5 @@ internal sealed class WideRecords(WideCsvLayout layout, IPlainRecordSink? sink)
         {
             _sampleIds.Check(id.Text!, id.Location, diagnostics);
         }
-    }
-
-    /// <summary>The sample id field of a plain record (no quotes: split at the separators), without surrounding spaces, as the general reader trims it.</summary>
-    private ReadOnlySpan<byte> SampleIdOf(ReadOnlySpan<byte> raw)
-    {
-        if (_sampleIdColumn < 0)
-        {
-            return default;
-        }
-
-        var separator = (byte)layout.Separator;
-        for (var column = 0; column < _sampleIdColumn; column++)
-        {
-            var at = raw.IndexOf(separator);
-            if (at < 0)
-            {
-                return default;
-            }
-
-            raw = raw[(at + 1)..];
-        }
-
-        var end = raw.IndexOf(separator);
-        return (end < 0 ? raw : raw[..end]).Trim((byte)' ');
     }
 }

@@ -16,13 +16,13 @@ namespace HtmaInterpreter.Batch.FastPath;
 /// quote or control characters (a carriage return alone, or the zero bytes of UTF-16 text, which the general reader
 /// decodes by its byte order mark), is read by the general reader from the start (<paramref name="general"/>).
 /// </summary>
-internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, IPlainRecordSink sink, Func<Stream, IEnumerable<PanelReadItem>> general)
+internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCatalog catalog, PlainRecordsToChunks sink, Func<Stream, IEnumerable<PanelReadItem>> general)
 {
     /// <summary>
     /// The items of a wide CSV as <see cref="PanelReader.ReadWideCsvStream(Stream, string, IPlainRecordSink)"/> gives
     /// them, plain records going to <paramref name="sink"/>, with the lines that are records on their own split out here.
     /// </summary>
-    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, IPlainRecordSink sink)
+    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, PlainRecordsToChunks sink)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var scanner = new PlainLineScanner(stream, fileName, reader.Options.Catalog, sink, input => reader.ReadWideCsvStream(input, fileName, sink));
@@ -81,7 +81,7 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             yield return new PanelReadItem(null, layout.HeaderDiagnostics);
         }
 
-        var records = new WideRecords(layout, sink.Start(layout) ? sink : null);
+        var records = new WideRecords(layout, sink);
         _start = headerEnd + 1;
         var line = 1;
         while (true)
@@ -110,9 +110,9 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
             {
                 // An empty line: every CSV reading skips it.
             }
-            else if (text[0] != (byte)'#' && RawWideRecord.IsPlain(text, layout.Separator) && records.TakesPlain)
+            else if (text[0] != (byte)'#' && RawWideRecord.IsPlain(text, layout.Separator) && records.HasSink)
             {
-                if (records.Take(text, line) is { } repeated)
+                if (sink.Take(text, line) is { } repeated)
                 {
                     yield return repeated; // a sample id seen before: read here, with the warning
                 }
@@ -170,17 +170,18 @@ internal sealed class PlainLineScanner(Stream stream, string fileName, ElementCa
         var text = new StringReader(headerText + "\n" + Encoding.UTF8.GetString(lineBytes));
         var (invalidBytes, firstReplacement) = (_decoding.InvalidBytes, _decoding.FirstReplacement);
         using var source = CsvSource.Open(text, fileName, diagnostics, firstLine: line - 1, decoding: _decoding)!;
-        var held = new List<(byte[] Raw, int Line)>();
-        var items = records.ReadAll(source, held).ToList();
+        sink.Hold();
+        var items = records.ReadAll(source, deferSampleIdChecks: true).ToList();
         runsPast = source.QuoteRanPastLine || source.Failed;
         if (runsPast)
         {
+            sink.Drop();
             _decoding.Rewind(invalidBytes, firstReplacement); // the line is read again with the rest
         }
         else
         {
             _decoding.Count(lineBytes);
-            items.AddRange(records.Commit(held));
+            items.AddRange(sink.Commit());
         }
 
         return items;

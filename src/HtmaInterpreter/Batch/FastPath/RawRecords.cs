@@ -60,28 +60,3 @@ internal interface IRawRecordTarget
     /// <summary>Counts the record just put at the index <see cref="Next"/> gave (a full chunk goes to the workers).</summary>
     void Added();
 }
-
-/// <summary>Puts the plain records of a wide CSV into the chunks, with the plan the workers read them by.</summary>
-internal sealed class PlainRecordsToChunks(IRawRecordTarget target, FastRun run) : IPlainRecordSink
-{
-    private WideCsvPlan? _plan;
-
-    /// <summary>
-    /// The items of a wide CSV that the general reader reads (header and file diagnostics, records that are not plain),
-    /// its plain records going to <paramref name="target"/> as raw bytes.
-    /// </summary>
-    public static IEnumerable<PanelReadItem> Read(PanelReader reader, Stream stream, string fileName, IRawRecordTarget target, FastRun run) =>
-        PlainLineScanner.Read(reader, stream, fileName, new PlainRecordsToChunks(target, run));
-
-    public bool Start(WideCsvLayout layout)
-    {
-        _plan = new WideCsvPlan(layout, run);
-        return true;
-    }
-
-    public void Take(ReadOnlySpan<byte> raw, int line)
-    {
-        target.Next(out var index).Add(index, raw, line, _plan!);
-        target.Added();
-    }
-}

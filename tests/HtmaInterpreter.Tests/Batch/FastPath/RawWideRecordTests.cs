@@ -1,7 +1,7 @@
 using System.Text;
-using HtmaInterpreter.Readers;
+using HtmaInterpreter.Batch.FastPath;
 
-namespace HtmaInterpreter.Tests.Readers;
+namespace HtmaInterpreter.Tests.Batch.FastPath;
 
 /// <summary>A raw record's fields must be what splitting at the separator gives, whatever the record's length.</summary>
 public class RawWideRecordTests

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using HtmaInterpreter.Diagnostics;
+using HtmaInterpreter.Readers;
 
-namespace HtmaInterpreter.Readers;
+namespace HtmaInterpreter.Batch.FastPath;
 
 /// <summary>
 /// A wide CSV record kept as its raw bytes: ASCII, on one line and without quotes (the reader checks this before it
