@@ -107,7 +107,10 @@ internal static class CommandOptions
             var pairs = result.Tokens.Select(t => t.Value).ToList();
             foreach (var diagnostic in ClientContextReader.FromArguments(pairs).Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
             {
-                result.AddError($"--client {diagnostic.Location?.Field ?? ""}: {diagnostic.Message} ({diagnostic.Code})");
+                var message = diagnostic.Message.EndsWith(ClientContextReader.IgnoredSentence, StringComparison.Ordinal)
+                    ? diagnostic.Message[..^ClientContextReader.IgnoredSentence.Length]
+                    : diagnostic.Message;
+                result.AddError($"--client {diagnostic.Location?.Field ?? ""}: {message} ({diagnostic.Code})");
             }
         });
         return option;

@@ -126,6 +126,15 @@ public class StandardInputTests : CommandTestBase
         Stderr.ToString().Should().StartWith("htma interpret: --client argument 2").And.Contain(code).And.EndWith("Run 'htma interpret --help' for its usage.\n");
         Directory.EnumerateFileSystemEntries(Folder).Should().BeEmpty("nothing is written, not even a temporary file");
     }
+
+    [TestCase("mood=grumpy", "Unknown client-context key 'mood'")]
+    [TestCase("symptoms=hiccups", "Unknown symptoms value 'hiccups'")]
+    public void A_refused_client_pair_does_not_claim_the_run_went_on(string pair, string message)
+    {
+        Run("interpret", TestPaths.Sample("slow-oxidizer.csv"), "--client", pair).Should().Be(2);
+
+        Stderr.ToString().Should().Contain(message).And.NotContain("ignored", "the run stops, so nothing was ignored");
+    }
 }
 
 [TestFixture(true)]

@@ -15,6 +15,12 @@ namespace HtmaInterpreter.Rules;
 /// </summary>
 internal static class ClientContextReader
 {
+    /// <summary>
+    /// The sentence that ends a warning about an unknown key or value read from a file: it is left out and the reading
+    /// goes on. Where the same problem stops the run (the CLI's <c>--client</c>), the sentence is not true and is dropped.
+    /// </summary>
+    internal const string IgnoredSentence = " It was ignored.";
+
     /// <summary>Reads a context file (YAML or JSON).</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The context (possibly partial) and diagnostics.</returns>
@@ -138,7 +144,7 @@ internal static class ClientContextReader
             {
                 diagnostics.Add(Diagnostic.Warning(
                     DiagnosticCodes.UnknownContextKey,
-                    $"Unknown client-context key '{rawKey}'; the known keys are sex, age, {string.Join(", ", ClientContext.Vocabulary.Keys)}. It was ignored.",
+                    $"Unknown client-context key '{rawKey}'; the known keys are sex, age, {string.Join(", ", ClientContext.Vocabulary.Keys)}.{IgnoredSentence}",
                     keyLocation));
                 return;
             }
@@ -170,7 +176,7 @@ internal static class ClientContextReader
                 {
                     diagnostics.Add(Diagnostic.Warning(
                         DiagnosticCodes.UnknownContextValue,
-                        $"Unknown {listKey} value '{text}'; the known values are {string.Join(", ", vocabulary)}. It was ignored.",
+                        $"Unknown {listKey} value '{text}'; the known values are {string.Join(", ", vocabulary)}.{IgnoredSentence}",
                         location));
                 }
             }
