@@ -60,9 +60,27 @@ internal static class Program
 #pragma warning restore CA1031
         {
             var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.StartsWith('[')) ?? "htma";
-            stderr.WriteLine($"htma: internal error in '{command}' (this is a bug in htma, not a problem with the input): {exception}");
+            stderr.WriteLine($"htma: internal error in '{command}' (this is a bug in htma, not a problem with the input): {Describe(exception)}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// An unexpected exception for the internal-error line: its type and stack, and its message only when our own code
+    /// threw it. A library's message (a JSON or FHIR parser's, say) can quote the input, and patient values never go
+    /// into an error line; inner exceptions are described the same way.
+    /// </summary>
+    internal static string Describe(Exception exception)
+    {
+        var fromUs = exception.TargetSite?.DeclaringType?.Assembly.GetName().Name is { } assembly
+            && (assembly.StartsWith("HtmaInterpreter", StringComparison.Ordinal) || assembly == "htma");
+        var text = fromUs ? $"{exception.GetType().FullName}: {exception.Message}" : $"{exception.GetType().FullName} (its message is not shown: it may quote the input)";
+        if (exception.StackTrace is { } stack)
+        {
+            text += Environment.NewLine + stack;
+        }
+
+        return exception.InnerException is { } inner ? text + Environment.NewLine + " ---> " + Describe(inner) : text;
     }
 
     /// <summary>What messages call standard output.</summary>

@@ -67,7 +67,9 @@ internal static class CommandOptions
         var option = WithCompletions(new Option<string?>("--format") { HelpName = "FORMAT" }, () => names);
         option.Validators.Add(result =>
         {
-            foreach (var token in result.Tokens.Where(t => !names.Contains(t.Value.ToLowerInvariant())))
+            // Exactly the names (and aliases such as md) that ReportFormats.Find takes, so a name that passes here is one
+            // the command can render; fhir is spelled in lower case like the others.
+            foreach (var token in result.Tokens.Where(t => ReportFormats.Find(t.Value) is null && !(withFhir && t.Value == FhirFormat)))
             {
                 result.AddError($"unknown format '{token.Value}'; use {string.Join(", ", names[..^1])} or {names[^1]}.");
             }

@@ -104,7 +104,7 @@ internal static class InterpretCommand
     {
         var (stdout, stderr, interruption) = (environment.Stdout, environment.Stderr, environment.Interruption);
         var colorOutput = environment.Settings.ColorOutput ?? (ReferenceEquals(stdout, Console.Out) && ConsoleWantsColor());
-        var fhir = string.Equals(request.Format, CommandOptions.FhirFormat, StringComparison.OrdinalIgnoreCase);
+        var fhir = request.Format == CommandOptions.FhirFormat;
         var format = fhir ? null : request.Format is { } name ? ReportFormats.Find(name)! : ReportFormats.Default;
 
         if (CommandOptions.CreateInterpreter(request.Definitions, request.Lab, request.Model, stderr, out var failure) is not { } interpreter)

@@ -53,4 +53,64 @@ public class InterpretFormatsTests
         exit.Should().Be(2);
         stderr.ToString().Should().StartWith("htma interpret: unknown format 'pdf'; use text, json, markdown, html or fhir.");
     }
+
+    [TestCase("interpret", "HTML")]
+    [TestCase("interpret", "FHIR")]
+    [TestCase("compare", "HTML")]
+    public void A_format_name_in_the_wrong_case_is_a_usage_error_not_another_format(string command, string name)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        string[] files = command == "compare"
+            ? [TestPaths.Sample("retest-P-0009-2025-10-06.csv"), TestPaths.Sample("retest-P-0009-2026-02-09.yaml")]
+            : [TestPaths.Sample("slow-oxidizer.csv")];
+
+        var exit = Program.Run([command, .. files, "--format", name], stdout, stderr);
+
+        exit.Should().Be(2);
+        stdout.ToString().Should().BeEmpty();
+        stderr.ToString().Should().StartWith($"htma {command}: unknown format '{name}'");
+    }
+
+    [Test]
+    public void The_markdown_alias_md_still_renders_markdown()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        Program.Run(["interpret", TestPaths.Sample("slow-oxidizer.csv"), "--format", "md"], stdout, stderr).Should().Be(0);
+
+        stdout.ToString().Should().StartWith("# ");
+    }
+
+    [Test]
+    public void An_internal_error_line_leaves_out_a_library_exception_message_which_may_quote_the_input()
+    {
+        Exception thrown;
+        try
+        {
+            System.Text.Json.JsonDocument.Parse("{\"name\": \"Jane Doe\" oops}");
+            throw new InvalidOperationException("not reached");
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            thrown = exception;
+        }
+
+        Exception wrapped;
+        try
+        {
+            throw new InvalidOperationException("wrapped", thrown);
+        }
+        catch (InvalidOperationException exception)
+        {
+            wrapped = exception;
+        }
+
+        var line = Program.Describe(wrapped);
+
+        line.Should().StartWith("System.InvalidOperationException: wrapped")
+            .And.Contain("System.Text.Json.JsonReaderException (its message is not shown")
+            .And.NotContain("oops").And.NotContain("Jane");
+    }
 }
