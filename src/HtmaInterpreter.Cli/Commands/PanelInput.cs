@@ -152,9 +152,17 @@ internal static class PanelInput
         return (buffer.ToArray(), false);
     }
 
-    private static byte? FirstSignificant(ReadOnlySpan<byte> bytes)
+    /// <summary>The first byte that is not white space after a UTF-8 byte-order mark, or <c>null</c> while undecided.</summary>
+    internal static byte? FirstSignificant(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (bytes.Length < bom.Length && bom.StartsWith(bytes))
+        {
+            // A pipe's first read may end inside the mark: wait for the rest before deciding.
+            return null;
+        }
+
+        if (bytes.StartsWith(bom))
         {
             bytes = bytes[3..];
         }

@@ -168,4 +168,15 @@ public class BatchStandardInputTests(bool useFastPath) : CommandTestBase
 
         Stderr.ToString().Should().StartWith("<stdin>:5:23 (Ca (mg%)): error HTMA0204:");
     }
+
+    [TestCase(new byte[] { 0xEF }, null)]
+    [TestCase(new byte[] { 0xEF, 0xBB }, null)]
+    [TestCase(new byte[] { 0xEF, 0xBB, 0xBF }, null)]
+    [TestCase(new byte[] { 0xEF, 0xBB, 0xBF, (byte)' ', (byte)'{' }, (byte)'{')]
+    [TestCase(new byte[] { (byte)'\n', (byte)'[' }, (byte)'[')]
+    [TestCase(new byte[] { 0xEF, (byte)'A' }, (byte)0xEF)]
+    public void A_first_read_that_ends_inside_the_byte_order_mark_leaves_the_format_undecided(byte[] head, byte? expected)
+    {
+        HtmaInterpreter.Cli.Commands.PanelInput.FirstSignificant(head).Should().Be(expected);
+    }
 }
