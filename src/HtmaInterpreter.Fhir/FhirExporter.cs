@@ -29,7 +29,34 @@ public static class FhirExporter
     public static Bundle ToBundle(Interpretation interpretation, FhirExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interpretation);
-        return new BundleBuilder(interpretation, options ?? FhirExportOptions.Default).Build();
+        return new BundleBuilder(interpretation, options ?? FhirExportOptions.Default, null).Build();
+    }
+
+    /// <summary>
+    /// Several interpretations as one FHIR R4 collection bundle: each one's DiagnosticReport with its own Specimen,
+    /// Patient and Observations, in order (the FHIR reader reads each report back as one panel). With more than one,
+    /// the entries' full URLs are derived from the panel's position as well as its sample id, so two panels with one
+    /// sample id never share an entry; one interpretation gives the bundle <see cref="ToBundle(Interpretation, FhirExportOptions?)"/> gives.
+    /// </summary>
+    /// <param name="interpretations">The interpretations to export; none gives an empty collection bundle.</param>
+    /// <param name="options">Subject and performer references, applied to every panel; <see cref="FhirExportOptions.Default"/> when null.</param>
+    /// <returns>A new bundle; the same interpretations in the same order export the same bundle.</returns>
+    public static Bundle ToBundle(IReadOnlyList<Interpretation> interpretations, FhirExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(interpretations);
+        if (interpretations.Count == 1)
+        {
+            return ToBundle(interpretations[0], options);
+        }
+
+        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        for (var i = 0; i < interpretations.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(interpretations[i], nameof(interpretations));
+            bundle.Entry.AddRange(new BundleBuilder(interpretations[i], options ?? FhirExportOptions.Default, i + 1).Build().Entry);
+        }
+
+        return bundle;
     }
 
     /// <summary>The interpretation as FHIR R4 JSON (a collection bundle).</summary>
@@ -40,7 +67,16 @@ public static class FhirExporter
     public static string ToJson(Interpretation interpretation, FhirExportOptions? options = null, bool pretty = true) =>
         JsonSerializer.Serialize(ToBundle(interpretation, options), pretty ? FhirJson.Pretty : FhirJson.Compact);
 
-    private sealed class BundleBuilder(Interpretation interpretation, FhirExportOptions options)
+    /// <summary>Several interpretations as FHIR R4 JSON: the collection bundle <see cref="ToBundle(IReadOnlyList{Interpretation}, FhirExportOptions?)"/> gives.</summary>
+    /// <param name="interpretations">The interpretations to export.</param>
+    /// <param name="options">Subject and performer references, applied to every panel; <see cref="FhirExportOptions.Default"/> when null.</param>
+    /// <param name="pretty">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(IReadOnlyList<Interpretation> interpretations, FhirExportOptions? options = null, bool pretty = true) =>
+        JsonSerializer.Serialize(ToBundle(interpretations, options), pretty ? FhirJson.Pretty : FhirJson.Compact);
+
+    /// <summary>One interpretation's entries; <paramref name="panelNumber"/> (1-based) is its place in a bundle of several, null alone.</summary>
+    private sealed class BundleBuilder(Interpretation interpretation, FhirExportOptions options, int? panelNumber)
     {
         private readonly Bundle bundle = new() { Type = Bundle.BundleType.Collection };
         private readonly Dictionary<string, string> elementUrls = new(StringComparer.Ordinal);
@@ -270,7 +306,29 @@ public static class FhirExporter
                     $"{word} the ideal of the lab profile {interpretation.LabProfile.Name} ({ideal.To(unit).Value} {Concentration.SymbolOf(unit)}); an ideal is not a reference range, so no high/low flag is given.")) }];
             }
 
+            AddLabPrinted(observation, measurement);
             elementUrls.TryAdd(symbol, Add("element-" + symbol, observation));
+        }
+
+        /// <summary>The range and flag the lab printed, each marked as the lab's (<see cref="LabPrinted"/>), after the profile's.</summary>
+        private static void AddLabPrinted(Observation observation, Measurement measurement)
+        {
+            if (measurement.LabRange is { } printed && (printed.Low is not null || printed.High is not null))
+            {
+                // The range in its own unit (the lab printed it so), or in the exchange unit when that has no listed UCUM code.
+                var range = printed.To(UcumUnits.TryGetCode(printed.Unit, out _) ? printed.Unit : UcumUnits.Exchange);
+                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
+                {
+                    Low = range.Low is { } low ? Quantity(low, range.Unit, null) : null,
+                    High = range.High is { } high ? Quantity(high, range.Unit, null) : null,
+                    Text = LabPrinted.RangeText,
+                });
+            }
+
+            if (!string.IsNullOrWhiteSpace(measurement.LabFlag))
+            {
+                observation.Interpretation.Add(new CodeableConcept { Text = LabPrinted.FlagPrefix + measurement.LabFlag });
+            }
         }
 
         private void AddRatio(RatioValue ratio)
@@ -423,7 +481,12 @@ public static class FhirExporter
         private string Url(string key)
         {
             // A name-based id: the same sample and key always give the same urn:uuid (RFC 4122 layout, version 8 bits).
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Panel.SampleId + "\n" + key));
+            // In a bundle of several panels the position comes first (two panels may share a sample id; the sample
+            // id's length keeps "position, id, key" unambiguous).
+            var name = panelNumber is { } number
+                ? string.Create(CultureInfo.InvariantCulture, $"panel {number}\n{Panel.SampleId.Length}\n{Panel.SampleId}\n{key}")
+                : Panel.SampleId + "\n" + key;
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
             hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
             hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
             return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");

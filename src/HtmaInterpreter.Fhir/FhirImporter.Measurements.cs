@@ -63,9 +63,11 @@ public static partial class FhirImporter
             switch (observation.Value)
             {
                 case Quantity quantity:
-                    return ReadQuantity(quantity, element, path, location);
+                    return WithLabPrinted(ReadQuantity(quantity, element, path, location), observation, element, path);
                 case CodeableConcept concept when IsNotDetected(concept):
-                    return new Measurement(element.Symbol, element, new Concentration(0m, ConcentrationUnit.MilligramPercent), MeasurementQualifier.NotDetected, source: location.WithField(path + ".valueCodeableConcept"));
+                    return WithLabPrinted(
+                        new Measurement(element.Symbol, element, new Concentration(0m, ConcentrationUnit.MilligramPercent), MeasurementQualifier.NotDetected, source: location.WithField(path + ".valueCodeableConcept")),
+                        observation, element, path);
                 case null:
                     diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.NoValue,
                         observation.DataAbsentReason is null
@@ -140,6 +142,50 @@ public static partial class FhirImporter
             }
 
             return measurement;
+        }
+
+        /// <summary>
+        /// The measurement with the range and flag the lab printed, read only from a reference range and an
+        /// interpretation marked as the lab's (<see cref="LabPrinted"/>): the profile's range and flag are not the lab's.
+        /// </summary>
+        private Measurement? WithLabPrinted(Measurement? measurement, Observation observation, Element element, string path)
+        {
+            if (measurement is null)
+            {
+                return null;
+            }
+
+            var flag = observation.Interpretation.Select(i => i.Text).FirstOrDefault(t => t is not null && t.StartsWith(LabPrinted.FlagPrefix, StringComparison.Ordinal));
+            var range = default(ReferenceRange);
+            for (var i = 0; i < observation.ReferenceRange.Count && range is null; i++)
+            {
+                if (observation.ReferenceRange[i] is { Text: LabPrinted.RangeText } printed)
+                {
+                    range = ReadLabRange(printed, element, string.Create(CultureInfo.InvariantCulture, $"{path}.referenceRange[{i}]"));
+                }
+            }
+
+            return measurement with
+            {
+                LabRange = range,
+                LabFlag = flag?[LabPrinted.FlagPrefix.Length..].Trim() is { Length: > 0 } printedFlag ? printedFlag : null,
+            };
+        }
+
+        /// <summary>The lab's printed range, or null with a warning when a bound has no number or the two bounds no one listed UCUM unit.</summary>
+        private ReferenceRange? ReadLabRange(Observation.ReferenceRangeComponent printed, Element element, string path)
+        {
+            var bounds = new[] { printed.Low, printed.High }.Where(b => b is not null).ToList();
+            var units = bounds.Select(b => UcumUnits.TryParse(b!.Code, out var unit) && b.System == FhirSystems.Ucum ? unit : (ConcentrationUnit?)null).Distinct().ToList();
+            if (bounds.Count == 0 || bounds.Any(b => b!.Value is not >= 0m) || units is not [{ } rangeUnit])
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownUnit,
+                    $"The {element.Name} range the lab printed is not read: each bound needs a number and both the same UCUM unit ({UcumUnits.Listed}). The value is read.",
+                    Location(path)));
+                return null;
+            }
+
+            return new ReferenceRange(printed.Low?.Value, printed.High?.Value, rangeUnit);
         }
 
         private static bool TryElement(CodeableConcept? code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Element? element)
