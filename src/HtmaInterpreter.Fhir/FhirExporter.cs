@@ -18,7 +18,7 @@ namespace HtmaInterpreter.Fhir;
 /// the hair Specimen, an optional Patient, and one Observation per element, ratio, the oxidation type and every
 /// finding (see this project's README for the coding of each).
 /// </summary>
-public static class FhirExporter
+public static partial class FhirExporter
 {
     private const string ReportCodeText = "Hair tissue mineral analysis";
 
@@ -29,7 +29,34 @@ public static class FhirExporter
     public static Bundle ToBundle(Interpretation interpretation, FhirExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interpretation);
-        return new BundleBuilder(interpretation, options ?? FhirExportOptions.Default).Build();
+        return new BundleBuilder(interpretation, options ?? FhirExportOptions.Default, null).Build();
+    }
+
+    /// <summary>
+    /// Several interpretations as one FHIR R4 collection bundle: each one's DiagnosticReport with its own Specimen,
+    /// Patient and Observations, in order (the FHIR reader reads each report back as one panel). With more than one,
+    /// the entries' full URLs are derived from the panel's position as well as its sample id, so two panels with one
+    /// sample id never share an entry; one interpretation gives the bundle <see cref="ToBundle(Interpretation, FhirExportOptions?)"/> gives.
+    /// </summary>
+    /// <param name="interpretations">The interpretations to export; none gives an empty collection bundle.</param>
+    /// <param name="options">Subject and performer references, applied to every panel; <see cref="FhirExportOptions.Default"/> when null.</param>
+    /// <returns>A new bundle; the same interpretations in the same order export the same bundle.</returns>
+    public static Bundle ToBundle(IReadOnlyList<Interpretation> interpretations, FhirExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(interpretations);
+        if (interpretations.Count == 1)
+        {
+            return ToBundle(interpretations[0], options);
+        }
+
+        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        for (var i = 0; i < interpretations.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(interpretations[i], nameof(interpretations));
+            bundle.Entry.AddRange(new BundleBuilder(interpretations[i], options ?? FhirExportOptions.Default, i + 1).Build().Entry);
+        }
+
+        return bundle;
     }
 
     /// <summary>The interpretation as FHIR R4 JSON (a collection bundle).</summary>
@@ -40,7 +67,16 @@ public static class FhirExporter
     public static string ToJson(Interpretation interpretation, FhirExportOptions? options = null, bool pretty = true) =>
         JsonSerializer.Serialize(ToBundle(interpretation, options), pretty ? FhirJson.Pretty : FhirJson.Compact);
 
-    private sealed class BundleBuilder(Interpretation interpretation, FhirExportOptions options)
+    /// <summary>Several interpretations as FHIR R4 JSON: the collection bundle <see cref="ToBundle(IReadOnlyList{Interpretation}, FhirExportOptions?)"/> gives.</summary>
+    /// <param name="interpretations">The interpretations to export.</param>
+    /// <param name="options">Subject and performer references, applied to every panel; <see cref="FhirExportOptions.Default"/> when null.</param>
+    /// <param name="pretty">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(IReadOnlyList<Interpretation> interpretations, FhirExportOptions? options = null, bool pretty = true) =>
+        JsonSerializer.Serialize(ToBundle(interpretations, options), pretty ? FhirJson.Pretty : FhirJson.Compact);
+
+    /// <summary>One interpretation's entries; <paramref name="panelNumber"/> (1-based) is its place in a bundle of several, null alone.</summary>
+    private sealed partial class BundleBuilder(Interpretation interpretation, FhirExportOptions options, int? panelNumber)
     {
         private readonly Bundle bundle = new() { Type = Bundle.BundleType.Collection };
         private readonly Dictionary<string, string> elementUrls = new(StringComparer.Ordinal);
@@ -198,81 +234,6 @@ public static class FhirExporter
             Add("age", observation);
         }
 
-        private void AddElement(ElementResult result)
-        {
-            var measurement = result.Measurement;
-            var symbol = measurement.Element?.Symbol ?? measurement.ReportedName;
-            var code = new CodeableConcept { Text = measurement.Element?.Name ?? measurement.ReportedName };
-            if (measurement.Element is { } element && HairLoinc.TryGet(element.Symbol, out var loinc))
-            {
-                code.Coding = [new Coding(FhirSystems.Loinc, loinc.Code, loinc.Display)];
-            }
-
-            var observation = NewObservation(code, derived: false);
-            observation.Specimen = new ResourceReference(specimenUrl);
-            // ppb and ng/g have no UCUM code the domain notes list: such a panel travels in ug/g, the same amount.
-            var unit = UcumUnits.TryGetCode(measurement.Amount.Unit, out _) ? measurement.Amount.Unit : UcumUnits.Exchange;
-            if (measurement.Qualifier == MeasurementQualifier.NotDetected)
-            {
-                observation.Value = new CodeableConcept { Text = "Not detected" };
-            }
-            else
-            {
-                observation.Value = Quantity(measurement.Amount.To(unit).Value, unit, measurement.Qualifier switch
-                {
-                    MeasurementQualifier.BelowDetectionLimit => Hl7.Fhir.Model.Quantity.QuantityComparator.LessThan,
-                    MeasurementQualifier.AboveQuantitationLimit => Hl7.Fhir.Model.Quantity.QuantityComparator.GreaterThan,
-                    _ => null,
-                });
-            }
-
-            if (result.ProfileRange is { } range)
-            {
-                var inUnit = range.To(unit);
-                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
-                {
-                    Low = inUnit.Low is { } low ? Quantity(low, unit, null) : null,
-                    High = inUnit.High is { } high ? Quantity(high, unit, null) : null,
-                    Type = new CodeableConcept(FhirSystems.ReferenceRangeMeaning, "normal", "Normal Range", null),
-                    Text = $"Reference range of the lab profile {interpretation.LabProfile.Name}",
-                });
-            }
-
-            if (result.ToxicLimit is { } limit)
-            {
-                observation.ReferenceRange.Add(new Observation.ReferenceRangeComponent
-                {
-                    High = Quantity(limit.To(unit).Value, unit, null),
-                    // No code of the reference-range meaning system says "toxic limit": the text alone tells it apart.
-                    Text = $"Toxic limit of the lab profile {interpretation.LabProfile.Name} (above it the metal counts as elevated)",
-                });
-            }
-
-            if (!result.IsJudgedAgainstIdealOnly)
-            {
-                // Only a published range or cut-off decides high, low or normal (without one the level is unknown: no flag).
-                var flag = result.Level switch
-                {
-                    ElementLevel.Low => ("L", "Low"),
-                    ElementLevel.WithinRange => ("N", "Normal"),
-                    ElementLevel.High or ElementLevel.Elevated => ("H", "High"),
-                    _ => default((string, string)?),
-                };
-                if (flag is { } f)
-                {
-                    observation.Interpretation = [new CodeableConcept(FhirSystems.ObservationInterpretation, f.Item1, f.Item2)];
-                }
-            }
-            else if (result.Ideal is { } ideal && result.Level is ElementLevel.Low or ElementLevel.High or ElementLevel.WithinRange)
-            {
-                var word = result.Level switch { ElementLevel.Low => "below", ElementLevel.High => "above", _ => "at" };
-                observation.Note = [new Annotation { Text = new Markdown(string.Create(CultureInfo.InvariantCulture,
-                    $"{word} the ideal of the lab profile {interpretation.LabProfile.Name} ({ideal.To(unit).Value} {Concentration.SymbolOf(unit)}); an ideal is not a reference range, so no high/low flag is given.")) }];
-            }
-
-            elementUrls.TryAdd(symbol, Add("element-" + symbol, observation));
-        }
-
         private void AddRatio(RatioValue ratio)
         {
             var observation = NewObservation(new CodeableConcept(FhirSystems.Ratio, ratio.Name, ratio.DisplayName ?? ratio.Name, ratio.DisplayName ?? ratio.Name), derived: true);
@@ -423,7 +384,12 @@ public static class FhirExporter
         private string Url(string key)
         {
             // A name-based id: the same sample and key always give the same urn:uuid (RFC 4122 layout, version 8 bits).
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Panel.SampleId + "\n" + key));
+            // In a bundle of several panels the position comes first (two panels may share a sample id; the sample
+            // id's length keeps "position, id, key" unambiguous).
+            var name = panelNumber is { } number
+                ? string.Create(CultureInfo.InvariantCulture, $"panel {number}\n{Panel.SampleId.Length}\n{Panel.SampleId}\n{key}")
+                : Panel.SampleId + "\n" + key;
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
             hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
             hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
             return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");

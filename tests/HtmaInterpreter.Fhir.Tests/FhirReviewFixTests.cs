@@ -131,7 +131,8 @@ public class FhirReviewFixTests
             .SelectMany(o => o.ReferenceRange)
             .ToList();
 
-        var profile = ranges.Where(r => r.Text!.StartsWith("Reference range", StringComparison.Ordinal)).ToList();
+        var profile = ranges.Where(r => r.Text!.StartsWith("Reference range of the lab profile", StringComparison.Ordinal)).ToList();
+        var printed = ranges.Where(r => r.Text == "Reference range printed by the lab").ToList();
         var toxic = ranges.Where(r => r.Text!.StartsWith("Toxic limit", StringComparison.Ordinal)).ToList();
         profile.Should().NotBeEmpty();
         toxic.Should().NotBeEmpty();
@@ -139,7 +140,9 @@ public class FhirReviewFixTests
             && r.Type!.Coding.Single().Code == "normal");
         toxic.Should().OnlyContain(r => r.Type == null && r.Low == null && r.High != null,
             "no code of the reference-range meaning system means a toxic limit, so the text alone tells it apart");
-        ranges.Should().HaveCount(profile.Count + toxic.Count);
+        printed.Should().NotBeEmpty().And.OnlyContain(r => r.Type == null && (r.Low != null || r.High != null),
+            "the lab's own range is never typed as the profile's normal range");
+        ranges.Should().HaveCount(profile.Count + toxic.Count + printed.Count);
     }
 
     // c. Facts from the core

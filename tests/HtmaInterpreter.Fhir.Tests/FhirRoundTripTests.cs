@@ -17,8 +17,9 @@ public class FhirRoundTripTests
             read.HasErrors.Should().BeFalse(string.Join("; ", read.Diagnostics));
             var again = Interpreter.Default.Interpret(read.Value.Should().ContainSingle().Subject);
             again.Panel.SampleId.Should().Be(panel.SampleId);
-            again.Panel.Measurements.Select(m => (m.Element, m.MilligramPercent, m.Qualifier))
-                .Should().BeEquivalentTo(panel.Measurements.Where(m => m.Element is not null).Select(m => (m.Element, m.MilligramPercent, m.Qualifier)));
+            again.Panel.Measurements.Select(m => (m.Element, m.MilligramPercent, m.Qualifier, m.LabRange, m.LabFlag))
+                .Should().BeEquivalentTo(panel.Measurements.Where(m => m.Element is not null).Select(m => (m.Element, m.MilligramPercent, m.Qualifier, m.LabRange, m.LabFlag)),
+                    "the lab's printed range and flag travel with the value");
             again.LabProfile.Id.Should().Be(original.LabProfile.Id);
             again.Oxidation.Type.Should().Be(original.Oxidation.Type);
             again.Oxidation.Degree.Should().Be(original.Oxidation.Degree);

@@ -33,6 +33,18 @@ public class FhirValidationTests
     }
 
     [Test]
+    public void A_bundle_of_several_panels_two_with_one_sample_id_validates_against_base_R4()
+    {
+        var panel = Samples.Panel("fast-oxidizer.yaml");
+        var interpretations = new[] { panel, panel, Samples.Panel("doctors-data-washed.csv") }.Select(p => Interpreter.Default.Interpret(p)).ToList();
+
+        var outcome = SharedValidator.Value.Validate(FhirExporter.ToBundle(interpretations));
+
+        outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
+            .Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text}").Should().BeEmpty();
+    }
+
+    [Test]
     public void Validator_reports_errors_when_there_are_some()
     {
         // A control: the check above means something only if the validator finds a broken bundle.

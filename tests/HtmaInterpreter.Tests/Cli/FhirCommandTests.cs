@@ -22,21 +22,9 @@ public class FhirCommandTests : CommandTestBase
 
     /// <summary>
     /// What <c>htma show</c> prints before its diagnostics (the FHIR file adds a remark that its ratios are computed
-    /// again), without the columns of the lab's printed range and flag, which a FHIR bundle does not bring back (its
-    /// reference ranges are the lab profile's).
+    /// again), every column, the lab's printed range and flag included.
     /// </summary>
-    private static string Panels(string shown)
-    {
-        var lines = new List<string>();
-        var cut = int.MaxValue;
-        foreach (var line in shown[..shown.IndexOf("diagnostics", StringComparison.Ordinal)].Split('\n'))
-        {
-            cut = line.StartsWith("  element  ", StringComparison.Ordinal) ? line.IndexOf("lab range", StringComparison.Ordinal) : line.Length == 0 ? int.MaxValue : cut;
-            lines.Add(line[..Math.Min(line.Length, cut)].TrimEnd());
-        }
-
-        return string.Join('\n', lines);
-    }
+    private static string Panels(string shown) => shown[..shown.IndexOf("diagnostics", StringComparison.Ordinal)];
 
     [TestCase("slow-oxidizer.csv")]
     [TestCase("fast-oxidizer.yaml")]
@@ -57,6 +45,24 @@ public class FhirCommandTests : CommandTestBase
         exit.Should().Be(sourceExit, shown);
         Panels(shown).Should().Be(Panels(source));
         shown.Should().NotContain(": error").And.NotContain(": warning");
+    }
+
+    [Test]
+    public void Two_panels_with_one_sample_id_export_as_two_panels_that_read_back()
+    {
+        var lines = File.ReadAllLines(TestPaths.Sample("wide-clinic-batch.csv"));
+        var twice = Write("twice.csv", string.Join('\n', lines[0], lines[1], lines[2].Replace("S-2026-0202,", "S-2026-0201,", StringComparison.Ordinal)) + "\n");
+        var (sourceExit, source, _) = Htma("show", twice);
+        source.Should().Contain("S-2026-0201").And.Contain(": warning");
+        var target = Path.Combine(Folder, "twice.fhir.json");
+
+        Htma("interpret", twice, "--format", "fhir", "--out", target).ExitCode.Should().Be(0, Stderr.ToString());
+        var urls = JsonDocument.Parse(File.ReadAllText(target)).RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("fullUrl").GetString()).ToList();
+        var (exit, shown, _) = Htma("show", target);
+
+        urls.Should().OnlyHaveUniqueItems();
+        exit.Should().Be(sourceExit);
+        Panels(shown).Should().Be(Panels(source), "each report reads back its own Observations");
     }
 
     [Test]
