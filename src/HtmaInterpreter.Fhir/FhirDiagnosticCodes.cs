@@ -36,7 +36,7 @@ public static class FhirDiagnosticCodes
 
     /// <summary>
     /// An Observation in no report that names no subject or no date, while the file's other such Observations belong to
-    /// more than one person or date: it cannot be placed in a panel (warning; not read).
+    /// more than one person or date: it cannot be placed in a panel (error; not read).
     /// </summary>
     public const string UngroupedObservation = "HTMA1010";
 }

@@ -60,7 +60,7 @@ public static partial class FhirImporter
                 var missing = subject is null && subjects.Count > 1 ? ("subject", "person") : date is null && dates.Count > 1 ? ("effective date", "date") : default((string, string)?);
                 if (missing is { } what)
                 {
-                    diagnostics.Add(Diagnostic.Warning(FhirDiagnosticCodes.UngroupedObservation,
+                    diagnostics.Add(Diagnostic.Error(FhirDiagnosticCodes.UngroupedObservation,
                         $"This Observation is in no report and names no {what.Item1}, while the file's other such Observations it could belong with are of more than one {what.Item2}; it cannot be placed in a panel and is not read.",
                         Location(item.Path)));
                     continue;
@@ -110,6 +110,30 @@ public static partial class FhirImporter
                 : subject.Identifier?.Value is { Length: > 0 } identifier ? "identifier:" + subject.Identifier.System + "|" + identifier
                 : subject.Display is { Length: > 0 } display ? "display:" + display
                 : null;
+        }
+
+        /// <summary>
+        /// Who a panel is about: the Patient its subject reference resolves to in the file. The file's only Patient stands
+        /// in only when the panel names no subject at all; a subject named but not in the file is another person (their
+        /// id comes from the reference, their sex stays unknown), never the file's Patient.
+        /// </summary>
+        private static (Patient? Patient, string? Id) Subject(
+            ResourceReference? subject, Patient? onlyPatient, Dictionary<string, (Resource Resource, string Path)> byReference)
+        {
+            if (subject is null)
+            {
+                return (onlyPatient, null);
+            }
+
+            if (Resolve<Patient>(subject, byReference) is { } patient)
+            {
+                return (patient, null);
+            }
+
+            var id = subject.Identifier?.Value is { Length: > 0 } identifier ? identifier
+                : subject.Reference is { Length: > 0 } reference && reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..]
+                : null;
+            return (null, id);
         }
 
         private static T? Resolve<T>(ResourceReference? reference, Dictionary<string, (Resource Resource, string Path)> byReference)

@@ -20,10 +20,11 @@ public static partial class FhirImporter
             string? sampleId,
             DateOnly? date,
             string? lab,
-            Patient? patient,
+            (Patient? Patient, string? Id) subject,
             Specimen? specimen,
             Dictionary<string, (Resource Resource, string Path)> byReference)
         {
+            var patient = subject.Patient;
             var measurements = new List<Measurement>();
             int? age = null;
             foreach (var (observation, path) in observations)
@@ -80,7 +81,7 @@ public static partial class FhirImporter
             {
                 CollectedOn = date,
                 Lab = lab,
-                SubjectId = patient?.Identifier.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.Value))?.Value ?? patient?.Id,
+                SubjectId = patient?.Identifier.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.Value))?.Value ?? patient?.Id ?? subject.Id,
                 Sex = Safely(() => patient?.Gender) switch
                 {
                     AdministrativeGender.Female => Sex.Female,

@@ -293,7 +293,7 @@ public static partial class FhirImporter
                     ?? specimen?.AccessionIdentifier?.Value ?? report.Id;
                 var date = DateOf(report.Effective) ?? DateOf(specimen?.Collection?.Collected);
                 var lab = report.Performer.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Display))?.Display;
-                var subject = Resolve<Patient>(report.Subject, byReference) ?? patient;
+                var subject = Subject(report.Subject, patient, byReference);
                 if (BuildPanel(observations, sampleId, date, lab, subject, specimen, byReference) is { } panel)
                 {
                     panels.Add(panel);
@@ -316,7 +316,7 @@ public static partial class FhirImporter
                 }
 
                 var lab = group.SelectMany(o => o.Observation.Performer).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Display))?.Display;
-                var subject = group.Select(o => Resolve<Patient>(o.Observation.Subject, byReference)).FirstOrDefault(p => p is not null) ?? patient;
+                var subject = Subject(group.Select(o => o.Observation.Subject).FirstOrDefault(s => s is not null), patient, byReference);
                 var date = group.Select(o => DateOf(o.Observation.Effective)).FirstOrDefault(d => d is not null);
                 if (BuildPanel(group, sampleId, date, lab, subject, specimen, byReference) is { } panel)
                 {

@@ -57,6 +57,34 @@ public class FhirReviewFixTests
         result.Value!.Select(p => p.CollectedOn).Should().Equal(new DateOnly(2026, 1, 2), new DateOnly(2026, 6, 2));
     }
 
+    private static string BundleWithPatientA(params string[] observations) =>
+        $$"""{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "http://example.org/fhir/Patient/a", "resource": { "resourceType": "Patient", "id": "a", "gender": "female" } }"""
+        + string.Concat(observations.Select(o => ", { \"resource\": " + o + " }")) + " ] }";
+
+    [Test]
+    public void A_panel_whose_subject_is_not_in_the_file_is_not_given_the_file_s_only_patient()
+    {
+        var result = Read(BundleWithPatientA(
+            Observation("Ca", Quantity(40m, "mg/(100.g)"), Subject("b")),
+            Observation("Mg", Quantity(6m, "mg/(100.g)"), Subject("b"))));
+
+        var panel = result.Value.Should().ContainSingle().Subject;
+        panel.SubjectId.Should().Be("b", "the reference names another person");
+        panel.Sex.Should().Be(Sex.Unknown, "the file's Patient is someone else");
+    }
+
+    [Test]
+    public void A_panel_that_names_no_subject_takes_the_file_s_only_patient()
+    {
+        var result = Read(BundleWithPatientA(
+            Observation("Ca", Quantity(40m, "mg/(100.g)")),
+            Observation("Mg", Quantity(6m, "mg/(100.g)"))));
+
+        var panel = result.Value.Should().ContainSingle().Subject;
+        panel.SubjectId.Should().Be("a");
+        panel.Sex.Should().Be(Sex.Female);
+    }
+
     [Test]
     public void An_observation_without_a_date_joins_the_only_date_of_its_subject()
     {
@@ -79,7 +107,7 @@ public class FhirReviewFixTests
 
         result.Value.Should().HaveCount(2).And.OnlyContain(p => p.Find("Mg") == null);
         var diagnostic = result.Diagnostics.Should().ContainSingle(d => d.Code == FhirDiagnosticCodes.UngroupedObservation).Subject;
-        diagnostic.Severity.Should().Be(DiagnosticSeverity.Warning);
+        diagnostic.Severity.Should().Be(DiagnosticSeverity.Error, "a value that is not read is an error, as a refused unit is");
         diagnostic.Location.Field.Should().Be("[2]");
         diagnostic.Message.Should().Contain("names no subject").And.Contain("more than one person");
     }
