@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using HtmaInterpreter.Diagnostics;
 using HtmaInterpreter.Labs;
 using HtmaInterpreter.Oxidation;
 using HtmaInterpreter.Panels;
@@ -153,8 +154,22 @@ public static partial class FhirExporter
 
         private string Conclusion()
         {
+            // What a receiving system shows first is what needs acting on: referrals, then problems with the values,
+            // before the oxidation type; a worrying panel never opens with a neutral line.
             var oxidation = interpretation.Oxidation;
             var text = new StringBuilder();
+            var referrals = interpretation.Referrals.ToList();
+            if (referrals.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"For a physician: {string.Join("; ", referrals.Select(f => f.Title))}. ");
+            }
+
+            var problems = interpretation.Diagnostics.Count(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning);
+            if (problems > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{problems} problem(s) with the panel's values; see the report. ");
+            }
+
             text.Append(CultureInfo.InvariantCulture, $"Oxidation type: {OxidationWord(oxidation.Type)}");
             if (oxidation.Degree != OxidationDegree.None)
             {
@@ -167,8 +182,7 @@ public static partial class FhirExporter
             }
 
             text.Append(CultureInfo.InvariantCulture, $", by the {interpretation.ModelName} model; lab profile {interpretation.LabProfile.Name}; rule set {interpretation.RuleSetName} {interpretation.RuleSetVersion}. ");
-            var referrals = interpretation.Referrals.Count();
-            text.Append(CultureInfo.InvariantCulture, $"{interpretation.Findings.Count} finding(s), {referrals} for a physician. ");
+            text.Append(CultureInfo.InvariantCulture, $"{interpretation.Findings.Count} finding(s), {referrals.Count} for a physician. ");
             text.Append(Interpretation.NotADiagnosis);
             return text.ToString();
         }

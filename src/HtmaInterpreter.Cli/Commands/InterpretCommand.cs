@@ -151,6 +151,13 @@ internal static class InterpretCommand
             ReportOutput.EchoDiagnostics(stderr, readDiagnostics.Concat(interpretations.SelectMany(i => i.Diagnostics)));
         }
 
+        if (format is null && interpretations.Count == 0)
+        {
+            // An empty bundle would name no model, lab profile or rule set and carry no note: nothing is written, and
+            // the diagnostics above say why.
+            return ExitCodes.InputError;
+        }
+
         if (ReportOutput.Write(report, stdout, output, stderr) is not ExitCodes.Success and var notWritten)
         {
             return notWritten;

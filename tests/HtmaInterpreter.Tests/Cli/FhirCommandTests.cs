@@ -142,4 +142,26 @@ public class FhirCommandTests : CommandTestBase
         exit.Should().Be(0);
         shown.Should().StartWith("panel S-2026-0101\n");
     }
+
+    [Test]
+    public void Format_fhir_of_input_without_a_panel_writes_no_bundle()
+    {
+        var empty = Write("empty.json", """{"resourceType": "Bundle", "type": "collection", "entry": []}""");
+
+        var (exit, stdout, stderr) = Htma("interpret", empty, "--format", "fhir");
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty("an empty bundle would name no model, lab profile or rule set and carry no note");
+        stderr.Should().Contain(": error HTMA");
+    }
+
+    [Test]
+    public void A_fhir_report_with_a_referral_opens_its_conclusion_with_it()
+    {
+        var (exit, bundle, _) = Htma("interpret", TestPaths.Sample("fast-oxidizer.yaml"), "--format", "fhir", "--client", "conditions=diabetes");
+
+        exit.Should().Be(0);
+        var conclusion = JsonDocument.Parse(bundle).RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("conclusion").GetString();
+        conclusion.Should().StartWith("For a physician: ").And.Contain("Oxidation type: ").And.EndWith(Interpretation.NotADiagnosis);
+    }
 }
