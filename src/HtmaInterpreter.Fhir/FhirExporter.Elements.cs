@@ -68,7 +68,9 @@ public static partial class FhirExporter
                 });
             }
 
-            if (!result.IsJudgedAgainstIdealOnly)
+            // A result built or changed outside the interpreter may not know its basis: without a range or limit there is
+            // nothing published to flag against either way.
+            if (!result.IsJudgedAgainstIdealOnly && (result.ProfileRange is not null || result.ToxicLimit is not null))
             {
                 // Only a published range or cut-off decides high, low or normal (without one the level is unknown: no flag).
                 var flag = result.Level switch

@@ -12,7 +12,7 @@ public class ReadmeFhirExampleTests
         // README FHIR example start
         var panel = new PanelReader().ReadFile("samples/slow-oxidizer.csv").Value![0];
         var interpretation = Interpreter.Default.Interpret(panel);
-        string json = FhirExporter.ToJson(interpretation);        // a collection Bundle; subject and performer: FhirExportOptions
+        string json = FhirExporter.ToJson(interpretation);        // a collection Bundle (a list of interpretations: one bundle); subject and performer: FhirExportOptions
         var read = FhirImporter.ReadText(json, "bundle.json");    // FHIR R4 JSON back into panels
         foreach (var diagnostic in read.Diagnostics) Console.Error.WriteLine(diagnostic);
         var again = Interpreter.Default.Interpret(read.Value![0]);

@@ -25,7 +25,10 @@ public sealed record ElementResult(
 
     /// <summary>
     /// True when <see cref="Level"/> was judged against the profile's ideal only (no reference range or toxic limit):
-    /// then high and low mean above and below the ideal, not outside a published range.
+    /// then high and low mean above and below the ideal, not outside a published range. Set by the interpreter that made
+    /// the result; a result constructed by other code, or copied with <c>with</c> and other ranges, keeps the basis it
+    /// had (<c>false</c> for one constructed directly), so such code should judge by <see cref="ProfileRange"/> and
+    /// <see cref="ToxicLimit"/> itself.
     /// </summary>
     public bool IsJudgedAgainstIdealOnly => Basis == ElementLevelBasis.Ideal;
 
