@@ -85,7 +85,7 @@ internal static class BatchCommand
         try
         {
             input = path == CommandOptions.StandardInput
-                ? new KeptOpenStream(environment.Stdin)
+                ? new ReplayStream([], environment.Stdin) // disposing it leaves the process's standard input open
                 : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, OutputBufferSize, FileOptions.SequentialScan);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -173,38 +173,6 @@ internal static class BatchCommand
         {
             return 0;
         }
-    }
-
-    /// <summary>Standard input as the batch reads it: disposing this leaves the process's stream open.</summary>
-    private sealed class KeptOpenStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A read-only pass-through stream that counts the bytes read, readable from another thread.</summary>

@@ -108,7 +108,7 @@ internal static class PanelInput
             }
 
             var (head, complete) = Head(stream);
-            using var rest = complete ? new MemoryStream(head, writable: false) : (Stream)new PrefixedStream(head, stream);
+            using var rest = complete ? new MemoryStream(head, writable: false) : (Stream)new ReplayStream(head, stream);
             return complete && IsFhir(head)
                 ? FhirImporter.Read(rest, name)
                 : new PanelReader().Read(rest, name, PanelFormat.Auto);
@@ -224,50 +224,5 @@ internal static class PanelInput
         }
 
         return false;
-    }
-
-    /// <summary>A read-only stream of bytes already read followed by the rest of the stream they came from (left open).</summary>
-    private sealed class PrefixedStream(byte[] head, Stream rest) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_position < head.Length)
-            {
-                var count = Math.Min(buffer.Length, head.Length - _position);
-                head.AsSpan(_position, count).CopyTo(buffer);
-                _position += count;
-                return count;
-            }
-
-            return rest.Read(buffer);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,6 +1,9 @@
-namespace HtmaInterpreter.Batch.FastPath;
+namespace HtmaInterpreter.Readers;
 
-/// <summary>A read-only stream that gives some bytes already read, then the rest of another stream (left open).</summary>
+/// <summary>
+/// A read-only stream that gives some bytes already read, then the rest of another stream (left open when this one is
+/// disposed): the batch scanner hands on what it has not consumed, the CLI reads standard input after looking at its start.
+/// </summary>
 internal sealed class ReplayStream(byte[] first, Stream rest) : Stream
 {
     private int _position;
