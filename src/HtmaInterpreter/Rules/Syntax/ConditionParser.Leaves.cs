@@ -234,42 +234,35 @@ internal sealed partial class ConditionParser
 
     private SexNode ParseSex()
     {
-        var start = Next().Start;
-        ExpectWord("is");
-        var negated = Accept("not");
-        var word = Expect(TokenKind.Word, "female or male");
-        var sex = word.Text switch
-        {
-            PanelWords.Female => Sex.Female,
-            PanelWords.Male => Sex.Male,
-            _ => Sex.Unknown,
-        };
-        if (sex == Sex.Unknown)
-        {
-            Problem(DiagnosticCodes.ConditionTypeMismatch, $"'{word.Text}' is not a sex; expected female or male.", word.Start);
-        }
-
+        var (sex, negated, start, word) = ParseIsWord(Sex.Unknown, "a sex", (PanelWords.Female, Sex.Female), (PanelWords.Male, Sex.Male));
         return new SexNode(sex, negated, start, word.End, Slice(start, word.End));
     }
 
     private SampleNode ParseSample()
     {
+        var (treatment, negated, start, word) = ParseIsWord(
+            SampleTreatment.Unknown, "a sample treatment", (PanelWords.Washed, SampleTreatment.Washed), (PanelWords.Unwashed, SampleTreatment.Unwashed));
+        return new SampleNode(treatment, negated, start, word.End, Slice(start, word.End));
+    }
+
+    /// <summary>
+    /// <c>FIELD is [not] WORD</c> for a field with two words (sex, sample): the value of the word, or
+    /// <paramref name="unknown"/> with a type-mismatch problem naming <paramref name="what"/> and the two words.
+    /// </summary>
+    private (T Value, bool Negated, int Start, Token Word) ParseIsWord<T>(T unknown, string what, (string Word, T Value) first, (string Word, T Value) second)
+    {
         var start = Next().Start;
         ExpectWord("is");
         var negated = Accept("not");
-        var word = Expect(TokenKind.Word, "washed or unwashed");
-        var treatment = word.Text switch
+        var expected = $"{first.Word} or {second.Word}";
+        var word = Expect(TokenKind.Word, expected);
+        var value = word.Text == first.Word ? first.Value : word.Text == second.Word ? second.Value : unknown;
+        if (EqualityComparer<T>.Default.Equals(value, unknown))
         {
-            PanelWords.Washed => SampleTreatment.Washed,
-            PanelWords.Unwashed => SampleTreatment.Unwashed,
-            _ => SampleTreatment.Unknown,
-        };
-        if (treatment == SampleTreatment.Unknown)
-        {
-            Problem(DiagnosticCodes.ConditionTypeMismatch, $"'{word.Text}' is not a sample treatment; expected washed or unwashed.", word.Start);
+            Problem(DiagnosticCodes.ConditionTypeMismatch, $"'{word.Text}' is not {what}; expected {expected}.", word.Start);
         }
 
-        return new SampleNode(treatment, negated, start, word.End, Slice(start, word.End));
+        return (value, negated, start, word);
     }
 
     private ContextNode ParseContext()
