@@ -100,6 +100,18 @@ public class BrokenRuleFileTests
         result.Value!.Rules.Should().BeEmpty("a rule with an error is left out");
     }
 
+    [TestCase("    when: sex is not woman", "woman", "'woman' is not a sex; expected female or male.")]
+    [TestCase("    when: sample is rinsed", "rinsed", "'rinsed' is not a sample treatment; expected washed or unwashed.")]
+    public void A_word_that_is_not_one_of_the_field_s_two_words_names_them(string when, string marker, string message)
+    {
+        var yaml = Header + "\n" + when + "\n";
+
+        var diagnostic = Single(Load(yaml), DiagnosticCodes.ConditionTypeMismatch);
+
+        diagnostic.Message.Should().Be(message);
+        diagnostic.Location.Column.Should().Be(Find(yaml, marker, 8).Column);
+    }
+
     [Test]
     public void A_cycle_between_rules_is_reported_at_the_reference_that_closes_it()
     {
