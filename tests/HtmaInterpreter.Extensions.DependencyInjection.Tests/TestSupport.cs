@@ -11,16 +11,7 @@ namespace HtmaInterpreter.Extensions.DependencyInjection.Tests;
 internal static class TestPaths
 {
     /// <summary>The folder holding HtmaInterpreter.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HtmaInterpreter.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("HtmaInterpreter.sln not found above the test directory.");
-    }
+    public static string RepositoryRoot() => HtmaInterpreter.Testing.RepositoryPaths.Root();
 
     public static string Samples => Path.Combine(RepositoryRoot(), "samples");
 

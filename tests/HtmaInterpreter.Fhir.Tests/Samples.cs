@@ -9,16 +9,7 @@ internal static class Samples
     private static readonly Lazy<IReadOnlyList<(string File, Panel Panel)>> All = new(ReadAll);
 
     /// <summary>The folder holding HtmaInterpreter.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HtmaInterpreter.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("HtmaInterpreter.sln not found above the test directory.");
-    }
+    public static string RepositoryRoot() => HtmaInterpreter.Testing.RepositoryPaths.Root();
 
     /// <summary>Every panel of every sample file (<c>samples/*.csv|yaml|yml|json</c>), with its file name.</summary>
     public static IReadOnlyList<(string File, Panel Panel)> Panels => All.Value;
