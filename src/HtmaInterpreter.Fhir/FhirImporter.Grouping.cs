@@ -130,10 +130,23 @@ public static partial class FhirImporter
                 return (patient, null);
             }
 
-            var id = subject.Identifier?.Value is { Length: > 0 } identifier ? identifier
-                : subject.Reference is { Length: > 0 } reference && reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..]
-                : null;
-            return (null, id);
+            return (null, subject.Identifier?.Value is { Length: > 0 } identifier ? identifier : PatientId(subject.Reference));
+        }
+
+        /// <summary>The id in a Patient reference, relative (<c>Patient/b</c>) or absolute (<c>https://…/Patient/b/_history/2</c>).</summary>
+        private static string? PatientId(string? reference)
+        {
+            const string Marker = "Patient/";
+            var at = reference?.LastIndexOf(Marker, StringComparison.Ordinal) ?? -1;
+            if (at < 0 || (at > 0 && reference![at - 1] != '/'))
+            {
+                return null;
+            }
+
+            var id = reference![(at + Marker.Length)..];
+            var slash = id.IndexOf('/', StringComparison.Ordinal);
+            id = slash < 0 ? id : id[..slash];
+            return id.Length > 0 ? id : null;
         }
 
         private static T? Resolve<T>(ResourceReference? reference, Dictionary<string, (Resource Resource, string Path)> byReference)

@@ -61,12 +61,15 @@ public class FhirReviewFixTests
         $$"""{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "http://example.org/fhir/Patient/a", "resource": { "resourceType": "Patient", "id": "a", "gender": "female" } }"""
         + string.Concat(observations.Select(o => ", { \"resource\": " + o + " }")) + " ] }";
 
-    [Test]
-    public void A_panel_whose_subject_is_not_in_the_file_is_not_given_the_file_s_only_patient()
+    [TestCase("Patient/b")]
+    [TestCase("https://ehr.example.org/fhir/Patient/b")]
+    [TestCase("https://ehr.example.org/fhir/Patient/b/_history/2")]
+    public void A_panel_whose_subject_is_not_in_the_file_is_not_given_the_file_s_only_patient(string reference)
     {
+        var subject = $$""", "subject": { "reference": "{{reference}}" }""";
         var result = Read(BundleWithPatientA(
-            Observation("Ca", Quantity(40m, "mg/(100.g)"), Subject("b")),
-            Observation("Mg", Quantity(6m, "mg/(100.g)"), Subject("b"))));
+            Observation("Ca", Quantity(40m, "mg/(100.g)"), subject),
+            Observation("Mg", Quantity(6m, "mg/(100.g)"), subject)));
 
         var panel = result.Value.Should().ContainSingle().Subject;
         panel.SubjectId.Should().Be("b", "the reference names another person");
